@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { parseEnvironment } from './src/config/environment.js';
+import { dataSourceOptions } from './src/database/data-source-options.js';
+import { EmbeddedPostgres } from './src/database/embedded-postgres.js';
+
+/**
+ * The DataSource of the TypeORM CLI (`npm run migration:*`), run on the compiled build.
+ * Without DATABASE_URL it opens the same embedded database the app uses.
+ */
+async function createCliDataSource(): Promise<DataSource> {
+  const env = parseEnvironment(process.env);
+  const url =
+    env.DATABASE_URL ?? (await EmbeddedPostgres.start({ dataDir: env.PGLITE_DATA_DIR })).url;
+  return new DataSource({
+    ...dataSourceOptions(url),
+    entities: [join(import.meta.dirname, 'src/modules/**/*.entity.js')],
+  });
+}
+
+export default createCliDataSource();

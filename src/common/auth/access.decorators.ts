@@ -1,0 +1,43 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import type { Role } from './role.js';
+
+export const ACCESS_RULE = 'accessRule';
+export const ORG_HEADER = 'organization-id';
+export const ORG_HEADER_ALIAS = 'org';
+export const BEARER_SCHEME = 'bearer';
+
+/**
+ * What a route needs. A route without a rule is treated as org-scoped by the guard, so
+ * forgetting a decorator denies rather than exposes.
+ */
+export type AccessRule =
+  | { scope: 'public' }
+  | { scope: 'user' }
+  | { scope: 'org'; roles?: Role[] };
+
+/** No token needed. */
+export const Public = () => SetMetadata(ACCESS_RULE, { scope: 'public' } satisfies AccessRule);
+
+/** A valid access token, no organization (for example: list or create organizations). */
+export const Authenticated = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { scope: 'user' } satisfies AccessRule),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiErrors(401),
+  );
+
+/** A valid access token and an active profile in the organization named by the header. */
+export const OrgScoped = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { scope: 'org', roles: roles.length ? roles : undefined } satisfies AccessRule),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiHeader({
+      name: ORG_HEADER,
+      required: true,
+      description: `The organization to act in (a UUID); \`${ORG_HEADER_ALIAS}\` is accepted as an alias`,
+      schema: { type: 'string', format: 'uuid' },
+    }),
+    ApiErrors(400, 401, 403),
+  );

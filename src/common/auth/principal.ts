@@ -1,0 +1,19 @@
+import type { Role } from './role.js';
+
+/** Who is calling, as proved by the access token. */
+export interface UserPrincipal {
+  userId: string;
+}
+
+/** Who is calling and in which organization, as resolved from the organization header. */
+export interface OrgPrincipal extends UserPrincipal {
+  orgId: string;
+  profileId: string;
+  role: Role;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: UserPrincipal | OrgPrincipal;
+  }
+}

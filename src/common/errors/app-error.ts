@@ -1,0 +1,53 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** Field name -> reasons, as in the error body's `errors`. */
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * A failure the client can act on: an HTTP status, a stable machine-readable code, a sentence,
+ * and, where fields are at fault, which fields and why.
+ */
+export class AppError extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldErrors,
+  ) {
+    super(message, status);
+  }
+}
+
+export class ValidationFailedError extends AppError {
+  constructor(errors: FieldErrors, message = 'The request has invalid fields') {
+    super(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', message, errors);
+  }
+
+  static field(field: string, reason: string): ValidationFailedError {
+    return new ValidationFailedError({ [field]: [reason] });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, errors?: FieldErrors) {
+    super(HttpStatus.CONFLICT, code, message, errors);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(code: string, message: string) {
+    super(HttpStatus.UNAUTHORIZED, code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code: string, message: string) {
+    super(HttpStatus.FORBIDDEN, code, message);
+  }
+}

@@ -1,0 +1,89 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AppError, type FieldErrors } from './app-error.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldErrors;
+  requestId: string;
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+const PG_INVALID_TEXT = '22P02';
+
+function codeFor(status: number): string {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+}
+
+function httpExceptionMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/** Errors thrown by Fastify itself (body parsing, limits) carry a 4xx statusCode and an FST_ code. */
+function isClientFrameworkError(error: unknown): error is Error & { statusCode: number } {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
+}
+
+export interface MappedError {
+  status: number;
+  body: ErrorBody;
+  /** True when the error is a bug and must be logged with its stack. */
+  unexpected: boolean;
+}
+
+/** Turns anything thrown while serving a request into the contract's error body. */
+export function toErrorBody(error: unknown, requestId: string): MappedError {
+  const make = (status: number, code: string, message: string, errors?: FieldErrors) => ({
+    status,
+    unexpected: status >= 500,
+    body: { statusCode: status, code, message, ...(errors ? { errors } : {}), requestId },
+  });
+
+  if (error instanceof AppError) {
+    return make(error.getStatus(), error.code, error.message, error.errors);
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const message = status >= 500 ? 'Internal server error' : httpExceptionMessage(error);
+    return make(status, codeFor(status), message);
+  }
+  if (error instanceof QueryFailedError) {
+    const pgCode = (error.driverError as { code?: string } | undefined)?.code;
+    if (pgCode === PG_UNIQUE_VIOLATION) {
+      return make(HttpStatus.CONFLICT, 'CONFLICT', 'A record with the same unique value already exists');
+    }
+    if (pgCode === PG_FOREIGN_KEY_VIOLATION) {
+      return make(HttpStatus.CONFLICT, 'CONFLICT', 'A referenced record does not exist or is still in use');
+    }
+    if (pgCode === PG_INVALID_TEXT) {
+      return make(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', 'A value has an invalid format');
+    }
+  }
+  if (isClientFrameworkError(error)) {
+    return make(error.statusCode, codeFor(error.statusCode), error.message);
+  }
+  return make(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Internal server error');
+}

@@ -1,0 +1,46 @@
+import { Environment } from './environment.js';
+
+/** The validated, typed settings; inject this instead of reading process.env. */
+export class AppConfig {
+  constructor(private readonly env: Environment) {}
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  get http() {
+    const origins = this.env.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+    return { port: this.env.PORT, host: this.env.HOST, corsOrigins: origins };
+  }
+
+  get database() {
+    return { url: this.env.DATABASE_URL, embeddedDataDir: this.env.PGLITE_DATA_DIR };
+  }
+
+  get redisUrl(): string | undefined {
+    return this.env.REDIS_URL;
+  }
+
+  get jwt() {
+    return {
+      accessSecret: this.env.JWT_ACCESS_SECRET,
+      refreshSecret: this.env.JWT_REFRESH_SECRET,
+      accessTtlSeconds: this.env.JWT_ACCESS_TTL,
+      refreshTtlSeconds: this.env.JWT_REFRESH_TTL,
+    };
+  }
+
+  get uploads() {
+    return { dir: this.env.UPLOAD_DIR, maxBytes: this.env.MAX_UPLOAD_BYTES };
+  }
+
+  get mail() {
+    return { smtpUrl: this.env.SMTP_URL, from: this.env.MAIL_FROM };
+  }
+
+  get logLevel(): string {
+    return this.env.LOG_LEVEL;
+  }
+}

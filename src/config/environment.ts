@@ -1,0 +1,105 @@
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const DEV_SECRET = 'dev-only-insecure-secret-change-me-0000000000';
+
+/** Every setting the process reads, with its default. `.env.example` mirrors this class. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection string; without it an embedded PGlite database is started. */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL?: string;
+
+  /** Where the embedded database keeps its files; `memory://` keeps nothing. */
+  @IsString()
+  PGLITE_DATA_DIR = './data/pglite';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL?: string;
+
+  @IsString()
+  @MinLength(32)
+  JWT_ACCESS_SECRET = DEV_SECRET;
+
+  @IsString()
+  @MinLength(32)
+  JWT_REFRESH_SECRET = `${DEV_SECRET}-refresh`;
+
+  /** Access token lifetime in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  JWT_ACCESS_TTL = 3600;
+
+  /** Refresh token lifetime in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  JWT_REFRESH_TTL = 30 * 24 * 3600;
+
+  @IsString()
+  UPLOAD_DIR = './data/uploads';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'CRM <no-reply@localhost>';
+
+  /** Comma-separated list of browser origins allowed by CORS; empty allows none. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses and validates the environment, naming every bad variable at once. */
+export function parseEnvironment(source: NodeJS.ProcessEnv): Environment {
+  // An empty variable (as left by copying .env.example) means "use the default".
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const env = plainToInstance(Environment, given, { exposeDefaultValues: true });
+  const problems = validateSync(env, { whitelist: false }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (env.NODE_ENV === 'production') {
+    for (const key of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
+      if (!given[key]) problems.push(`${key}: must be set in production`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new InvalidEnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,110 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { UnauthorizedError } from '../../common/errors/app-error.js';
+import { RefreshToken } from './refresh-token.entity.js';
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+}
+
+export interface AccessTokenPayload {
+  sub: string;
+  typ: 'access';
+}
+
+interface RefreshTokenPayload {
+  sub: string;
+  typ: 'refresh';
+  jti: string;
+}
+
+const ALGORITHM = 'HS256';
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+const sameDigest = (a: string, b: string) => timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+const invalidRefresh = () =>
+  new UnauthorizedError('INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked');
+
+type RotationOutcome = { kind: 'rotated'; pair: TokenPair } | { kind: 'invalid' } | { kind: 'reused' };
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Starts a new refresh-token family (a sign-in). */
+  issue(userId: string): Promise<TokenPair> {
+    return this.dataSource.transaction((manager) => this.issueInFamily(manager, userId, randomUUID()));
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token is good once: presenting it again means it
+   * leaked, so every token of its family is revoked and the caller must sign in again.
+   */
+  async rotate(refreshToken: string): Promise<TokenPair> {
+    const payload = await this.verifyRefresh(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager): Promise<RotationOutcome> => {
+      const tokens = manager.getRepository(RefreshToken);
+      const row = await tokens.findOne({ where: { id: payload.jti }, lock: { mode: 'pessimistic_write' } });
+      if (!row || row.userId !== payload.sub || !sameDigest(row.tokenHash, digest(refreshToken))) {
+        return { kind: 'invalid' };
+      }
+      const now = new Date();
+      if (row.usedAt || row.revokedAt) {
+        await tokens.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: now });
+        return { kind: 'reused' };
+      }
+      if (row.expiresAt <= now) return { kind: 'invalid' };
+      await tokens.update({ id: row.id }, { usedAt: now });
+      return { kind: 'rotated', pair: await this.issueInFamily(manager, row.userId, row.familyId) };
+    });
+    if (outcome.kind === 'reused') {
+      throw new UnauthorizedError(
+        'REFRESH_TOKEN_REUSED',
+        'This refresh token was already used; every session it belongs to has been signed out',
+      );
+    }
+    if (outcome.kind === 'invalid') throw invalidRefresh();
+    return outcome.pair;
+  }
+
+  private async verifyRefresh(token: string): Promise<RefreshTokenPayload> {
+    try {
+      const payload = await this.jwt.verifyAsync<RefreshTokenPayload>(token, {
+        secret: this.config.jwt.refreshSecret,
+        algorithms: [ALGORITHM],
+      });
+      if (payload.typ !== 'refresh' || typeof payload.jti !== 'string') throw invalidRefresh();
+      return payload;
+    } catch {
+      throw invalidRefresh();
+    }
+  }
+
+  private async issueInFamily(manager: EntityManager, userId: string, familyId: string): Promise<TokenPair> {
+    const { accessSecret, refreshSecret, accessTtlSeconds, refreshTtlSeconds } = this.config.jwt;
+    const jti = randomUUID();
+    const accessPayload: AccessTokenPayload = { sub: userId, typ: 'access' };
+    const refreshPayload: RefreshTokenPayload = { sub: userId, typ: 'refresh', jti };
+    const [access_token, refresh_token] = await Promise.all([
+      this.jwt.signAsync(accessPayload, { secret: accessSecret, expiresIn: accessTtlSeconds, algorithm: ALGORITHM }),
+      this.jwt.signAsync(refreshPayload, { secret: refreshSecret, expiresIn: refreshTtlSeconds, algorithm: ALGORITHM }),
+    ]);
+    await manager.getRepository(RefreshToken).insert({
+      id: jti,
+      userId,
+      familyId,
+      tokenHash: digest(refresh_token),
+      expiresAt: new Date(Date.now() + refreshTtlSeconds * 1000),
+    });
+    return { access_token, refresh_token };
+  }
+}

@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A tenant: every CRM record belongs to exactly one organization. */
+@Entity('organizations')
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdOn: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedOn: Date;
+}

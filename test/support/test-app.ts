@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../../src/app.module.js';
+import { createFastifyAdapter } from '../../src/common/http/fastify-adapter.js';
+import { AppConfig } from '../../src/config/app-config.js';
+import { parseEnvironment } from '../../src/config/environment.js';
+import { configureApp } from '../../src/configure-app.js';
+import { Api } from './api.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  api: Api;
+  close(): Promise<void>;
+}
+
+/** The real AppModule on Fastify, configured as main.ts does, on a database of its own. */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const uploadDir = await mkdtemp(join(tmpdir(), 'crm-uploads-'));
+  const env = parseEnvironment({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    UPLOAD_DIR: uploadDir,
+    ...overrides,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(AppConfig)
+    .useValue(new AppConfig(env))
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter('silent'), {
+    logger: false,
+  });
+  await configureApp(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    api: new Api(app),
+    close: async () => {
+      await app.close();
+      await database.dispose();
+      await rm(uploadDir, { recursive: true, force: true });
+    },
+  };
+}
