@@ -22,7 +22,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('CRM API')
     .setDescription(DESCRIPTION)
     .setVersion('0.1.0')
-    .setContact('CRM API maintainers', 'https://github.com/', '')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME);

@@ -15,8 +15,11 @@ export class AuthController {
 
   @Post('register')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Create a person account (no organization yet)' })
-  @ApiCreatedResponse({ type: RegisterResponseDto })
+  @ApiOperation({
+    summary: 'Create a person account',
+    description: 'E-mail addresses are unique and stored lower-cased. Join or create an organization next.',
+  })
+  @ApiCreatedResponse({ type: RegisterResponseDto, description: 'The person was created' })
   @ApiErrors(400, 409)
   register(@Body() body: RegisterDto): Promise<RegisterResponseDto> {
     return this.auth.register(body);
@@ -24,8 +27,11 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in with e-mail and password; starts a refresh-token family' })
-  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description: 'Returns an access token (default lifetime one hour) and a single-use refresh token.',
+  })
+  @ApiOkResponse({ type: LoginResponseDto, description: 'Signed in' })
   @ApiErrors(400, 401)
   login(@Body() body: LoginDto): Promise<LoginResponseDto> {
     return this.auth.login(body);
@@ -37,7 +43,7 @@ export class AuthController {
     summary: 'Exchange a refresh token for a new pair',
     description: 'Each refresh token works once. Reusing one revokes every token of its sign-in.',
   })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: TokenPairDto, description: 'A new token pair; the presented refresh token is now used' })
   @ApiErrors(400, 401)
   refreshToken(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refresh);

@@ -12,15 +12,18 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process is up' })
-  @ApiOkResponse({ type: LivenessDto })
+  @ApiOperation({ summary: 'Liveness probe', description: 'Answers 200 while the process is serving requests.' })
+  @ApiOkResponse({ type: LivenessDto, description: 'The process is up' })
   getLiveness(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database and, when configured, Redis answer' })
-  @ApiOkResponse({ type: ReadinessDto })
+  @ApiOperation({
+    summary: 'Readiness probe',
+    description: 'Answers 200 when the database and, when REDIS_URL is set, Redis answer within two seconds.',
+  })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready to serve' })
   @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'A dependency is down' })
   async getReadiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {
     const readiness = await this.health.readiness();

@@ -15,16 +15,22 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
-  @ApiOperation({ summary: "List the caller's organizations with the caller's role in each" })
-  @ApiOkResponse({ type: OrganizationListResponseDto })
+  @ApiOperation({
+    summary: "List the caller's organizations",
+    description: "Every organization where the caller has an active profile, with the caller's role, by name.",
+  })
+  @ApiOkResponse({ type: OrganizationListResponseDto, description: "The caller's organizations" })
   async listOrganizations(@Principal() principal: UserPrincipal): Promise<OrganizationListResponseDto> {
     return { organizations: await this.organizations.listForUser(principal.userId) };
   }
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Create an organization; the caller becomes its ADMIN' })
-  @ApiCreatedResponse({ type: OrganizationResponseDto })
+  @ApiOperation({
+    summary: 'Create an organization',
+    description: 'The caller becomes its ADMIN. Names are unique among the caller\'s organizations, ignoring case.',
+  })
+  @ApiCreatedResponse({ type: OrganizationResponseDto, description: 'The organization was created' })
   @ApiErrors(400, 409)
   createOrganization(
     @Principal() principal: UserPrincipal,

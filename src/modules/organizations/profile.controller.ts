@@ -13,8 +13,11 @@ export class ProfileController {
   constructor(private readonly profiles: ProfilesService) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's profile in the organization named by the header" })
-  @ApiOkResponse({ type: ProfileResponseDto })
+  @ApiOperation({
+    summary: 'Get my profile',
+    description: "The caller's profile (user id, names, role) in the organization named by the header.",
+  })
+  @ApiOkResponse({ type: ProfileResponseDto, description: "The caller's profile" })
   getProfile(@Principal() principal: OrgPrincipal): Promise<ProfileResponseDto> {
     return this.profiles.getOwn(principal);
   }

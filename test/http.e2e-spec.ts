@@ -1,0 +1,78 @@
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('HTTP conventions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers an unknown route with the common 404 body', async () => {
+    const member = await t.api.signUp();
+    const res = await t.api.get('/api/no-such-thing/', { token: member.token });
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+      requestId: res.headers['x-request-id'],
+    });
+  });
+
+  it('gives every response an x-request-id, keeping a safe one sent by the caller', async () => {
+    const generated = await t.api.get('/health');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await t.api.request('GET', '/health', { headers: { 'x-request-id': 'trace-123' } });
+    expect(kept.headers['x-request-id']).toBe('trace-123');
+    const unsafe = await t.api.request('GET', '/health', { headers: { 'x-request-id': 'a b<script>' } });
+    expect(unsafe.headers['x-request-id']).not.toBe('a b<script>');
+  });
+
+  it('serves routes with and without a trailing slash', async () => {
+    const member = await t.api.signUp();
+    expect((await t.api.get('/api/org', { token: member.token })).status).toBe(200);
+    expect((await t.api.get('/api/org/', { token: member.token })).status).toBe(200);
+  });
+
+  it('answers malformed JSON with 400 in the common body', async () => {
+    const res = await t.api.request('POST', '/api/auth/login/', {
+      body: '{"email": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST', requestId: expect.any(String) });
+  });
+
+  it('answers an unsupported content type with 415', async () => {
+    const res = await t.api.request('POST', '/api/auth/login/', {
+      body: '<login/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('rejects a __proto__ key in a body', async () => {
+    const res = await t.api.request('POST', '/api/auth/login/', {
+      body: '{"email":"a@b.co","password":"x","__proto__":{"admin":true}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.api.get('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toBeDefined();
+  });
+
+  it('reports liveness and readiness without a token', async () => {
+    expect((await t.api.get('/health')).body).toEqual({ status: 'ok' });
+    const ready = await t.api.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({
+      status: 'ok',
+      checks: { database: 'up', redis: process.env.REDIS_URL ? 'up' : 'not_configured' },
+    });
+  });
+});
