@@ -4,12 +4,25 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { TagsModule } from './modules/tags/tags.module.js';
+import { TeamsModule } from './modules/teams/teams.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuthModule, UsersModule, OrganizationsModule, HealthModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuthModule,
+    UsersModule,
+    OrganizationsModule,
+    TeamsModule,
+    ContactsModule,
+    TagsModule,
+    HealthModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })
 export class AppModule {}

@@ -84,4 +84,14 @@ export class Api {
     if (created.status !== 201) throw new Error(`create org failed: ${JSON.stringify(created.body)}`);
     return created.body.id;
   }
+
+  /** A new person added to the organization by its ADMIN with `role`, signed in. */
+  async addMember(admin: Member, orgId: string, role: 'ADMIN' | 'USER' = 'USER', name = 'member'): Promise<Member> {
+    const email = `${name}-${randomUUID()}@example.com`;
+    const password = 'correct horse battery staple';
+    const added = await this.post('/api/users/', { email, role, password, first_name: name }, { token: admin.token, orgId });
+    if (added.status !== 201) throw new Error(`add member failed: ${JSON.stringify(added.body)}`);
+    const login = await this.post('/api/auth/login/', { email, password });
+    return { userId: added.body.id, email, password, token: login.body.access_token, refreshToken: login.body.refresh_token };
+  }
 }

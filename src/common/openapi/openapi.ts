@@ -6,6 +6,10 @@ const TAGS: Record<string, string> = {
   Auth: 'Register, sign in and rotate tokens',
   Organizations: "The caller's organizations",
   Profile: "The caller's profile in an organization",
+  Users: "The organization's members and their roles (ADMIN manages)",
+  Teams: 'Groups of members that records can be assigned to',
+  Contacts: 'People at customers',
+  Tags: 'Free-form labels, created on first use',
   Health: 'Liveness and readiness probes',
 };
 

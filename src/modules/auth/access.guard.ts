@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { ACCESS_RULE, type AccessRule } from '../../common/auth/access.decorators.js';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { ForbiddenError, UnauthorizedError } from '../../common/errors/app-error.js';
-import { ProfilesService } from '../organizations/profiles.service.js';
+import { MembersService } from '../users/members.service.js';
 import { readOrganizationId } from './organization-header.js';
 
 const DEFAULT_RULE: AccessRule = { scope: 'org' };
@@ -18,7 +18,7 @@ const DEFAULT_RULE: AccessRule = { scope: 'org' };
 export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
-    private readonly profiles: ProfilesService,
+    private readonly members: MembersService,
   ) {
     super();
   }
@@ -36,7 +36,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (rule.scope === 'user') return true;
 
     const orgId = readOrganizationId(request.headers);
-    const membership = await this.profiles.findActiveMembership(userId, orgId);
+    const membership = await this.members.findActiveMembership(userId, orgId);
     if (!membership) {
       throw new ForbiddenError('ORG_ACCESS_DENIED', 'You are not an active member of this organization');
     }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Public } from '../../common/auth/access.decorators.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { AuthService } from './auth.service.js';
+import { AcceptInviteDto } from './dto/accept-invite.dto.js';
 import { LoginDto, LoginResponseDto, TokenPairDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { RegisterDto, RegisterResponseDto } from './dto/register.dto.js';
@@ -47,5 +48,17 @@ export class AuthController {
   @ApiErrors(400, 401)
   refreshToken(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refresh);
+  }
+
+  @Post('accept-invite')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Set the first password with an invite token',
+    description: 'For a person an ADMIN added without a password. Sign in afterwards with the e-mail and password.',
+  })
+  @ApiOkResponse({ type: RegisterResponseDto, description: 'The password is set' })
+  @ApiErrors(400)
+  acceptInvite(@Body() body: AcceptInviteDto): Promise<RegisterResponseDto> {
+    return this.auth.acceptInvite(body);
   }
 }

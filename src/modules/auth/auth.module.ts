@@ -3,13 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
-import { PasswordHasher } from './password-hasher.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { TokenService } from './token.service.js';
 
@@ -20,10 +18,8 @@ import { TokenService } from './token.service.js';
     JwtModule.register({}),
     TypeOrmModule.forFeature([RefreshToken]),
     UsersModule,
-    OrganizationsModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PasswordHasher, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [PasswordHasher],
+  providers: [AuthService, TokenService, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

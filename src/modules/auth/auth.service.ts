@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, UnauthorizedError } from '../../common/errors/app-error.js';
 import { UsersService } from '../users/users.service.js';
 import type { LoginDto, LoginResponseDto, TokenPairDto } from './dto/login.dto.js';
+import type { AcceptInviteDto } from './dto/accept-invite.dto.js';
 import type { RegisterDto, RegisterResponseDto } from './dto/register.dto.js';
-import { PasswordHasher } from './password-hasher.js';
+import { InvitesService } from '../users/invites.service.js';
+import { PasswordHasher } from '../users/password-hasher.js';
 import { TokenService } from './token.service.js';
 
 @Injectable()
@@ -12,6 +14,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly invites: InvitesService,
   ) {}
 
   async register(dto: RegisterDto): Promise<RegisterResponseDto> {
@@ -37,6 +40,11 @@ export class AuthService {
       throw new UnauthorizedError('INVALID_CREDENTIALS', 'E-mail or password is incorrect');
     }
     return { ...(await this.tokens.issue(user.id)), user_id: user.id };
+  }
+
+  async acceptInvite(dto: AcceptInviteDto): Promise<RegisterResponseDto> {
+    const user = await this.invites.redeem(dto.token, dto.password);
+    return { user_id: user.id, email: user.email };
   }
 
   refresh(refreshToken: string): Promise<TokenPairDto> {

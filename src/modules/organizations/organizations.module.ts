@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsService } from './organizations.service.js';
 import { ProfileController } from './profile.controller.js';
-import { Profile } from './profile.entity.js';
-import { ProfilesService } from './profiles.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, Profile])],
+  imports: [TypeOrmModule.forFeature([Organization]), UsersModule],
   controllers: [OrganizationsController, ProfileController],
-  providers: [OrganizationsService, ProfilesService],
-  exports: [OrganizationsService, ProfilesService],
+  providers: [OrganizationsService],
+  exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import { type DataSource, In, type Repository } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
-import { ConflictError } from '../../common/errors/app-error.js';
+import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
+import type { UpdateProfileDto } from '../users/dto/user-requests.dto.js';
+import { MembersService } from '../users/members.service.js';
 import type { OrganizationResponseDto } from './dto/organization-response.dto.js';
+import type { ProfileResponseDto } from './dto/profile-response.dto.js';
 import { Organization } from './organization.entity.js';
-import { Profile } from './profile.entity.js';
 
 const toResponse = (organization: Organization, role: Role): OrganizationResponseDto => ({
   id: organization.id,
@@ -18,16 +21,19 @@ const toResponse = (organization: Organization, role: Role): OrganizationRespons
 export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Profile) private readonly profiles: Repository<Profile>,
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly members: MembersService,
   ) {}
 
   async listForUser(userId: string): Promise<OrganizationResponseDto[]> {
-    const memberships = await this.profiles.find({
-      where: { userId, isActive: true },
-      relations: { organization: true },
-      order: { organization: { name: 'ASC' }, orgId: 'ASC' },
+    const memberships = await this.members.membershipsOf(userId);
+    if (memberships.length === 0) return [];
+    const roles = new Map(memberships.map((membership) => [membership.orgId, membership.role]));
+    const organizations = await this.organizations.find({
+      where: { id: In([...roles.keys()]) },
+      order: { name: 'ASC', id: 'ASC' },
     });
-    return memberships.map((profile) => toResponse(profile.organization, profile.role));
+    return organizations.map((organization) => toResponse(organization, roles.get(organization.id)!));
   }
 
   /** Creates the organization and makes the caller its first ADMIN, as one write. */
@@ -35,21 +41,36 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       // Serialises one person's concurrent creates so the per-person name check cannot race.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`org-create:${userId}`]);
-      const taken = await manager
-        .getRepository(Profile)
-        .createQueryBuilder('profile')
-        .innerJoin('profile.organization', 'organization')
-        .where('profile.userId = :userId', { userId })
-        .andWhere('lower(organization.name) = lower(:name)', { name })
-        .getExists();
+      const mine = (await this.members.membershipsOf(userId, manager)).map((membership) => membership.orgId);
+      const taken =
+        mine.length > 0 &&
+        (await manager
+          .getRepository(Organization)
+          .createQueryBuilder('organization')
+          .where('organization.id IN (:...mine) AND lower(organization.name) = lower(:name)', { mine, name })
+          .getExists());
       if (taken) {
         throw new ConflictError('ORGANIZATION_NAME_TAKEN', 'You already have an organization with this name', {
           name: ['is already used by one of your organizations'],
         });
       }
       const organization = await manager.getRepository(Organization).save({ name });
-      await manager.getRepository(Profile).insert({ userId, orgId: organization.id, role: Role.ADMIN });
+      await this.members.addMember(manager, organization.id, userId, Role.ADMIN);
       return toResponse(organization, Role.ADMIN);
     });
+  }
+
+  async profile(principal: OrgPrincipal): Promise<ProfileResponseDto> {
+    const [member, organization] = await Promise.all([
+      this.members.get(principal.orgId, principal.userId),
+      this.organizations.findOneBy({ id: principal.orgId }),
+    ]);
+    if (!organization) throw new NotFoundError('Organization');
+    return { ...member, organization: { id: organization.id, name: organization.name } };
+  }
+
+  async updateProfile(principal: OrgPrincipal, dto: UpdateProfileDto): Promise<ProfileResponseDto> {
+    await this.members.updateOwnNames(principal, { firstName: dto.first_name, lastName: dto.last_name });
+    return this.profile(principal);
   }
 }

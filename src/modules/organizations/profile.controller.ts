@@ -1,16 +1,17 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
+import { UpdateProfileDto } from '../users/dto/user-requests.dto.js';
 import { ProfileResponseDto } from './dto/profile-response.dto.js';
-import { ProfilesService } from './profiles.service.js';
+import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('Profile')
 @OrgScoped()
 @Controller('profile')
 export class ProfileController {
-  constructor(private readonly profiles: ProfilesService) {}
+  constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
   @ApiOperation({
@@ -19,6 +20,13 @@ export class ProfileController {
   })
   @ApiOkResponse({ type: ProfileResponseDto, description: "The caller's profile" })
   getProfile(@Principal() principal: OrgPrincipal): Promise<ProfileResponseDto> {
-    return this.profiles.getOwn(principal);
+    return this.organizations.profile(principal);
+  }
+
+  @Put()
+  @ApiOperation({ summary: 'Update my names', description: 'Names belong to the person, in every organization.' })
+  @ApiOkResponse({ type: ProfileResponseDto, description: "The caller's updated profile" })
+  updateProfile(@Principal() principal: OrgPrincipal, @Body() body: UpdateProfileDto): Promise<ProfileResponseDto> {
+    return this.organizations.updateProfile(principal, body);
   }
 }

@@ -10,8 +10,9 @@ export class User {
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;
 
-  @Column({ type: 'varchar', length: 255, select: false })
-  passwordHash: string;
+  /** Null until an invited person sets a password. */
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash: string | null;
 
   @Column({ type: 'varchar', length: 150, default: '' })
   firstName: string;

@@ -11,7 +11,7 @@ export class PasswordHasher {
     return hash(password);
   }
 
-  async verify(passwordHash: string | undefined, password: string): Promise<boolean> {
+  async verify(passwordHash: string | null | undefined, password: string): Promise<boolean> {
     if (!passwordHash) {
       await verify(await this.decoy, password);
       return false;

@@ -11,8 +11,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Role } from '../../common/auth/role.js';
-import { User } from '../users/user.entity.js';
-import { Organization } from './organization.entity.js';
+import { User } from './user.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 
 /** A person's membership of one organization, with their role there. */
 @Entity('profiles')

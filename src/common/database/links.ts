@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * A many-to-many join table (`account_assignees (account_id, user_id)`, ...). Table and column
+ * names come from code, never from requests.
+ */
+export interface LinkTable {
+  table: string;
+  owner: string;
+  target: string;
+}
+
+/** Replaces the owner's links with exactly `ids` (an absent list leaves them alone). */
+export async function replaceLinks(
+  manager: EntityManager,
+  link: LinkTable,
+  ownerId: string,
+  ids: readonly string[] | undefined,
+): Promise<void> {
+  if (ids === undefined) return;
+  await manager.query(`DELETE FROM "${link.table}" WHERE "${link.owner}" = $1`, [ownerId]);
+  if (ids.length === 0) return;
+  await manager.query(
+    `INSERT INTO "${link.table}" ("${link.owner}", "${link.target}") SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [ownerId, [...new Set(ids)]],
+  );
+}
+
+/** Target ids per owner for a whole page of owners, in one query. */
+export async function loadLinks(
+  manager: EntityManager,
+  link: LinkTable,
+  ownerIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byOwner = new Map<string, string[]>(ownerIds.map((id) => [id, []]));
+  if (ownerIds.length === 0) return byOwner;
+  const rows: { owner: string; target: string }[] = await manager.query(
+    `SELECT "${link.owner}" AS owner, "${link.target}" AS target FROM "${link.table}"
+     WHERE "${link.owner}" = ANY($1::uuid[]) ORDER BY "${link.target}"`,
+    [[...ownerIds]],
+  );
+  for (const row of rows) byOwner.get(row.owner)?.push(row.target);
+  return byOwner;
+}

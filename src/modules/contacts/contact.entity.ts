@@ -1,0 +1,116 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organization } from '../organizations/organization.entity.js';
+import { Team } from '../teams/team.entity.js';
+import { User } from '../users/user.entity.js';
+
+/** A person at a customer; primary e-mail unique per organization (ignoring case). */
+@Entity('contacts')
+@Index('ix_contacts_org_created', ['orgId', 'createdOn', 'id'])
+@Index('uq_contacts_org_primary_email', { synchronize: false })
+@Index('ix_contacts_first_name_trgm', { synchronize: false })
+@Index('ix_contacts_last_name_trgm', { synchronize: false })
+@Index('ix_contacts_primary_email_trgm', { synchronize: false })
+@Index('ix_contacts_city_trgm', { synchronize: false })
+export class Contact {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  orgId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'org_id' })
+  organization?: Relation<Organization>;
+
+  @Column({ type: 'varchar', length: 20, default: '' })
+  salutation: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  firstName: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  lastName: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  title: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  primaryEmail: string;
+
+  @Column({ type: 'varchar', length: 254, default: '' })
+  secondaryEmail: string;
+
+  @Column({ type: 'varchar', length: 32, default: '' })
+  mobileNumber: string;
+
+  @Column({ type: 'varchar', length: 32, default: '' })
+  secondaryNumber: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  department: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'boolean', default: false })
+  doNotCall: boolean;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  addressLine: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  street: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  city: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  state: string;
+
+  @Column({ type: 'varchar', length: 64, default: '' })
+  postcode: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  country: string;
+
+  @ManyToMany(() => User)
+  @JoinTable({
+    name: 'contact_assignees',
+    joinColumn: { name: 'contact_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'user_id', referencedColumnName: 'id' },
+  })
+  assignedTo?: Relation<User>[];
+
+  @ManyToMany(() => Team, { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'contact_teams',
+    joinColumn: { name: 'contact_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'team_id', referencedColumnName: 'id' },
+  })
+  teams?: Relation<Team>[];
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: Relation<User>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdOn: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedOn: Date;
+}

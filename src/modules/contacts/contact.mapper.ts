@@ -1,0 +1,66 @@
+import type { Contact } from './contact.entity.js';
+import type { ContactRefDto, ContactResponseDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto.js';
+
+type Writable = Omit<
+  Contact,
+  'id' | 'orgId' | 'organization' | 'assignedTo' | 'teams' | 'createdBy' | 'creator' | 'createdOn' | 'updatedOn'
+>;
+
+/** The body's fields as columns; absent fields are left out, `null` clears a text to ''. */
+export function toContactColumns(dto: CreateContactDto | UpdateContactDto): Partial<Writable> {
+  const text = (value: string | null | undefined) => (value === undefined ? undefined : (value ?? ''));
+  const columns: Partial<Writable> = {
+    salutation: text(dto.salutation),
+    firstName: dto.first_name,
+    lastName: dto.last_name,
+    primaryEmail: dto.primary_email?.toLowerCase(),
+    secondaryEmail: text(dto.secondary_email)?.toLowerCase(),
+    mobileNumber: text(dto.mobile_number),
+    secondaryNumber: text(dto.secondary_number),
+    title: text(dto.title),
+    department: text(dto.department),
+    description: text(dto.description),
+    doNotCall: dto.do_not_call ?? undefined,
+    addressLine: text(dto.address_line),
+    street: text(dto.street),
+    city: text(dto.city),
+    state: text(dto.state),
+    postcode: text(dto.postcode),
+    country: text(dto.country),
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+}
+
+export function toContactResponse(contact: Contact, assignedTo: string[], teams: string[]): ContactResponseDto {
+  return {
+    id: contact.id,
+    salutation: contact.salutation,
+    first_name: contact.firstName,
+    last_name: contact.lastName,
+    primary_email: contact.primaryEmail,
+    secondary_email: contact.secondaryEmail,
+    mobile_number: contact.mobileNumber,
+    secondary_number: contact.secondaryNumber,
+    title: contact.title,
+    department: contact.department,
+    description: contact.description,
+    do_not_call: contact.doNotCall,
+    address_line: contact.addressLine,
+    street: contact.street,
+    city: contact.city,
+    state: contact.state,
+    postcode: contact.postcode,
+    country: contact.country,
+    assigned_to: assignedTo,
+    teams,
+    created_by: contact.createdBy,
+    created_on: contact.createdOn.toISOString(),
+    updated_on: contact.updatedOn.toISOString(),
+  };
+}
+
+export const toContactRef = (contact: Contact): ContactRefDto => ({
+  id: contact.id,
+  name: `${contact.firstName} ${contact.lastName}`.trim(),
+  primary_email: contact.primaryEmail,
+});

@@ -1,0 +1,225 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { PageOf } from '../../../common/pagination/page.js';
+import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
+import { IdList } from '../../../common/validation/id-list.decorator.js';
+import { IsPhone } from '../../../common/validation/phone.decorator.js';
+import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
+
+const optionalText = (maxLength: number, example?: string) => [
+  ApiPropertyOptional({ maxLength, example }),
+  IsOptional(),
+  Trim(),
+  IsString(),
+  MaxLength(maxLength),
+];
+const apply =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((decorator) => decorator(target, key));
+
+export class CreateContactDto {
+  @apply(...optionalText(20, 'Ms'))
+  salutation?: string;
+
+  @ApiProperty({ maxLength: 255, example: 'Grace' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  first_name: string;
+
+  @ApiProperty({ maxLength: 255, example: 'Hopper' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  last_name: string;
+
+  /** Unique among the organization's contacts, ignoring case. */
+  @ApiProperty({ format: 'email', maxLength: 254, example: 'grace@navy.example' })
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  primary_email: string;
+
+  @ApiPropertyOptional({ format: 'email', maxLength: 254 })
+  @IsOptional()
+  @Trim()
+  @ValidateIf((_, value) => value !== '')
+  @IsEmail()
+  @MaxLength(254)
+  secondary_email?: string;
+
+  @ApiPropertyOptional({ example: '+1 555 0100' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf((_, value) => value !== '')
+  @IsPhone()
+  mobile_number?: string;
+
+  @ApiPropertyOptional({ example: '+1 555 0101' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf((_, value) => value !== '')
+  @IsPhone()
+  secondary_number?: string;
+
+  @apply(...optionalText(255, 'Rear Admiral'))
+  title?: string;
+
+  @apply(...optionalText(255, 'Engineering'))
+  department?: string;
+
+  @apply(...optionalText(10000))
+  description?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  do_not_call?: boolean;
+
+  @apply(...optionalText(255, '1 Navy Way'))
+  address_line?: string;
+
+  @apply(...optionalText(255))
+  street?: string;
+
+  @apply(...optionalText(255, 'Arlington'))
+  city?: string;
+
+  @apply(...optionalText(255, 'VA'))
+  state?: string;
+
+  @apply(...optionalText(64, '22202'))
+  postcode?: string;
+
+  @apply(...optionalText(255, 'USA'))
+  country?: string;
+
+  @IdList('User ids of active members of the organization')
+  assigned_to?: string[];
+
+  @IdList('Team ids of the organization')
+  teams?: string[];
+}
+
+export class UpdateContactDto extends PartialType(CreateContactDto) {}
+
+export class ListContactsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the first or last name, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the city, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  city?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the mobile or secondary number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the primary or secondary e-mail, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Contacts assigned to this user' })
+  @IsOptional()
+  @IsUUID('all')
+  assigned_to?: string;
+}
+
+export class ContactResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  salutation: string;
+
+  @ApiProperty()
+  first_name: string;
+
+  @ApiProperty()
+  last_name: string;
+
+  @ApiProperty({ format: 'email' })
+  primary_email: string;
+
+  @ApiProperty()
+  secondary_email: string;
+
+  @ApiProperty()
+  mobile_number: string;
+
+  @ApiProperty()
+  secondary_number: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  department: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty()
+  do_not_call: boolean;
+
+  @ApiProperty()
+  address_line: string;
+
+  @ApiProperty()
+  street: string;
+
+  @ApiProperty()
+  city: string;
+
+  @ApiProperty()
+  state: string;
+
+  @ApiProperty()
+  postcode: string;
+
+  @ApiProperty()
+  country: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Assigned user ids' })
+  assigned_to: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Team ids' })
+  teams: string[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  created_by: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updated_on: string;
+}
+
+export class ContactPageDto extends PageOf(ContactResponseDto) {}
+
+/** The compact form used in side lists. */
+export class ContactRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Grace Hopper' })
+  name: string;
+
+  @ApiProperty({ format: 'email' })
+  primary_email: string;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
+import { containsPattern } from '../../common/database/like.js';
+import { type Page, toPage } from '../../common/pagination/page.js';
+import type { ListTagsQueryDto, TagResponseDto } from './dto/tag.dto.js';
+import { Tag } from './tag.entity.js';
+
+export const MAX_TAG_LENGTH = 100;
+
+/** Trims and folds inner white space; case is kept as first written. */
+export const normalizeTagName = (name: string) => name.trim().replace(/\s+/g, ' ');
+
+@Injectable()
+export class TagsService {
+  constructor(@InjectRepository(Tag) private readonly tags: Repository<Tag>) {}
+
+  /**
+   * The tags with these names in the organization, creating the missing ones. Names are compared
+   * ignoring case, so "VIP" and "vip" are one tag. Safe under concurrent calls.
+   */
+  async resolve(orgId: string, names: readonly string[], manager?: EntityManager): Promise<Tag[]> {
+    const unique = new Map<string, string>();
+    for (const name of names.map(normalizeTagName).filter(Boolean)) {
+      if (!unique.has(name.toLowerCase())) unique.set(name.toLowerCase(), name);
+    }
+    if (unique.size === 0) return [];
+    const repository = manager ? manager.getRepository(Tag) : this.tags;
+    await repository.query(
+      `INSERT INTO tags (org_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT (org_id, lower(name)) DO NOTHING`,
+      [orgId, [...unique.values()]],
+    );
+    return repository
+      .createQueryBuilder('tag')
+      .where('tag.orgId = :orgId AND lower(tag.name) = ANY(:names)', { orgId, names: [...unique.keys()] })
+      .getMany();
+  }
+
+  /** Names by tag id, for response mapping (one query). */
+  async namesByIds(orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.tags.findBy({ orgId, id: In([...ids]) });
+    return new Map(found.map((tag) => [tag.id, tag.name]));
+  }
+
+  async list(orgId: string, query: ListTagsQueryDto): Promise<Page<TagResponseDto>> {
+    const builder = this.tags.createQueryBuilder('tag').where('tag.orgId = :orgId', { orgId });
+    if (query.name) builder.andWhere('tag.name ILIKE :name', { name: containsPattern(query.name) });
+    const [rows, count] = await builder
+      .orderBy('lower(tag.name)', 'ASC')
+      .addOrderBy('tag.id', 'ASC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+    return toPage('/api/tags/', query, count, rows.map(({ id, name }) => ({ id, name })));
+  }
+}

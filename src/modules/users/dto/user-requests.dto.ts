@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../../common/auth/role.js';
+import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
+import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
+
+export class ListUsersQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the e-mail, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
+  @IsOptional()
+  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  is_active?: boolean;
+}
+
+export class CreateUserDto {
+  /** The person's e-mail: an existing person is added to the organization as they are. */
+  @ApiProperty({ format: 'email', maxLength: 254 })
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role: Role;
+
+  @ApiPropertyOptional({ maxLength: 150, description: 'Used only when the person is new' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(150)
+  first_name?: string;
+
+  @ApiPropertyOptional({ maxLength: 150, description: 'Used only when the person is new' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(150)
+  last_name?: string;
+
+  @ApiPropertyOptional({
+    minLength: 8,
+    maxLength: 128,
+    description: 'Initial password for a new person; without it an invite token is returned',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  password?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
+  @IsOptional()
+  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'false deactivates the member, true reactivates' })
+  @IsOptional()
+  @IsBoolean()
+  is_active?: boolean;
+}
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ maxLength: 150 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(150)
+  first_name?: string;
+
+  @ApiPropertyOptional({ maxLength: 150 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(150)
+  last_name?: string;
+}

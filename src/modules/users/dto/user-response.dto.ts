@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role } from '../../../common/auth/role.js';
+import { PageOf } from '../../../common/pagination/page.js';
+
+/** A person as seen inside one organization; `id` is the user id, as everywhere in the API. */
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The user id' })
+  id: string;
+
+  @ApiProperty({ format: 'email' })
+  email: string;
+
+  @ApiProperty({ example: 'Ada' })
+  first_name: string;
+
+  @ApiProperty({ example: 'Lovelace' })
+  last_name: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  role: Role;
+
+  @ApiProperty({ description: 'An inactive member cannot use the organization or be assigned records' })
+  is_active: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the person joined the organization' })
+  created_on: string;
+}
+
+export class UserPageDto extends PageOf(UserResponseDto) {}
+
+export class CreatedUserResponseDto extends UserResponseDto {
+  @ApiPropertyOptional({
+    description:
+      'Present when the person has no password yet: give it to them to redeem once at ' +
+      'POST /api/auth/accept-invite/ (valid 7 days). It is not shown again.',
+  })
+  invite_token?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  invite_expires_at?: string;
+}
+
+/** The compact form used in side lists, `users_mention` and team members. */
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'email' })
+  email: string;
+
+  @ApiProperty({ description: 'First and last name, or the e-mail when both are empty', example: 'Ada Lovelace' })
+  name: string;
+}

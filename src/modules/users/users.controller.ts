@@ -1,0 +1,84 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { OrgScoped } from '../../common/auth/access.decorators.js';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { Principal } from '../../common/auth/principal.decorator.js';
+import { Role } from '../../common/auth/role.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto.js';
+import { CreatedUserResponseDto, UserPageDto, UserResponseDto } from './dto/user-response.dto.js';
+import { MembersService } from './members.service.js';
+
+@ApiTags('Users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @OrgScoped(Role.ADMIN)
+  @ApiOperation({ summary: 'List users', description: 'ADMIN only. Members of the organization, newest first.' })
+  @ApiOkResponse({ type: UserPageDto, description: 'One page of users' })
+  listUsers(@Principal() principal: OrgPrincipal, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
+    return this.members.list(principal.orgId, query);
+  }
+
+  @Post()
+  @OrgScoped(Role.ADMIN)
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Add a user',
+    description:
+      'ADMIN only. Adds the person with this e-mail to the organization, creating the person if new. ' +
+      'Without a password a new person gets an invite token, returned once.',
+  })
+  @ApiCreatedResponse({ type: CreatedUserResponseDto, description: 'The person is now a member' })
+  @ApiErrors(409)
+  createUser(@Principal() principal: OrgPrincipal, @Body() body: CreateUserDto): Promise<CreatedUserResponseDto> {
+    return this.members.add(principal.orgId, body);
+  }
+
+  @Get(':id')
+  @OrgScoped()
+  @ApiOperation({ summary: 'Get a user', description: 'An ADMIN may read any member; a USER only themselves.' })
+  @ApiOkResponse({ type: UserResponseDto, description: 'The member' })
+  @ApiErrors(404)
+  getUser(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<UserResponseDto> {
+    return this.members.getFor(principal, id);
+  }
+
+  @Put(':id')
+  @OrgScoped(Role.ADMIN)
+  @ApiOperation({
+    summary: 'Change a user’s role or active state',
+    description: 'ADMIN only. The last active ADMIN cannot be demoted or deactivated (409).',
+  })
+  @ApiOkResponse({ type: UserResponseDto, description: 'The updated member' })
+  @ApiErrors(404, 409)
+  updateUser(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserResponseDto> {
+    return this.members.update(principal.orgId, id, body);
+  }
+
+  @Delete(':id')
+  @OrgScoped(Role.ADMIN)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Remove a user from the organization',
+    description: 'ADMIN only. The person keeps their account; the last active ADMIN cannot be removed (409).',
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(404, 409)
+  async deleteUser(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.members.remove(principal.orgId, id);
+  }
+}
