@@ -10,10 +10,9 @@ import { EmbeddedPostgres } from './src/database/embedded-postgres.js';
  */
 async function createCliDataSource(): Promise<DataSource> {
   const env = parseEnvironment(process.env);
-  const url =
-    env.DATABASE_URL ?? (await EmbeddedPostgres.start({ dataDir: env.PGLITE_DATA_DIR })).url;
+  const embedded = env.DATABASE_URL ? undefined : await EmbeddedPostgres.start({ dataDir: env.PGLITE_DATA_DIR });
   return new DataSource({
-    ...dataSourceOptions(url),
+    ...dataSourceOptions(embedded?.url ?? env.DATABASE_URL!, embedded ? 1 : 2),
     entities: [join(import.meta.dirname, 'src/modules/**/*.entity.js')],
   });
 }

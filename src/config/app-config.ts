@@ -16,7 +16,11 @@ export class AppConfig {
   }
 
   get database() {
-    return { url: this.env.DATABASE_URL, embeddedDataDir: this.env.PGLITE_DATA_DIR };
+    return {
+      url: this.env.DATABASE_URL,
+      poolSize: this.env.DATABASE_POOL_SIZE,
+      embeddedDataDir: this.env.PGLITE_DATA_DIR,
+    };
   }
 
   get redisUrl(): string | undefined {

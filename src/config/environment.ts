@@ -33,6 +33,13 @@ export class Environment {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
   DATABASE_URL?: string;
 
+  /** Connections in the pool. The embedded database always uses one (see DatabaseEndpoint). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
   /** Where the embedded database keeps its files; `memory://` keeps nothing. */
   @IsString()
   PGLITE_DATA_DIR = './data/pglite';

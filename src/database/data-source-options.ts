@@ -6,7 +6,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
  * The connection settings shared by the app and the TypeORM CLI (ormconfig.ts). Entities are
  * added by each caller: the app registers them per module, the CLI loads the compiled files.
  */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,6 +16,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: 10 },
+    extra: { max: poolSize },
   };
 }

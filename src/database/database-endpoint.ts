@@ -10,9 +10,14 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
-  async url(): Promise<string> {
-    const { url, embeddedDataDir } = this.config.database;
-    if (url) return url;
+  /**
+   * The connection string and pool size. PGlite runs one session: its socket server interleaves
+   * the statements of concurrent connections in it, so two open transactions would mix. One
+   * pooled connection makes every transaction exclusive, as PostgreSQL's isolation promises.
+   */
+  async connection(): Promise<{ url: string; poolSize: number }> {
+    const { url, poolSize, embeddedDataDir } = this.config.database;
+    if (url) return { url, poolSize };
     if (!this.embedded) {
       this.logger.warn(
         `DATABASE_URL is not set: using the embedded PGlite database in ${embeddedDataDir} ` +
@@ -20,7 +25,7 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
       );
       this.embedded = await EmbeddedPostgres.start({ dataDir: embeddedDataDir });
     }
-    return this.embedded.url;
+    return { url: this.embedded.url, poolSize: 1 };
   }
 
   async onApplicationShutdown(): Promise<void> {

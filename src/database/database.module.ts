@@ -12,11 +12,10 @@ class DatabaseEndpointModule {}
     TypeOrmModule.forRootAsync({
       imports: [DatabaseEndpointModule],
       inject: [DatabaseEndpoint],
-      useFactory: async (endpoint: DatabaseEndpoint) => ({
-        ...dataSourceOptions(await endpoint.url()),
-        autoLoadEntities: true,
-        migrationsRun: true,
-      }),
+      useFactory: async (endpoint: DatabaseEndpoint) => {
+        const { url, poolSize } = await endpoint.connection();
+        return { ...dataSourceOptions(url, poolSize), autoLoadEntities: true, migrationsRun: true };
+      },
     }),
   ],
 })

@@ -92,6 +92,7 @@ export class Api {
     const added = await this.post('/api/users/', { email, role, password, first_name: name }, { token: admin.token, orgId });
     if (added.status !== 201) throw new Error(`add member failed: ${JSON.stringify(added.body)}`);
     const login = await this.post('/api/auth/login/', { email, password });
+    if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
     return { userId: added.body.id, email, password, token: login.body.access_token, refreshToken: login.body.refresh_token };
   }
 }

@@ -26,6 +26,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(database.poolSize),
     UPLOAD_DIR: uploadDir,
     ...overrides,
   });

@@ -20,6 +20,8 @@ const DUMP_PATH = join(tmpdir(), `crm-test-${RUN_ID}.tar.gz`);
 
 export interface TestDatabase {
   url: string;
+  /** One connection on the embedded engine: see DatabaseEndpoint. */
+  poolSize: number;
   dispose(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<
 }
 
 async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url), entities: [] });
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 1), entities: [] });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
@@ -103,11 +105,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE}"`));
     return {
       url: withDatabase(serverUrl, name),
+      poolSize: 10,
       dispose: async () => {
         await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       },
     };
   }
   const embedded = await EmbeddedPostgres.start({ dataDir: 'memory://', loadDataDir: new Blob([await ensureDump()]) });
-  return { url: embedded.url, dispose: () => embedded.stop() };
+  return { url: embedded.url, poolSize: 1, dispose: () => embedded.stop() };
 }
