@@ -1,17 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
-import { Organization } from '../organizations/organization.entity.js';
+import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
+import { TenantRecord } from '../../database/tenant-entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -23,17 +11,7 @@ import { User } from '../users/user.entity.js';
 @Index('ix_contacts_last_name_trgm', { synchronize: false })
 @Index('ix_contacts_primary_email_trgm', { synchronize: false })
 @Index('ix_contacts_city_trgm', { synchronize: false })
-export class Contact {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  orgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'org_id' })
-  organization?: Relation<Organization>;
-
+export class Contact extends TenantRecord {
   @Column({ type: 'varchar', length: 20, default: '' })
   salutation: string;
 
@@ -100,17 +78,4 @@ export class Contact {
     inverseJoinColumn: { name: 'team_id', referencedColumnName: 'id' },
   })
   teams?: Relation<Team>[];
-
-  @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by' })
-  creator?: Relation<User>;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdOn: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedOn: Date;
 }
