@@ -28,6 +28,10 @@ const CODE_BY_STATUS: Record<number, string> = {
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_INVALID_TEXT = '22P02';
+const PG_NUMERIC_OUT_OF_RANGE = '22003';
+const PG_STRING_TOO_LONG = '22001';
+const PG_NOT_NULL_VIOLATION = '23502';
+const PG_BAD_CHARACTER = '22021';
 
 function codeFor(status: number): string {
   return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
@@ -78,8 +82,12 @@ export function toErrorBody(error: unknown, requestId: string): MappedError {
     if (pgCode === PG_FOREIGN_KEY_VIOLATION) {
       return make(HttpStatus.CONFLICT, 'CONFLICT', 'A referenced record does not exist or is still in use');
     }
-    if (pgCode === PG_INVALID_TEXT) {
-      return make(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', 'A value has an invalid format');
+    // Validation should stop these first; this keeps a missed case a 400, not a 500.
+    if ([PG_INVALID_TEXT, PG_NUMERIC_OUT_OF_RANGE, PG_STRING_TOO_LONG, PG_BAD_CHARACTER].includes(pgCode ?? '')) {
+      return make(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', 'A value has an invalid format or is out of range');
+    }
+    if (pgCode === PG_NOT_NULL_VIOLATION) {
+      return make(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', 'A required value is missing');
     }
   }
   if (isClientFrameworkError(error)) {

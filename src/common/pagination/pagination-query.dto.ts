@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+const MAX_OFFSET = 1_000_000_000;
 
 /** `limit` and `offset` of every list; filters extend this class. */
 export class PaginationQueryDto {
@@ -14,10 +15,11 @@ export class PaginationQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit: number = 10;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Items to skip' })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'Items to skip' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
