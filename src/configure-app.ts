@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './common/errors/validation.js';
@@ -23,6 +24,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
         scriptSrc: ["'self'", "https: 'unsafe-inline'"],
       },
     },
+  });
+  // Files stream to storage part by part; past the limit the upload fails with 413.
+  await app.register(multipart, {
+    limits: { fileSize: config.uploads.maxBytes, files: 2, fields: 20, fieldSize: 64 * 1024, parts: 25 },
   });
   app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: [REQUEST_ID_HEADER] });
 

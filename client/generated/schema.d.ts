@@ -308,6 +308,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attachments/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment
+         * @description Streams the file to anyone who can see the record it is attached to.
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Open and closed accounts, each half paged by limit/offset, newest first, with counts after filters and side lists. An ADMIN sees every account; a USER those they created or are assigned to.
+         */
+        get: operations["listAccounts"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Tags are created on first use.
+         */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an account
+         * @description The account with every related list. An ADMIN sees every account; a USER those they created or are assigned to.
+         */
+        get: operations["getAccount"];
+        /**
+         * Update an account
+         * @description Fields left out are kept; lists, when sent, replace. Close or reopen with status. An ADMIN sees every account; a USER those they created or are assigned to.
+         */
+        put: operations["updateAccount"];
+        /**
+         * Comment on or attach a file to an account
+         * @description JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the account.
+         */
+        post: operations["addAccountComment"];
+        /**
+         * Delete an account
+         * @description Its creator or an ADMIN only. Its comments and attachments go with it; its cases stay, unlinked.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/comment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit an account comment
+         * @description Its author or an ADMIN only.
+         */
+        put: operations["updateAccountComment"];
+        post?: never;
+        /**
+         * Delete an account comment
+         * @description Its author or an ADMIN only.
+         */
+        delete: operations["deleteAccountComment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/attachment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an account attachment
+         * @description Its uploader or an ADMIN only.
+         */
+        delete: operations["deleteAccountAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -757,6 +877,277 @@ export interface components {
             /** @description Relative URL of the previous page */
             previous: string | null;
             results: components["schemas"]["TagResponseDto"][];
+        };
+        /** @enum {string} */
+        AccountStatus: "open" | "closed";
+        AccountItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example ACME Corporation */
+            name: string;
+            /** @example contact@acme.com */
+            email: string;
+            /** @example +1234567890 */
+            phone: string;
+            /** @example Technology */
+            industry: string;
+            description: string;
+            /** @example https://acme.com */
+            website: string;
+            status: components["schemas"]["AccountStatus"];
+            /** @example 123 Business St */
+            billing_address_line: string;
+            billing_street: string;
+            /** @example New York */
+            billing_city: string;
+            /** @example NY */
+            billing_state: string;
+            /** @example 10001 */
+            billing_postcode: string;
+            /** @example USA */
+            billing_country: string;
+            /** Format: date-time */
+            created_on: string;
+            /** Format: uuid */
+            created_by: string | null;
+            /** @description Assigned user ids */
+            assigned_to: string[];
+            /** @description Team ids */
+            teams: string[];
+            /** @description Contact ids */
+            contacts: string[];
+            /**
+             * @description Tag names
+             * @example [
+             *       "enterprise",
+             *       "technology"
+             *     ]
+             */
+            tags: string[];
+        };
+        ContactRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Grace Hopper */
+            name: string;
+            /** Format: email */
+            primary_email: string;
+        };
+        TeamRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AccountListResponseDto: {
+            /** @description One page of open accounts */
+            open_accounts: components["schemas"]["AccountItemDto"][];
+            /** @description One page of closed accounts */
+            closed_accounts: components["schemas"]["AccountItemDto"][];
+            /** @description Accounts matching the filters, both halves */
+            accounts_count: number;
+            open_accounts_count: number;
+            closed_accounts_count: number;
+            /** @description Contacts the caller may link */
+            contacts: components["schemas"]["ContactRefDto"][];
+            /** @description Active members, for assignment */
+            users: components["schemas"]["UserRefDto"][];
+            teams: components["schemas"]["TeamRefDto"][];
+        };
+        CreateAccountDto: {
+            /** @example New Company Inc */
+            name: string;
+            /**
+             * Format: email
+             * @example info@newcompany.com
+             */
+            email?: string;
+            /** @example +1555123456 */
+            phone?: string;
+            /** @example Manufacturing */
+            industry?: string;
+            /** @example Leading manufacturer of widgets */
+            description?: string;
+            /**
+             * Format: uri
+             * @example https://newcompany.com
+             */
+            website?: string;
+            /** @default open */
+            status: components["schemas"]["AccountStatus"];
+            /** @example 456 Industrial Blvd */
+            billing_address_line?: string;
+            /** @example Suite 100 */
+            billing_street?: string;
+            /** @example Chicago */
+            billing_city?: string;
+            /** @example IL */
+            billing_state?: string;
+            /** @example 60601 */
+            billing_postcode?: string;
+            /** @example USA */
+            billing_country?: string;
+            /** @description Contact ids of the organization */
+            contacts?: string[];
+            /** @description User ids of active members of the organization */
+            assigned_to?: string[];
+            /** @description Team ids of the organization */
+            teams?: string[];
+            /**
+             * @description Tag names; new names become tags of the organization
+             * @example [
+             *       "enterprise",
+             *       "technology"
+             *     ]
+             */
+            tags?: string[];
+        };
+        AccountFieldsDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example ACME Corporation */
+            name: string;
+            /** @example contact@acme.com */
+            email: string;
+            /** @example +1234567890 */
+            phone: string;
+            /** @example Technology */
+            industry: string;
+            description: string;
+            /** @example https://acme.com */
+            website: string;
+            status: components["schemas"]["AccountStatus"];
+            /** @example 123 Business St */
+            billing_address_line: string;
+            billing_street: string;
+            /** @example New York */
+            billing_city: string;
+            /** @example NY */
+            billing_state: string;
+            /** @example 10001 */
+            billing_postcode: string;
+            /** @example USA */
+            billing_country: string;
+            /** Format: date-time */
+            created_on: string;
+            /** Format: uuid */
+            created_by: string | null;
+        };
+        UnmanagedRelatedDto: Record<string, never>;
+        CommentResponseDto: {
+            /** Format: uuid */
+            id: string;
+            comment: string;
+            /** Format: date-time */
+            commented_on: string;
+            /**
+             * Format: uuid
+             * @description The author’s user id
+             */
+            commented_by: string | null;
+            /** Format: date-time */
+            updated_on: string;
+        };
+        AttachmentResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example contract.pdf */
+            file_name: string;
+            /**
+             * @description Judged from the file’s bytes
+             * @example application/pdf
+             */
+            content_type: string;
+            /**
+             * @description Bytes
+             * @example 48213
+             */
+            size: number;
+            /**
+             * @description Authorised download
+             * @example /api/attachments/5f0c.../download/
+             */
+            url: string;
+            /** Format: date-time */
+            created_on: string;
+            /** Format: uuid */
+            created_by: string | null;
+        };
+        AccountDetailResponseDto: {
+            account_obj: components["schemas"]["AccountFieldsDto"];
+            contacts: components["schemas"]["ContactRefDto"][];
+            /** @description Always empty: opportunities are not managed here */
+            opportunities: components["schemas"]["UnmanagedRelatedDto"][];
+            /** @description The account’s cases (filled once cases exist) */
+            cases: components["schemas"]["UnmanagedRelatedDto"][];
+            /** @description Always empty: tasks are not managed here */
+            tasks: components["schemas"]["UnmanagedRelatedDto"][];
+            /** @description Always empty: invoices are not managed here */
+            invoices: components["schemas"]["UnmanagedRelatedDto"][];
+            assigned_to: components["schemas"]["UserRefDto"][];
+            teams: components["schemas"]["TeamRefDto"][];
+            /** @description Oldest first */
+            comments: components["schemas"]["CommentResponseDto"][];
+            /** @description Newest first */
+            attachments: components["schemas"]["AttachmentResponseDto"][];
+            /** @description Active members, for @mentions */
+            users_mention: components["schemas"]["UserRefDto"][];
+            tags: string[];
+        };
+        UpdateAccountDto: {
+            /** @example New Company Inc */
+            name?: string;
+            /**
+             * Format: email
+             * @example info@newcompany.com
+             */
+            email?: string;
+            /** @example +1555123456 */
+            phone?: string;
+            /** @example Manufacturing */
+            industry?: string;
+            /** @example Leading manufacturer of widgets */
+            description?: string;
+            /**
+             * Format: uri
+             * @example https://newcompany.com
+             */
+            website?: string;
+            /** @default open */
+            status: components["schemas"]["AccountStatus"];
+            /** @example 456 Industrial Blvd */
+            billing_address_line?: string;
+            /** @example Suite 100 */
+            billing_street?: string;
+            /** @example Chicago */
+            billing_city?: string;
+            /** @example IL */
+            billing_state?: string;
+            /** @example 60601 */
+            billing_postcode?: string;
+            /** @example USA */
+            billing_country?: string;
+            /** @description Contact ids of the organization */
+            contacts?: string[];
+            /** @description User ids of active members of the organization */
+            assigned_to?: string[];
+            /** @description Team ids of the organization */
+            teams?: string[];
+            /**
+             * @description Tag names; new names become tags of the organization
+             * @example [
+             *       "enterprise",
+             *       "technology"
+             *     ]
+             */
+            tags?: string[];
+        };
+        AddedResponseDto: {
+            comment?: components["schemas"]["CommentResponseDto"];
+            attachment?: components["schemas"]["AttachmentResponseDto"];
+        };
+        UpdateCommentDto: {
+            /** @example Root cause identified - server configuration issue */
+            comment: string;
         };
         LivenessDto: {
             /** @enum {string} */
@@ -2137,6 +2528,645 @@ export interface operations {
             };
             /** @description Not allowed in this organization */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the name, any case */
+                name?: string;
+                /** @description Part of the billing city, any case */
+                city?: string;
+                /** @description Part of the industry, any case */
+                industry?: string;
+                /** @description Tag names, comma-separated; matches accounts with any of them (any case) */
+                tags?: string;
+                /** @description Accounts assigned to this user */
+                assigned_to?: string;
+                /** @description Only this half */
+                status?: components["schemas"]["AccountStatus"];
+            };
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Both halves, counts and side lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountListResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The account was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account and its related records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDetailResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The updated account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    addAccountComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /**
+                     * Format: binary
+                     * @description The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases
+                     */
+                    attachment?: string;
+                };
+                "multipart/form-data": {
+                    comment?: string;
+                    /**
+                     * Format: binary
+                     * @description The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases
+                     */
+                    attachment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body or file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateAccountComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            /** @description The edited comment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteAccountComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteAccountAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, file included */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -41,8 +41,15 @@ export class Api {
       ...(options.body === undefined ? {} : { payload: options.body as object }),
     });
     const text = response.body;
+    const isFile = String(response.headers['content-disposition'] ?? '').startsWith('attachment');
+    if (isFile) return { status: response.statusCode, body: response.rawPayload as T, headers: response.headers };
     const isJson = String(response.headers['content-type'] ?? '').includes('json');
     return { status: response.statusCode, body: (isJson && text ? JSON.parse(text) : text) as T, headers: response.headers };
+  }
+
+  /** Sends a multipart form (see multipart.ts). */
+  upload<T = any>(url: string, form: { body: Buffer; headers: Record<string, string> }, caller: Caller = {}) {
+    return this.request<T>('POST', url, { ...caller, body: form.body, headers: form.headers });
   }
 
   get<T = any>(url: string, caller: Caller = {}) {

@@ -10,6 +10,8 @@ const TAGS: Record<string, string> = {
   Teams: 'Groups of members that records can be assigned to',
   Contacts: 'People at customers',
   Tags: 'Free-form labels, created on first use',
+  Accounts: 'Customer companies, with comments and attachments',
+  Attachments: 'Files on accounts, leads and cases',
   Health: 'Liveness and readiness probes',
 };
 

@@ -4,6 +4,7 @@ import { type DataSource, type EntityManager, In, type Repository } from 'typeor
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
+import { whereLinkedTo } from '../../common/database/link-arrays.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, loadLinks, replaceLinks } from '../../common/database/links.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
@@ -55,13 +56,7 @@ export class ContactsService {
         phone: containsPattern(query.phone),
       });
     }
-    if (query.assigned_to) {
-      builder.andWhere(
-        `EXISTS (SELECT 1 FROM contact_assignees filter_assignee
-          WHERE filter_assignee.contact_id = contact.id AND filter_assignee.user_id = :assignee)`,
-        { assignee: query.assigned_to },
-      );
-    }
+    if (query.assigned_to) whereLinkedTo(builder, 'contact', CONTACT_ASSIGNEES, query.assigned_to, 'assignee');
     const [rows, count] = await builder
       .orderBy('contact.createdOn', 'DESC')
       .addOrderBy('contact.id', 'DESC')
@@ -120,6 +115,13 @@ export class ContactsService {
     if (ids.length === 0) return [];
     const rows = await this.contacts.find({ where: { orgId, id: In([...ids]) }, select: { id: true } });
     return rows.map((row) => row.id);
+  }
+
+  /** Compact contacts linked to a record the caller can see, whoever may see the contacts. */
+  async refsInOrg(orgId: string, ids: readonly string[]): Promise<ContactRefDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.contacts.find({ where: { orgId, id: In([...ids]) }, order: { firstName: 'ASC', lastName: 'ASC' } });
+    return rows.map(toContactRef);
   }
 
   /** Compact contacts for side lists: the given ones, or all the caller may see. */

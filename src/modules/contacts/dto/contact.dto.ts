@@ -3,24 +3,13 @@ import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength
 import { PageOf } from '../../../common/pagination/page.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
+import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { IsPhone } from '../../../common/validation/phone.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 
-const optionalText = (maxLength: number, example?: string) => [
-  ApiPropertyOptional({ maxLength, example }),
-  IsOptional(),
-  Trim(),
-  IsString(),
-  MaxLength(maxLength),
-];
-const apply =
-  (...decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) =>
-    decorators.forEach((decorator) => decorator(target, key));
-
 export class CreateContactDto {
-  @apply(...optionalText(20, 'Ms'))
+  @OptionalText(20, 'Ms')
   salutation?: string;
 
   @ApiProperty({ maxLength: 255, example: 'Grace' })
@@ -66,13 +55,13 @@ export class CreateContactDto {
   @IsPhone()
   secondary_number?: string;
 
-  @apply(...optionalText(255, 'Rear Admiral'))
+  @OptionalText(255, 'Rear Admiral')
   title?: string;
 
-  @apply(...optionalText(255, 'Engineering'))
+  @OptionalText(255, 'Engineering')
   department?: string;
 
-  @apply(...optionalText(10000))
+  @OptionalText(10000)
   description?: string;
 
   @ApiPropertyOptional({ default: false })
@@ -81,22 +70,22 @@ export class CreateContactDto {
   @IsBoolean()
   do_not_call?: boolean;
 
-  @apply(...optionalText(255, '1 Navy Way'))
+  @OptionalText(255, '1 Navy Way')
   address_line?: string;
 
-  @apply(...optionalText(255))
+  @OptionalText(255)
   street?: string;
 
-  @apply(...optionalText(255, 'Arlington'))
+  @OptionalText(255, 'Arlington')
   city?: string;
 
-  @apply(...optionalText(255, 'VA'))
+  @OptionalText(255, 'VA')
   state?: string;
 
-  @apply(...optionalText(64, '22202'))
+  @OptionalText(64, '22202')
   postcode?: string;
 
-  @apply(...optionalText(255, 'USA'))
+  @OptionalText(255, 'USA')
   country?: string;
 
   @IdList('User ids of active members of the organization')

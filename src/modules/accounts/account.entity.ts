@@ -1,0 +1,78 @@
+import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
+import { TenantRecord } from '../../database/tenant-entity.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { Tag } from '../tags/tag.entity.js';
+import { Team } from '../teams/team.entity.js';
+import { User } from '../users/user.entity.js';
+
+export enum AccountStatus {
+  OPEN = 'open',
+  CLOSED = 'closed',
+}
+
+/**
+ * A customer company. The many-to-many relations declare the join tables for the schema; they
+ * are read and written with the shared link helpers, so a list page is one query however many
+ * links it has.
+ */
+@Entity('accounts')
+@Index('ix_accounts_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
+@Index('ix_accounts_name_trgm', { synchronize: false })
+@Index('ix_accounts_billing_city_trgm', { synchronize: false })
+@Index('ix_accounts_industry_trgm', { synchronize: false })
+export class Account extends TenantRecord {
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 254, default: '' })
+  email: string;
+
+  @Column({ type: 'varchar', length: 32, default: '' })
+  phone: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  industry: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 2048, default: '' })
+  website: string;
+
+  @Column({ type: 'enum', enum: AccountStatus, enumName: 'account_status', default: AccountStatus.OPEN })
+  status: AccountStatus;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  billingAddressLine: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  billingStreet: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  billingCity: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  billingState: string;
+
+  @Column({ type: 'varchar', length: 64, default: '' })
+  billingPostcode: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  billingCountry: string;
+
+  @ManyToMany(() => User)
+  @JoinTable({ name: 'account_assignees', joinColumn: { name: 'account_id' }, inverseJoinColumn: { name: 'user_id' } })
+  assignedTo?: Relation<User>[];
+
+  @ManyToMany(() => Team)
+  @JoinTable({ name: 'account_teams', joinColumn: { name: 'account_id' }, inverseJoinColumn: { name: 'team_id' } })
+  teams?: Relation<Team>[];
+
+  @ManyToMany(() => Contact)
+  @JoinTable({ name: 'account_contacts', joinColumn: { name: 'account_id' }, inverseJoinColumn: { name: 'contact_id' } })
+  contacts?: Relation<Contact>[];
+
+  @ManyToMany(() => Tag)
+  @JoinTable({ name: 'account_tags', joinColumn: { name: 'account_id' }, inverseJoinColumn: { name: 'tag_id' } })
+  tags?: Relation<Tag>[];
+}

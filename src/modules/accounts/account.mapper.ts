@@ -1,0 +1,80 @@
+import type { Account } from './account.entity.js';
+import type { AccountFieldsDto, AccountItemDto } from './dto/account-responses.dto.js';
+import type { CreateAccountDto, UpdateAccountDto } from './dto/account-requests.dto.js';
+
+/** The link columns selected with each account row (see selectLinkArrays). */
+export interface AccountLinks {
+  assigned_to: string[];
+  teams: string[];
+  contacts: string[];
+  tag_names: string[];
+}
+
+type Writable = Pick<
+  Account,
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'industry'
+  | 'description'
+  | 'website'
+  | 'status'
+  | 'billingAddressLine'
+  | 'billingStreet'
+  | 'billingCity'
+  | 'billingState'
+  | 'billingPostcode'
+  | 'billingCountry'
+>;
+
+/** The body's fields as columns; absent fields are left out, `null` clears a text to ''. */
+export function toAccountColumns(dto: CreateAccountDto | UpdateAccountDto): Partial<Writable> {
+  const text = (value: string | null | undefined) => (value === undefined ? undefined : (value ?? ''));
+  const columns: Partial<Writable> = {
+    name: dto.name,
+    email: text(dto.email)?.toLowerCase(),
+    phone: text(dto.phone),
+    industry: text(dto.industry),
+    description: text(dto.description),
+    website: text(dto.website),
+    status: dto.status ?? undefined,
+    billingAddressLine: text(dto.billing_address_line),
+    billingStreet: text(dto.billing_street),
+    billingCity: text(dto.billing_city),
+    billingState: text(dto.billing_state),
+    billingPostcode: text(dto.billing_postcode),
+    billingCountry: text(dto.billing_country),
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+}
+
+export function toAccountFields(account: Account): AccountFieldsDto {
+  return {
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    phone: account.phone,
+    industry: account.industry,
+    description: account.description,
+    website: account.website,
+    status: account.status,
+    billing_address_line: account.billingAddressLine,
+    billing_street: account.billingStreet,
+    billing_city: account.billingCity,
+    billing_state: account.billingState,
+    billing_postcode: account.billingPostcode,
+    billing_country: account.billingCountry,
+    created_on: account.createdOn.toISOString(),
+    created_by: account.createdBy,
+  };
+}
+
+export function toAccountItem(account: Account, links: AccountLinks): AccountItemDto {
+  return {
+    ...toAccountFields(account),
+    assigned_to: links.assigned_to,
+    teams: links.teams,
+    contacts: links.contacts,
+    tags: links.tag_names,
+  };
+}

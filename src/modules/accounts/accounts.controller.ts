@@ -1,0 +1,130 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { OrgScoped } from '../../common/auth/access.decorators.js';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { Principal } from '../../common/auth/principal.decorator.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from '../comments/dto/comment.dto.js';
+import { AccountsService } from './accounts.service.js';
+import { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
+import { AccountDetailResponseDto, AccountItemDto, AccountListResponseDto } from './dto/account-responses.dto.js';
+
+const VISIBILITY = 'An ADMIN sees every account; a USER those they created or are assigned to.';
+
+@ApiTags('Accounts')
+@OrgScoped()
+@Controller('accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'List accounts',
+    description: `Open and closed accounts, each half paged by limit/offset, newest first, with counts after filters and side lists. ${VISIBILITY}`,
+  })
+  @ApiOkResponse({ type: AccountListResponseDto, description: 'Both halves, counts and side lists' })
+  listAccounts(@Principal() principal: OrgPrincipal, @Query() query: ListAccountsQueryDto): Promise<AccountListResponseDto> {
+    return this.accounts.list(principal, query);
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Create an account', description: 'Tags are created on first use.' })
+  @ApiCreatedResponse({ type: AccountItemDto, description: 'The account was created' })
+  createAccount(@Principal() principal: OrgPrincipal, @Body() body: CreateAccountDto): Promise<AccountItemDto> {
+    return this.accounts.create(principal, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get an account', description: `The account with every related list. ${VISIBILITY}` })
+  @ApiOkResponse({ type: AccountDetailResponseDto, description: 'The account and its related records' })
+  @ApiErrors(404)
+  getAccount(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<AccountDetailResponseDto> {
+    return this.accounts.get(principal, id);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Update an account',
+    description: `Fields left out are kept; lists, when sent, replace. Close or reopen with status. ${VISIBILITY}`,
+  })
+  @ApiOkResponse({ type: AccountItemDto, description: 'The updated account' })
+  @ApiErrors(404)
+  updateAccount(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @Body() body: UpdateAccountDto,
+  ): Promise<AccountItemDto> {
+    return this.accounts.update(principal, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete an account',
+    description: 'Its creator or an ADMIN only. Its comments and attachments go with it; its cases stay, unlinked.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(403, 404)
+  async deleteAccount(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.accounts.remove(principal, id);
+  }
+
+  @Post(':id')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Comment on or attach a file to an account',
+    description: 'JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the account.',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody(ADD_COMMENT_BODY)
+  @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
+  @ApiErrors(404, 413)
+  addAccountComment(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AddedResponseDto> {
+    return this.accounts.addComment(principal, id, request);
+  }
+
+  @Put('comment/:id')
+  @ApiOperation({ summary: 'Edit an account comment', description: 'Its author or an ADMIN only.' })
+  @ApiOkResponse({ type: CommentResponseDto, description: 'The edited comment' })
+  @ApiErrors(403, 404)
+  updateAccountComment(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @Body() body: UpdateCommentDto,
+  ): Promise<CommentResponseDto> {
+    return this.accounts.updateComment(principal, id, body.comment);
+  }
+
+  @Delete('comment/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an account comment', description: 'Its author or an ADMIN only.' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(403, 404)
+  async deleteAccountComment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.accounts.deleteComment(principal, id);
+  }
+
+  @Delete('attachment/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an account attachment', description: 'Its uploader or an ADMIN only.' })
+  @ApiNoContentResponse({ description: 'Deleted, file included' })
+  @ApiErrors(403, 404)
+  async deleteAccountAttachment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.accounts.deleteAttachment(principal, id);
+  }
+}

@@ -1,0 +1,247 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
+import { NotFoundError } from '../../common/errors/app-error.js';
+import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
+import { containsPattern } from '../../common/database/like.js';
+import { type LinkTable, replaceLinks } from '../../common/database/links.js';
+import { assertReferences } from '../../common/validation/references.js';
+import { CommentsService } from '../comments/comments.service.js';
+import type { AddedResponseDto, CommentResponseDto } from '../comments/dto/comment.dto.js';
+import { ContactsService } from '../contacts/contacts.service.js';
+import { TagsService } from '../tags/tags.service.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { MembersService } from '../users/members.service.js';
+import { type AccountLinks, toAccountColumns, toAccountItem } from './account.mapper.js';
+import { Account, AccountStatus } from './account.entity.js';
+import type { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
+import type { AccountDetailResponseDto, AccountItemDto, AccountListResponseDto } from './dto/account-responses.dto.js';
+
+const LINKS = {
+  assigned_to: { table: 'account_assignees', owner: 'account_id', target: 'user_id' },
+  teams: { table: 'account_teams', owner: 'account_id', target: 'team_id' },
+  contacts: { table: 'account_contacts', owner: 'account_id', target: 'contact_id' },
+} satisfies Record<string, LinkTable>;
+const TAGS: LinkTable = { table: 'account_tags', owner: 'account_id', target: 'tag_id' };
+
+@Injectable()
+export class AccountsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    private readonly members: MembersService,
+    private readonly teams: TeamsService,
+    private readonly contacts: ContactsService,
+    private readonly tags: TagsService,
+    private readonly comments: CommentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.comments.registerParent('account', (principal, id) => this.canSee(principal, id));
+  }
+
+  /** Each half is one query (rows with their links); both counts are one more. */
+  async list(principal: OrgPrincipal, query: ListAccountsQueryDto): Promise<AccountListResponseDto> {
+    const filtered = this.filtered(principal, query);
+    const half = (status: AccountStatus) =>
+      query.status && query.status !== status ? Promise.resolve([]) : this.page(filtered, status, query);
+    const counts = filtered
+      .clone()
+      .select(`count(*) FILTER (WHERE account.status = 'open')::int`, 'open')
+      .addSelect(`count(*) FILTER (WHERE account.status = 'closed')::int`, 'closed')
+      .getRawOne<{ open: number; closed: number }>();
+    const [open, closed, count, contacts, users, teams] = await Promise.all([
+      half(AccountStatus.OPEN),
+      half(AccountStatus.CLOSED),
+      counts,
+      this.contacts.refs(principal),
+      this.members.refs(principal.orgId),
+      this.teams.refs(principal.orgId),
+    ]);
+    return {
+      open_accounts: open,
+      closed_accounts: closed,
+      accounts_count: (count?.open ?? 0) + (count?.closed ?? 0),
+      open_accounts_count: count?.open ?? 0,
+      closed_accounts_count: count?.closed ?? 0,
+      contacts,
+      users,
+      teams,
+    };
+  }
+
+  async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
+    const [item] = await this.items(this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }));
+    if (!item) throw new NotFoundError('Account');
+    const [contacts, assignedTo, teams, related, mentions] = await Promise.all([
+      this.contacts.refsInOrg(principal.orgId, item.contacts),
+      this.members.refs(principal.orgId, item.assigned_to),
+      this.teams.refs(principal.orgId, item.teams),
+      this.comments.listFor(principal.orgId, { kind: 'account', id }),
+      this.members.refs(principal.orgId),
+    ]);
+    const { assigned_to: _a, teams: _t, contacts: _c, tags, ...fields } = item;
+    return {
+      account_obj: fields,
+      contacts,
+      opportunities: [],
+      cases: [],
+      tasks: [],
+      invoices: [],
+      assigned_to: assignedTo,
+      teams,
+      comments: related.comments,
+      attachments: related.attachments,
+      users_mention: mentions,
+      tags,
+    };
+  }
+
+  async create(principal: OrgPrincipal, dto: CreateAccountDto): Promise<AccountItemDto> {
+    await this.checkReferences(principal.orgId, dto);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const account = await manager.getRepository(Account).save({
+        ...toAccountColumns(dto),
+        orgId: principal.orgId,
+        createdBy: principal.userId,
+      });
+      await this.writeLinks(manager, principal.orgId, account.id, {
+        assigned_to: dto.assigned_to ?? [],
+        teams: dto.teams ?? [],
+        contacts: dto.contacts ?? [],
+        tags: dto.tags ?? [],
+      });
+      return account.id;
+    });
+    return this.item(principal, id);
+  }
+
+  async update(principal: OrgPrincipal, id: string, dto: UpdateAccountDto): Promise<AccountItemDto> {
+    await this.loadVisible(this.accounts.manager, principal, id);
+    await this.checkReferences(principal.orgId, dto);
+    await this.dataSource.transaction(async (manager) => {
+      const columns = toAccountColumns(dto);
+      if (Object.keys(columns).length > 0) {
+        await manager.getRepository(Account).update({ id, orgId: principal.orgId }, columns);
+      }
+      await this.writeLinks(manager, principal.orgId, id, dto);
+    });
+    return this.item(principal, id);
+  }
+
+  /** Deletes the account with its comments and attachments (rows cascade, then files go). */
+  async remove(principal: OrgPrincipal, id: string): Promise<void> {
+    const account = await this.loadVisible(this.accounts.manager, principal, id);
+    assertCanDelete(principal, account, 'account');
+    const keys = await this.dataSource.transaction(async (manager) => {
+      const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'account', id });
+      await manager.getRepository(Account).delete({ id, orgId: principal.orgId });
+      return storageKeys;
+    });
+    await this.comments.removeFiles(keys);
+  }
+
+  async addComment(principal: OrgPrincipal, id: string, request: FastifyRequest): Promise<AddedResponseDto> {
+    await this.loadVisible(this.accounts.manager, principal, id);
+    return this.comments.addFromRequest(principal, { kind: 'account', id }, request);
+  }
+
+  updateComment(principal: OrgPrincipal, commentId: string, text: string): Promise<CommentResponseDto> {
+    return this.comments.updateComment(principal, 'account', commentId, text);
+  }
+
+  deleteComment(principal: OrgPrincipal, commentId: string): Promise<void> {
+    return this.comments.deleteComment(principal, 'account', commentId);
+  }
+
+  deleteAttachment(principal: OrgPrincipal, attachmentId: string): Promise<void> {
+    return this.comments.deleteAttachment(principal, 'account', attachmentId);
+  }
+
+  /** Of the given account ids, those in the organization (one query). */
+  async existingIds(orgId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.accounts.find({ where: { orgId, id: In([...ids]) }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  async canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
+    return this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }).getExists();
+  }
+
+  private async item(principal: OrgPrincipal, id: string): Promise<AccountItemDto> {
+    const [item] = await this.items(this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }));
+    if (!item) throw new NotFoundError('Account');
+    return item;
+  }
+
+  private page(filtered: SelectQueryBuilder<Account>, status: AccountStatus, query: ListAccountsQueryDto) {
+    const builder = filtered
+      .clone()
+      .andWhere('account.status = :status', { status })
+      .orderBy('account.createdOn', 'DESC')
+      .addOrderBy('account.id', 'DESC')
+      .offset(query.offset)
+      .limit(query.limit);
+    return this.items(builder);
+  }
+
+  /** Rows with their links as arrays, in one query. */
+  private async items(builder: SelectQueryBuilder<Account>): Promise<AccountItemDto[]> {
+    selectTagNames(selectLinkArrays(builder, 'account', LINKS), 'account', TAGS);
+    const { entities, raw } = await builder.getRawAndEntities<AccountLinks & { account_id: string }>();
+    const links = new Map(raw.map((row) => [row.account_id, row]));
+    return entities.map((account) => toAccountItem(account, links.get(account.id)!));
+  }
+
+  private filtered(principal: OrgPrincipal, query: ListAccountsQueryDto): SelectQueryBuilder<Account> {
+    const builder = this.visible(this.accounts.manager, principal);
+    if (query.name) builder.andWhere('account.name ILIKE :name', { name: containsPattern(query.name) });
+    if (query.city) builder.andWhere('account.billingCity ILIKE :city', { city: containsPattern(query.city) });
+    if (query.industry) {
+      builder.andWhere('account.industry ILIKE :industry', { industry: containsPattern(query.industry) });
+    }
+    if (query.tags?.length) whereHasAnyTag(builder, 'account', TAGS, query.tags);
+    if (query.assigned_to) whereLinkedTo(builder, 'account', LINKS.assigned_to, query.assigned_to, 'assignee');
+    if (query.status) builder.andWhere('account.status = :onlyStatus', { onlyStatus: query.status });
+    return builder;
+  }
+
+  private visible(manager: EntityManager, principal: OrgPrincipal): SelectQueryBuilder<Account> {
+    const builder = manager
+      .getRepository(Account)
+      .createQueryBuilder('account')
+      .where('account.orgId = :orgId', { orgId: principal.orgId });
+    return whereVisible(builder, 'account', LINKS.assigned_to, principal);
+  }
+
+  private async loadVisible(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<Account> {
+    const account = await this.visible(manager, principal).andWhere('account.id = :id', { id }).getOne();
+    if (!account) throw new NotFoundError('Account');
+    return account;
+  }
+
+  private async checkReferences(orgId: string, dto: UpdateAccountDto): Promise<void> {
+    await assertReferences('assigned_to', dto.assigned_to, (ids) => this.members.activeMemberIds(orgId, ids));
+    await assertReferences('teams', dto.teams, (ids) => this.teams.existingIds(orgId, ids));
+    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.existingIds(orgId, ids));
+  }
+
+  private async writeLinks(
+    manager: EntityManager,
+    orgId: string,
+    id: string,
+    links: Pick<UpdateAccountDto, 'assigned_to' | 'teams' | 'contacts' | 'tags'>,
+  ): Promise<void> {
+    await replaceLinks(manager, LINKS.assigned_to, id, links.assigned_to);
+    await replaceLinks(manager, LINKS.teams, id, links.teams);
+    await replaceLinks(manager, LINKS.contacts, id, links.contacts);
+    if (links.tags) {
+      const tags = await this.tags.resolve(orgId, links.tags, manager);
+      await replaceLinks(manager, TAGS, id, tags.map((tag) => tag.id));
+    }
+  }
+}

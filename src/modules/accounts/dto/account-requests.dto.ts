@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
+import { IdList } from '../../../common/validation/id-list.decorator.js';
+import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
+import { IsPhone } from '../../../common/validation/phone.decorator.js';
+import { TagList } from '../../../common/validation/tag-list.decorator.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
+import { AccountStatus } from '../account.entity.js';
+
+const STATUS_MESSAGE = `status must be one of: ${Object.values(AccountStatus).join(', ')}`;
+const notEmpty = (_: object, value: unknown) => value !== '' && value !== null;
+
+export class CreateAccountDto {
+  @ApiProperty({ maxLength: 255, example: 'New Company Inc' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name: string;
+
+  @ApiPropertyOptional({ format: 'email', example: 'info@newcompany.com' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf(notEmpty)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+1555123456' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf(notEmpty)
+  @IsPhone()
+  phone?: string;
+
+  @OptionalText(255, 'Manufacturing')
+  industry?: string;
+
+  @OptionalText(10000, 'Leading manufacturer of widgets')
+  description?: string;
+
+  @ApiPropertyOptional({ format: 'uri', example: 'https://newcompany.com' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf(notEmpty)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @MaxLength(2048)
+  website?: string;
+
+  @ApiPropertyOptional({ enum: AccountStatus, enumName: 'AccountStatus', default: AccountStatus.OPEN })
+  @IsOptional()
+  @IsEnum(AccountStatus, { message: STATUS_MESSAGE })
+  status?: AccountStatus;
+
+  @OptionalText(255, '456 Industrial Blvd')
+  billing_address_line?: string;
+
+  @OptionalText(255, 'Suite 100')
+  billing_street?: string;
+
+  @OptionalText(255, 'Chicago')
+  billing_city?: string;
+
+  @OptionalText(255, 'IL')
+  billing_state?: string;
+
+  @OptionalText(64, '60601')
+  billing_postcode?: string;
+
+  @OptionalText(255, 'USA')
+  billing_country?: string;
+
+  @IdList('Contact ids of the organization')
+  contacts?: string[];
+
+  @IdList('User ids of active members of the organization')
+  assigned_to?: string[];
+
+  @IdList('Team ids of the organization')
+  teams?: string[];
+
+  @TagList()
+  tags?: string[];
+}
+
+export class UpdateAccountDto extends PartialType(CreateAccountDto) {}
+
+export class ListAccountsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the billing city, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  city?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the industry, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  industry?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'enterprise,technology',
+    description: 'Tag names, comma-separated; matches accounts with any of them (any case)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : value,
+  )
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Accounts assigned to this user' })
+  @IsOptional()
+  @IsUUID('all')
+  assigned_to?: string;
+
+  @ApiPropertyOptional({ enum: AccountStatus, enumName: 'AccountStatus', description: 'Only this half' })
+  @IsOptional()
+  @IsEnum(AccountStatus, { message: STATUS_MESSAGE })
+  status?: AccountStatus;
+}

@@ -1,0 +1,139 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
+import { ContactRefDto } from '../../contacts/dto/contact.dto.js';
+import { TeamRefDto } from '../../teams/dto/team.dto.js';
+import { UserRefDto } from '../../users/dto/user-response.dto.js';
+import { AccountStatus } from '../account.entity.js';
+
+/** The account's own fields, as in the seed's `account_obj`. */
+export class AccountFieldsDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'ACME Corporation' })
+  name: string;
+
+  @ApiProperty({ example: 'contact@acme.com' })
+  email: string;
+
+  @ApiProperty({ example: '+1234567890' })
+  phone: string;
+
+  @ApiProperty({ example: 'Technology' })
+  industry: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ example: 'https://acme.com' })
+  website: string;
+
+  @ApiProperty({ enum: AccountStatus, enumName: 'AccountStatus' })
+  status: AccountStatus;
+
+  @ApiProperty({ example: '123 Business St' })
+  billing_address_line: string;
+
+  @ApiProperty()
+  billing_street: string;
+
+  @ApiProperty({ example: 'New York' })
+  billing_city: string;
+
+  @ApiProperty({ example: 'NY' })
+  billing_state: string;
+
+  @ApiProperty({ example: '10001' })
+  billing_postcode: string;
+
+  @ApiProperty({ example: 'USA' })
+  billing_country: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  created_by: string | null;
+}
+
+/** One account in lists and in create/update answers: its fields plus its links as ids and names. */
+export class AccountItemDto extends AccountFieldsDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Assigned user ids' })
+  assigned_to: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Team ids' })
+  teams: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Contact ids' })
+  contacts: string[];
+
+  @ApiProperty({ type: [String], example: ['enterprise', 'technology'], description: 'Tag names' })
+  tags: string[];
+}
+
+export class AccountListResponseDto {
+  @ApiProperty({ type: [AccountItemDto], description: 'One page of open accounts' })
+  open_accounts: AccountItemDto[];
+
+  @ApiProperty({ type: [AccountItemDto], description: 'One page of closed accounts' })
+  closed_accounts: AccountItemDto[];
+
+  @ApiProperty({ description: 'Accounts matching the filters, both halves' })
+  accounts_count: number;
+
+  @ApiProperty()
+  open_accounts_count: number;
+
+  @ApiProperty()
+  closed_accounts_count: number;
+
+  @ApiProperty({ type: [ContactRefDto], description: 'Contacts the caller may link' })
+  contacts: ContactRefDto[];
+
+  @ApiProperty({ type: [UserRefDto], description: 'Active members, for assignment' })
+  users: UserRefDto[];
+
+  @ApiProperty({ type: [TeamRefDto] })
+  teams: TeamRefDto[];
+}
+
+/** Related records of kinds this API does not manage yet: always empty. */
+class UnmanagedRelatedDto {}
+
+export class AccountDetailResponseDto {
+  @ApiProperty({ type: AccountFieldsDto })
+  account_obj: AccountFieldsDto;
+
+  @ApiProperty({ type: [ContactRefDto] })
+  contacts: ContactRefDto[];
+
+  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: opportunities are not managed here' })
+  opportunities: never[];
+
+  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'The account’s cases (filled once cases exist)' })
+  cases: never[];
+
+  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: tasks are not managed here' })
+  tasks: never[];
+
+  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: invoices are not managed here' })
+  invoices: never[];
+
+  @ApiProperty({ type: [UserRefDto] })
+  assigned_to: UserRefDto[];
+
+  @ApiProperty({ type: [TeamRefDto] })
+  teams: TeamRefDto[];
+
+  @ApiProperty({ type: [CommentResponseDto], description: 'Oldest first' })
+  comments: CommentResponseDto[];
+
+  @ApiProperty({ type: [AttachmentResponseDto], description: 'Newest first' })
+  attachments: AttachmentResponseDto[];
+
+  @ApiProperty({ type: [UserRefDto], description: 'Active members, for @mentions' })
+  users_mention: UserRefDto[];
+
+  @ApiProperty({ type: [String] })
+  tags: string[];
+}

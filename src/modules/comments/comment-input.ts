@@ -1,0 +1,66 @@
+import type {} from '@fastify/multipart';
+import type { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import { AppError, ValidationFailedError } from '../../common/errors/app-error.js';
+import { MAX_COMMENT_LENGTH } from './dto/comment.dto.js';
+
+export const FILE_FIELDS = ['attachment', 'account_attachment', 'lead_attachment', 'case_attachment'];
+
+export interface IncomingFile {
+  fileName: string;
+  stream: Readable;
+}
+
+/** Checks the comment text of a JSON or form body; undefined when absent or blank. */
+export function validComment(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw ValidationFailedError.field('comment', 'comment must be a string');
+  const text = value.trim();
+  if (text.length > MAX_COMMENT_LENGTH) {
+    throw ValidationFailedError.field('comment', `comment must be at most ${MAX_COMMENT_LENGTH} characters`);
+  }
+  return text || undefined;
+}
+
+/**
+ * Reads `comment` and at most one file from a JSON body or a multipart form. The file is handed
+ * to `onFile` as a stream while the form is read, so it is never held in memory; `onFile` must
+ * consume it before the next part can arrive.
+ */
+export async function readCommentInput(
+  request: FastifyRequest,
+  onFile: (file: IncomingFile) => Promise<void>,
+): Promise<{ comment?: string; hadFile: boolean }> {
+  if (!request.isMultipart()) {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof body !== 'object' || Array.isArray(body)) throw ValidationFailedError.field('body', 'must be an object');
+    const unknown = Object.keys(body).filter((key) => key !== 'comment');
+    if (unknown.length > 0) {
+      throw new ValidationFailedError(Object.fromEntries(unknown.map((key) => [key, ['is not an allowed field']])));
+    }
+    return { comment: validComment(body.comment), hadFile: false };
+  }
+  let comment: string | undefined;
+  let hadFile = false;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (!FILE_FIELDS.includes(part.fieldname)) {
+        part.file.resume();
+        throw ValidationFailedError.field(part.fieldname, 'is not an allowed field');
+      }
+      if (hadFile) {
+        part.file.resume();
+        throw new AppError(400, 'VALIDATION_FAILED', 'Send one file per request', {
+          [part.fieldname]: ['only one file may be sent'],
+        });
+      }
+      hadFile = true;
+      await onFile({ fileName: part.filename, stream: part.file });
+    } else if (part.fieldname === 'comment') {
+      comment = validComment(part.value);
+    } else {
+      throw ValidationFailedError.field(part.fieldname, 'is not an allowed field');
+    }
+  }
+  return { comment, hadFile };
+}

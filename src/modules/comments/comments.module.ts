@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Attachment } from './attachment.entity.js';
+import { AttachmentsController } from './attachments.controller.js';
+import { Comment } from './comment.entity.js';
+import { CommentsService } from './comments.service.js';
+import { FileStorage } from './storage/file-storage.js';
+import { LocalDiskStorage } from './storage/local-disk.storage.js';
+
+/** Comments and attachments for every parent kind (accounts, leads, cases). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Comment, Attachment])],
+  controllers: [AttachmentsController],
+  providers: [CommentsService, { provide: FileStorage, useClass: LocalDiskStorage }],
+  exports: [CommentsService],
+})
+export class CommentsModule {}

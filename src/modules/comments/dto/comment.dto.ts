@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Trim } from '../../../common/validation/trim.decorator.js';
+
+export const MAX_COMMENT_LENGTH = 10_000;
+
+export class UpdateCommentDto {
+  @ApiProperty({ maxLength: MAX_COMMENT_LENGTH, example: 'Root cause identified - server configuration issue' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_COMMENT_LENGTH)
+  comment: string;
+}
+
+export class CommentResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  comment: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  commented_on: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The author’s user id' })
+  commented_by: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updated_on: string;
+}
+
+export class AttachmentResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'contract.pdf' })
+  file_name: string;
+
+  @ApiProperty({ example: 'application/pdf', description: 'Judged from the file’s bytes' })
+  content_type: string;
+
+  @ApiProperty({ description: 'Bytes', example: 48213 })
+  size: number;
+
+  @ApiProperty({ example: '/api/attachments/5f0c.../download/', description: 'Authorised download' })
+  url: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  created_by: string | null;
+}
+
+/** What adding to a record answers: the comment and/or the attachment that was stored. */
+export class AddedResponseDto {
+  @ApiPropertyOptional({ type: CommentResponseDto })
+  comment?: CommentResponseDto;
+
+  @ApiPropertyOptional({ type: AttachmentResponseDto })
+  attachment?: AttachmentResponseDto;
+}
+
+/** The request body of `POST /api/{accounts|leads|cases}/{id}/`, as JSON or multipart form. */
+export const ADD_COMMENT_BODY = {
+  schema: {
+    type: 'object' as const,
+    description: 'At least one of `comment` and a file. A file needs multipart/form-data.',
+    properties: {
+      comment: { type: 'string' as const, maxLength: MAX_COMMENT_LENGTH },
+      attachment: {
+        type: 'string' as const,
+        format: 'binary',
+        description: 'The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases',
+      },
+    },
+  },
+};
