@@ -428,6 +428,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List cases
+         * @description Newest first, paged, with next/previous links that keep the filters. An ADMIN sees every case; a USER those they created or are assigned to.
+         */
+        get: operations["listCases"];
+        put?: never;
+        /**
+         * Create a case
+         * @description A case created Closed gets closed_on (now by default).
+         */
+        post: operations["createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a case
+         * @description The case with its people, teams, comments and files. An ADMIN sees every case; a USER those they created or are assigned to.
+         */
+        get: operations["getCase"];
+        /**
+         * Update a case
+         * @description Fields left out are kept; lists, when sent, replace. Closing sets closed_on (now unless given); leaving Closed clears it.
+         */
+        put: operations["updateCase"];
+        /**
+         * Comment on or attach a file to a case
+         * @description JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the case.
+         */
+        post: operations["addCaseComment"];
+        /**
+         * Delete a case
+         * @description Its creator or an ADMIN only; comments and files go with it.
+         */
+        delete: operations["deleteCase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/comment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a case comment
+         * @description Its author or an ADMIN only.
+         */
+        put: operations["updateCaseComment"];
+        post?: never;
+        /**
+         * Delete a case comment
+         * @description Its author or an ADMIN only.
+         */
+        delete: operations["deleteCaseComment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/attachment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a case attachment
+         * @description Its uploader or an ADMIN only.
+         */
+        delete: operations["deleteCaseAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1033,6 +1133,23 @@ export interface components {
             created_by: string | null;
         };
         UnmanagedRelatedDto: Record<string, never>;
+        /** @enum {string} */
+        CaseStatus: "New" | "In Progress" | "On Hold" | "Closed";
+        /** @enum {string} */
+        CasePriority: "Low" | "Normal" | "High" | "Critical";
+        AccountCaseDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            status: components["schemas"]["CaseStatus"];
+            priority: components["schemas"]["CasePriority"];
+            /** @enum {string|null} */
+            case_type: "Technical" | "Billing" | "General" | "Bug Report" | "Feature Request" | null;
+            /** Format: date-time */
+            created_on: string;
+            /** Format: date-time */
+            closed_on: string | null;
+        };
         CommentResponseDto: {
             /** Format: uuid */
             id: string;
@@ -1077,8 +1194,8 @@ export interface components {
             contacts: components["schemas"]["ContactRefDto"][];
             /** @description Always empty: opportunities are not managed here */
             opportunities: components["schemas"]["UnmanagedRelatedDto"][];
-            /** @description The account’s cases (filled once cases exist) */
-            cases: components["schemas"]["UnmanagedRelatedDto"][];
+            /** @description The account’s cases the caller may see, newest first */
+            cases: components["schemas"]["AccountCaseDto"][];
             /** @description Always empty: tasks are not managed here */
             tasks: components["schemas"]["UnmanagedRelatedDto"][];
             /** @description Always empty: invoices are not managed here */
@@ -1148,6 +1265,138 @@ export interface components {
         UpdateCommentDto: {
             /** @example Root cause identified - server configuration issue */
             comment: string;
+        };
+        /** @enum {string} */
+        CaseType: "Technical" | "Billing" | "General" | "Bug Report" | "Feature Request";
+        CaseItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Login Issues - ACME Corp */
+            name: string;
+            status: components["schemas"]["CaseStatus"];
+            priority: components["schemas"]["CasePriority"];
+            case_type: components["schemas"]["CaseType"] | null;
+            description: string;
+            /**
+             * Format: uuid
+             * @description Account id
+             */
+            account: string | null;
+            /** @description Contact ids */
+            contacts: string[];
+            /** Format: date-time */
+            created_on: string;
+            /** Format: date-time */
+            closed_on: string | null;
+            /** Format: uuid */
+            created_by: string | null;
+            /** @description Assigned user ids */
+            assigned_to: string[];
+            /** @description Team ids */
+            teams: string[];
+        };
+        CasePageDto: {
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 8
+             */
+            count: number;
+            /**
+             * @description Relative URL of the next page, keeping the filters
+             * @example /api/cases/?limit=5&offset=5
+             */
+            next: string | null;
+            /** @description Relative URL of the previous page */
+            previous: string | null;
+            results: components["schemas"]["CaseItemDto"][];
+        };
+        CreateCaseDto: {
+            /** @example Email Configuration Problem */
+            name: string;
+            /** @default New */
+            status: components["schemas"]["CaseStatus"];
+            /** @default Normal */
+            priority: components["schemas"]["CasePriority"];
+            case_type?: components["schemas"]["CaseType"] | null;
+            /** @example Users cannot receive mail since Monday */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description An account of the organization
+             */
+            account?: string | null;
+            /**
+             * Format: date-time
+             * @description Only with status Closed; defaults to now when a case is closed
+             */
+            closed_on?: string | null;
+            /** @description Contact ids of the organization */
+            contacts?: string[];
+            /** @description User ids of active members of the organization */
+            assigned_to?: string[];
+            /** @description Team ids of the organization */
+            teams?: string[];
+        };
+        CaseFieldsDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Login Issues - ACME Corp */
+            name: string;
+            status: components["schemas"]["CaseStatus"];
+            priority: components["schemas"]["CasePriority"];
+            case_type: components["schemas"]["CaseType"] | null;
+            description: string;
+            /**
+             * Format: uuid
+             * @description Account id
+             */
+            account: string | null;
+            /** @description Contact ids */
+            contacts: string[];
+            /** Format: date-time */
+            created_on: string;
+            /** Format: date-time */
+            closed_on: string | null;
+            /** Format: uuid */
+            created_by: string | null;
+        };
+        CaseDetailResponseDto: {
+            case_obj: components["schemas"]["CaseFieldsDto"];
+            assigned_to: components["schemas"]["UserRefDto"][];
+            teams: components["schemas"]["TeamRefDto"][];
+            /** @description Oldest first */
+            comments: components["schemas"]["CommentResponseDto"][];
+            /** @description Newest first */
+            attachments: components["schemas"]["AttachmentResponseDto"][];
+            /** @description Active members, for @mentions */
+            users_mention: components["schemas"]["UserRefDto"][];
+        };
+        UpdateCaseDto: {
+            /** @example Email Configuration Problem */
+            name?: string;
+            /** @default New */
+            status: components["schemas"]["CaseStatus"];
+            /** @default Normal */
+            priority: components["schemas"]["CasePriority"];
+            case_type?: components["schemas"]["CaseType"] | null;
+            /** @example Users cannot receive mail since Monday */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description An account of the organization
+             */
+            account?: string | null;
+            /**
+             * Format: date-time
+             * @description Only with status Closed; defaults to now when a case is closed
+             */
+            closed_on?: string | null;
+            /** @description Contact ids of the organization */
+            contacts?: string[];
+            /** @description User ids of active members of the organization */
+            assigned_to?: string[];
+            /** @description Team ids of the organization */
+            teams?: string[];
         };
         LivenessDto: {
             /** @enum {string} */
@@ -3118,6 +3367,583 @@ export interface operations {
         };
     };
     deleteAccountAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, file included */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the name, any case */
+                name?: string;
+                status?: components["schemas"]["CaseStatus"];
+                priority?: components["schemas"]["CasePriority"];
+                case_type?: components["schemas"]["CaseType"];
+                /** @description Cases assigned to this user */
+                assigned_to?: string;
+                /** @description Cases of this account */
+                account?: string;
+                /** @description true: only Closed cases; false: only open ones */
+                closed?: boolean;
+            };
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePageDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The case was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case and its related records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    addCaseComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /**
+                     * Format: binary
+                     * @description The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases
+                     */
+                    attachment?: string;
+                };
+                "multipart/form-data": {
+                    comment?: string;
+                    /**
+                     * Format: binary
+                     * @description The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases
+                     */
+                    attachment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body or file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCaseComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            /** @description The edited comment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteCaseComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteCaseAttachment: {
         parameters: {
             query?: never;
             header: {

@@ -18,7 +18,12 @@ import { MembersService } from '../users/members.service.js';
 import { type AccountLinks, toAccountColumns, toAccountItem } from './account.mapper.js';
 import { Account, AccountStatus } from './account.entity.js';
 import type { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
-import type { AccountDetailResponseDto, AccountItemDto, AccountListResponseDto } from './dto/account-responses.dto.js';
+import type {
+  AccountCaseDto,
+  AccountDetailResponseDto,
+  AccountItemDto,
+  AccountListResponseDto,
+} from './dto/account-responses.dto.js';
 
 const LINKS = {
   assigned_to: { table: 'account_assignees', owner: 'account_id', target: 'user_id' },
@@ -27,8 +32,13 @@ const LINKS = {
 } satisfies Record<string, LinkTable>;
 const TAGS: LinkTable = { table: 'account_tags', owner: 'account_id', target: 'tag_id' };
 
+/** Supplied by CasesModule (which depends on this module), so the detail lists an account's cases. */
+export type AccountCases = (principal: OrgPrincipal, accountId: string) => Promise<AccountCaseDto[]>;
+
 @Injectable()
 export class AccountsService implements OnModuleInit {
+  private casesOf: AccountCases = async () => [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
@@ -41,6 +51,10 @@ export class AccountsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.comments.registerParent('account', (principal, id) => this.canSee(principal, id));
+  }
+
+  provideCases(casesOf: AccountCases): void {
+    this.casesOf = casesOf;
   }
 
   /** Each half is one query (rows with their links); both counts are one more. */
@@ -76,19 +90,20 @@ export class AccountsService implements OnModuleInit {
   async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
     const [item] = await this.items(this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }));
     if (!item) throw new NotFoundError('Account');
-    const [contacts, assignedTo, teams, related, mentions] = await Promise.all([
+    const [contacts, assignedTo, teams, related, mentions, cases] = await Promise.all([
       this.contacts.refsInOrg(principal.orgId, item.contacts),
       this.members.refs(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, { kind: 'account', id }),
       this.members.refs(principal.orgId),
+      this.casesOf(principal, id),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, ...fields } = item;
     return {
       account_obj: fields,
       contacts,
       opportunities: [],
-      cases: [],
+      cases,
       tasks: [],
       invoices: [],
       assigned_to: assignedTo,

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '../../database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { User } from '../users/user.entity.js';
 
 /**
@@ -8,8 +9,9 @@ import { User } from '../users/user.entity.js';
  * type/id pair) keeps real cascades; adding a parent kind is one column and one migration.
  */
 @Entity('comments')
-@Check('ck_comments_one_parent', 'num_nonnulls("account_id") = 1')
+@Check('ck_comments_one_parent', 'num_nonnulls("account_id", "case_id") = 1')
 @Index('ix_comments_account', ['accountId', 'createdOn'])
+@Index('ix_comments_case', ['caseId', 'createdOn'])
 export class Comment extends TenantEntity {
   @Column({ type: 'text' })
   comment: string;
@@ -30,4 +32,11 @@ export class Comment extends TenantEntity {
   @ManyToOne(() => Account, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'account_id' })
   account?: Relation<Account>;
+
+  @Column({ type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Relation<Case>;
 }

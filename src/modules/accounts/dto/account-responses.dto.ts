@@ -97,6 +97,35 @@ export class AccountListResponseDto {
   teams: TeamRefDto[];
 }
 
+/** A case of the account, as listed in the account's detail. */
+export class AccountCaseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: ['New', 'In Progress', 'On Hold', 'Closed'], enumName: 'CaseStatus' })
+  status: string;
+
+  @ApiProperty({ enum: ['Low', 'Normal', 'High', 'Critical'], enumName: 'CasePriority' })
+  priority: string;
+
+  @ApiProperty({
+    type: String,
+    enum: ['Technical', 'Billing', 'General', 'Bug Report', 'Feature Request'],
+    enumName: 'CaseType',
+    nullable: true,
+  })
+  case_type: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closed_on: string | null;
+}
+
 /** Related records of kinds this API does not manage yet: always empty. */
 class UnmanagedRelatedDto {}
 
@@ -110,8 +139,8 @@ export class AccountDetailResponseDto {
   @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: opportunities are not managed here' })
   opportunities: never[];
 
-  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'The account’s cases (filled once cases exist)' })
-  cases: never[];
+  @ApiProperty({ type: [AccountCaseDto], description: 'The account’s cases the caller may see, newest first' })
+  cases: AccountCaseDto[];
 
   @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: tasks are not managed here' })
   tasks: never[];

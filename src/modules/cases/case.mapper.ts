@@ -1,0 +1,45 @@
+import type { Case } from './case.entity.js';
+import type { CaseFieldsDto, CaseItemDto } from './dto/case-responses.dto.js';
+import type { CreateCaseDto, UpdateCaseDto } from './dto/case-requests.dto.js';
+
+/** The link columns selected with each case row (see selectLinkArrays). */
+export interface CaseLinks {
+  assigned_to: string[];
+  teams: string[];
+  contacts: string[];
+}
+
+type Writable = Pick<Case, 'name' | 'status' | 'priority' | 'caseType' | 'description' | 'accountId'>;
+
+/** The body's plain fields as columns; absent fields are left out. `closed_on` is decided apart. */
+export function toCaseColumns(dto: CreateCaseDto | UpdateCaseDto): Partial<Writable> {
+  const columns: Partial<Writable> = {
+    name: dto.name,
+    status: dto.status,
+    priority: dto.priority,
+    caseType: dto.case_type,
+    description: dto.description === undefined ? undefined : (dto.description ?? ''),
+    accountId: dto.account,
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+}
+
+export function toCaseFields(entity: Case, contacts: string[]): CaseFieldsDto {
+  return {
+    id: entity.id,
+    name: entity.name,
+    status: entity.status,
+    priority: entity.priority,
+    case_type: entity.caseType,
+    description: entity.description,
+    account: entity.accountId,
+    contacts,
+    created_on: entity.createdOn.toISOString(),
+    closed_on: entity.closedOn?.toISOString() ?? null,
+    created_by: entity.createdBy,
+  };
+}
+
+export function toCaseItem(entity: Case, links: CaseLinks): CaseItemDto {
+  return { ...toCaseFields(entity, links.contacts), assigned_to: links.assigned_to, teams: links.teams };
+}

@@ -1,0 +1,223 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
+import { NotFoundError } from '../../common/errors/app-error.js';
+import { selectLinkArrays, whereLinkedTo } from '../../common/database/link-arrays.js';
+import { containsPattern } from '../../common/database/like.js';
+import { type LinkTable, replaceLinks } from '../../common/database/links.js';
+import { type Page, toPage } from '../../common/pagination/page.js';
+import { assertReferences } from '../../common/validation/references.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { AccountCaseDto } from '../accounts/dto/account-responses.dto.js';
+import { CommentsService } from '../comments/comments.service.js';
+import type { AddedResponseDto, CommentResponseDto } from '../comments/dto/comment.dto.js';
+import { ContactsService } from '../contacts/contacts.service.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { MembersService } from '../users/members.service.js';
+import { resolveClosedOn } from './case-workflow.js';
+import { type CaseLinks, toCaseColumns, toCaseItem } from './case.mapper.js';
+import { Case, CaseStatus } from './case.entity.js';
+import type { CreateCaseDto, ListCasesQueryDto, UpdateCaseDto } from './dto/case-requests.dto.js';
+import type { CaseDetailResponseDto, CaseItemDto } from './dto/case-responses.dto.js';
+
+const LINKS = {
+  assigned_to: { table: 'case_assignees', owner: 'case_id', target: 'user_id' },
+  teams: { table: 'case_teams', owner: 'case_id', target: 'team_id' },
+  contacts: { table: 'case_contacts', owner: 'case_id', target: 'contact_id' },
+} satisfies Record<string, LinkTable>;
+
+@Injectable()
+export class CasesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    private readonly members: MembersService,
+    private readonly teams: TeamsService,
+    private readonly contacts: ContactsService,
+    private readonly accounts: AccountsService,
+    private readonly comments: CommentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.comments.registerParent('case', (principal, id) => this.canSee(principal, id));
+    this.accounts.provideCases((principal, accountId) => this.ofAccount(principal, accountId));
+  }
+
+  /** One query for the page (links included) and one for the count. */
+  async list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<Page<CaseItemDto>> {
+    const filtered = this.filtered(principal, query);
+    const page = filtered
+      .clone()
+      .orderBy('kase.createdOn', 'DESC')
+      .addOrderBy('kase.id', 'DESC')
+      .offset(query.offset)
+      .limit(query.limit);
+    const [results, count] = await Promise.all([this.items(page), filtered.getCount()]);
+    return toPage('/api/cases/', query, count, results);
+  }
+
+  async get(principal: OrgPrincipal, id: string): Promise<CaseDetailResponseDto> {
+    const item = await this.item(principal, id);
+    const [assignedTo, teams, related, mentions] = await Promise.all([
+      this.members.refs(principal.orgId, item.assigned_to),
+      this.teams.refs(principal.orgId, item.teams),
+      this.comments.listFor(principal.orgId, { kind: 'case', id }),
+      this.members.refs(principal.orgId),
+    ]);
+    const { assigned_to: _a, teams: _t, ...fields } = item;
+    return {
+      case_obj: fields,
+      assigned_to: assignedTo,
+      teams,
+      comments: related.comments,
+      attachments: related.attachments,
+      users_mention: mentions,
+    };
+  }
+
+  async create(principal: OrgPrincipal, dto: CreateCaseDto): Promise<CaseItemDto> {
+    await this.checkReferences(principal.orgId, dto);
+    const status = dto.status ?? CaseStatus.NEW;
+    const closedOn = resolveClosedOn(status, dto.closed_on, null);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const created = await manager.getRepository(Case).save({
+        ...toCaseColumns(dto),
+        status,
+        closedOn,
+        orgId: principal.orgId,
+        createdBy: principal.userId,
+      });
+      await this.writeLinks(manager, created.id, {
+        assigned_to: dto.assigned_to ?? [],
+        teams: dto.teams ?? [],
+        contacts: dto.contacts ?? [],
+      });
+      return created.id;
+    });
+    return this.item(principal, id);
+  }
+
+  async update(principal: OrgPrincipal, id: string, dto: UpdateCaseDto): Promise<CaseItemDto> {
+    const current = await this.loadVisible(this.cases.manager, principal, id);
+    await this.checkReferences(principal.orgId, dto);
+    const status = dto.status ?? current.status;
+    const closedOn = resolveClosedOn(status, dto.closed_on, current.closedOn);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Case).update({ id, orgId: principal.orgId }, { ...toCaseColumns(dto), closedOn });
+      await this.writeLinks(manager, id, dto);
+    });
+    return this.item(principal, id);
+  }
+
+  async remove(principal: OrgPrincipal, id: string): Promise<void> {
+    const found = await this.loadVisible(this.cases.manager, principal, id);
+    assertCanDelete(principal, found, 'case');
+    const keys = await this.dataSource.transaction(async (manager) => {
+      const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'case', id });
+      await manager.getRepository(Case).delete({ id, orgId: principal.orgId });
+      return storageKeys;
+    });
+    await this.comments.removeFiles(keys);
+  }
+
+  async addComment(principal: OrgPrincipal, id: string, request: FastifyRequest): Promise<AddedResponseDto> {
+    await this.loadVisible(this.cases.manager, principal, id);
+    return this.comments.addFromRequest(principal, { kind: 'case', id }, request);
+  }
+
+  updateComment(principal: OrgPrincipal, commentId: string, text: string): Promise<CommentResponseDto> {
+    return this.comments.updateComment(principal, 'case', commentId, text);
+  }
+
+  deleteComment(principal: OrgPrincipal, commentId: string): Promise<void> {
+    return this.comments.deleteComment(principal, 'case', commentId);
+  }
+
+  deleteAttachment(principal: OrgPrincipal, attachmentId: string): Promise<void> {
+    return this.comments.deleteAttachment(principal, 'case', attachmentId);
+  }
+
+  canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
+    return this.visible(this.cases.manager, principal).andWhere('kase.id = :id', { id }).getExists();
+  }
+
+  /** The account's cases the caller may see, newest first, for the account detail. */
+  private async ofAccount(principal: OrgPrincipal, accountId: string): Promise<AccountCaseDto[]> {
+    const rows = await this.visible(this.cases.manager, principal)
+      .andWhere('kase.accountId = :accountId', { accountId })
+      .orderBy('kase.createdOn', 'DESC')
+      .addOrderBy('kase.id', 'DESC')
+      .getMany();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      priority: row.priority,
+      case_type: row.caseType,
+      created_on: row.createdOn.toISOString(),
+      closed_on: row.closedOn?.toISOString() ?? null,
+    }));
+  }
+
+  private async item(principal: OrgPrincipal, id: string): Promise<CaseItemDto> {
+    const [item] = await this.items(this.visible(this.cases.manager, principal).andWhere('kase.id = :id', { id }));
+    if (!item) throw new NotFoundError('Case');
+    return item;
+  }
+
+  private async items(builder: SelectQueryBuilder<Case>): Promise<CaseItemDto[]> {
+    selectLinkArrays(builder, 'kase', LINKS);
+    const { entities, raw } = await builder.getRawAndEntities<CaseLinks & { kase_id: string }>();
+    const links = new Map(raw.map((row) => [row.kase_id, row]));
+    return entities.map((entity) => toCaseItem(entity, links.get(entity.id)!));
+  }
+
+  private filtered(principal: OrgPrincipal, query: ListCasesQueryDto): SelectQueryBuilder<Case> {
+    const builder = this.visible(this.cases.manager, principal);
+    if (query.name) builder.andWhere('kase.name ILIKE :name', { name: containsPattern(query.name) });
+    if (query.status) builder.andWhere('kase.status = :status', { status: query.status });
+    if (query.priority) builder.andWhere('kase.priority = :priority', { priority: query.priority });
+    if (query.case_type) builder.andWhere('kase.caseType = :caseType', { caseType: query.case_type });
+    if (query.account) builder.andWhere('kase.accountId = :account', { account: query.account });
+    if (query.closed !== undefined) {
+      builder.andWhere(query.closed ? 'kase.status = :closed' : 'kase.status <> :closed', { closed: CaseStatus.CLOSED });
+    }
+    if (query.assigned_to) whereLinkedTo(builder, 'kase', LINKS.assigned_to, query.assigned_to, 'assignee');
+    return builder;
+  }
+
+  // `case` is an SQL keyword, so the alias is `kase`.
+  private visible(manager: EntityManager, principal: OrgPrincipal): SelectQueryBuilder<Case> {
+    const builder = manager
+      .getRepository(Case)
+      .createQueryBuilder('kase')
+      .where('kase.orgId = :orgId', { orgId: principal.orgId });
+    return whereVisible(builder, 'kase', LINKS.assigned_to, principal);
+  }
+
+  private async loadVisible(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<Case> {
+    const found = await this.visible(manager, principal).andWhere('kase.id = :id', { id }).getOne();
+    if (!found) throw new NotFoundError('Case');
+    return found;
+  }
+
+  private async checkReferences(orgId: string, dto: UpdateCaseDto): Promise<void> {
+    await assertReferences('assigned_to', dto.assigned_to, (ids) => this.members.activeMemberIds(orgId, ids));
+    await assertReferences('teams', dto.teams, (ids) => this.teams.existingIds(orgId, ids));
+    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.existingIds(orgId, ids));
+    if (dto.account) await assertReferences('account', [dto.account], (ids) => this.accounts.existingIds(orgId, ids));
+  }
+
+  private async writeLinks(
+    manager: EntityManager,
+    id: string,
+    links: Pick<UpdateCaseDto, 'assigned_to' | 'teams' | 'contacts'>,
+  ): Promise<void> {
+    await replaceLinks(manager, LINKS.assigned_to, id, links.assigned_to);
+    await replaceLinks(manager, LINKS.teams, id, links.teams);
+    await replaceLinks(manager, LINKS.contacts, id, links.contacts);
+  }
+}
