@@ -1,0 +1,68 @@
+// Shared pieces of the benchmarks: a throwaway database, child servers, autocannon runs.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export const RESULTS_DIR = new URL('./results/', import.meta.url);
+
+/** A fresh database on DATABASE_URL's server (real PostgreSQL: benchmarks of PGlite mean little). */
+export async function throwawayDatabase(prefix) {
+  const server = process.env.DATABASE_URL;
+  if (!server) throw new Error('Set DATABASE_URL to a PostgreSQL server (the benchmark creates and drops its own database)');
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Starts a server process and waits until GET `readyPath` answers. */
+export async function startServer(command, args, env, port, readyPath = '/health') {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 300; i += 1) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${readyPath}`);
+      if (res.status < 500) return { child, stop: async () => { child.kill('SIGTERM'); await once(child, 'exit'); } };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+/** Runs autocannon against one URL; bounded in time, loopback only. */
+export async function load(url, headers, { connections = 10, duration = 10 } = {}) {
+  const result = await autocannon({ url, headers, connections, duration });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return {
+    requests_per_second: Math.round(result.requests.average),
+    latency_p50_ms: result.latency.p50,
+    latency_p99_ms: result.latency.p99,
+    requests: result.requests.total,
+  };
+}
+
+export async function writeResult(name, result, markdown) {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await writeFile(new URL(`${name}.json`, RESULTS_DIR), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(new URL(`${name}.md`, RESULTS_DIR), markdown);
+}
