@@ -61,6 +61,7 @@ describe('accounts', () => {
         tags: ['enterprise', 'manufacturing'],
         created_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         created_by: cast.creator.userId,
+        lead: null,
       });
     });
 

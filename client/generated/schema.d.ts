@@ -528,6 +528,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List leads
+         * @description Open leads (every status but closed and converted) and closed ones, each half paged; converted leads never appear. An ADMIN sees every lead; a USER those they created or are assigned to.
+         */
+        get: operations["listLeads"];
+        put?: never;
+        /**
+         * Create a lead
+         * @description With auto_convert (or status converted) the account is created in the same transaction.
+         */
+        post: operations["createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a lead
+         * @description Converted leads stay readable here. An ADMIN sees every lead; a USER those they created or are assigned to.
+         */
+        get: operations["getLead"];
+        /**
+         * Update a lead
+         * @description Fields left out are kept; lists, when sent, replace. Status converted converts (409 if already converted).
+         */
+        put: operations["updateLead"];
+        /**
+         * Comment on or attach a file to a lead
+         * @description JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the lead.
+         */
+        post: operations["addLeadComment"];
+        /**
+         * Delete a lead
+         * @description Its creator or an ADMIN only.
+         */
+        delete: operations["deleteLead"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert a lead to an account
+         * @description Creates an account from the lead (name from account_name, else the full name; contact details, address, links copied) in one transaction.
+         */
+        post: operations["convertLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/comment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a lead comment
+         * @description Its author or an ADMIN only.
+         */
+        put: operations["updateLeadComment"];
+        post?: never;
+        /**
+         * Delete a lead comment
+         * @description Its author or an ADMIN only.
+         */
+        delete: operations["deleteLeadComment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/attachment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a lead attachment
+         * @description Its uploader or an ADMIN only.
+         */
+        delete: operations["deleteLeadAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1010,6 +1130,11 @@ export interface components {
             created_on: string;
             /** Format: uuid */
             created_by: string | null;
+            /**
+             * Format: uuid
+             * @description The lead it was converted from
+             */
+            lead: string | null;
             /** @description Assigned user ids */
             assigned_to: string[];
             /** @description Team ids */
@@ -1131,6 +1256,11 @@ export interface components {
             created_on: string;
             /** Format: uuid */
             created_by: string | null;
+            /**
+             * Format: uuid
+             * @description The lead it was converted from
+             */
+            lead: string | null;
         };
         UnmanagedRelatedDto: Record<string, never>;
         /** @enum {string} */
@@ -1397,6 +1527,271 @@ export interface components {
             assigned_to?: string[];
             /** @description Team ids of the organization */
             teams?: string[];
+        };
+        /** @enum {string} */
+        LeadStatus: "assigned" | "in process" | "converted" | "recycled" | "closed";
+        /** @enum {string} */
+        LeadSource: "Website Form" | "Cold Call" | "Referral" | "Trade Show" | "Email Campaign" | "Social Media" | "Advertisement" | "Other";
+        LeadItemDto: {
+            /** @example 456 Business St */
+            address_line: string;
+            street: string;
+            /** @example Seattle */
+            city: string;
+            /** @example WA */
+            state: string;
+            /** @example 98101 */
+            postcode: string;
+            /** @example USA */
+            country: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Product Demo Request */
+            title: string;
+            /** @example Jane */
+            first_name: string;
+            /** @example Prospect */
+            last_name: string;
+            /** @example jane@prospect.com */
+            email: string;
+            /** @example +1987654321 */
+            phone: string;
+            status: components["schemas"]["LeadStatus"];
+            source: components["schemas"]["LeadSource"] | null;
+            /** @example Prospect Corp */
+            account_name: string;
+            /** @example https://prospect.com */
+            website: string;
+            description: string;
+            /**
+             * @description Decimal string, two places
+             * @example 50000.00
+             */
+            opportunity_amount: string | null;
+            /** Format: date-time */
+            created_on: string;
+            /** Format: uuid */
+            created_by: string | null;
+            /**
+             * Format: uuid
+             * @description The account it was converted to
+             */
+            converted_account_id: string | null;
+            assigned_to: string[];
+            teams: string[];
+            contacts: string[];
+            /**
+             * @example [
+             *       "demo",
+             *       "qualified"
+             *     ]
+             */
+            tags: string[];
+            /** @description The account made by this request’s conversion (create with auto_convert, convert, PUT status converted) */
+            converted_account: components["schemas"]["AccountItemDto"] | null;
+        };
+        LeadListResponseDto: {
+            /** @description Every status but closed and converted */
+            open_leads: components["schemas"]["LeadItemDto"][];
+            /** @description Status closed */
+            closed_leads: components["schemas"]["LeadItemDto"][];
+            open_leads_count: number;
+            closed_leads_count: number;
+            contacts: components["schemas"]["ContactRefDto"][];
+            users: components["schemas"]["UserRefDto"][];
+            source_list: components["schemas"]["LeadSource"][];
+            /** @description Tags of the organization */
+            tags: components["schemas"]["TagResponseDto"][];
+            /** @description Available status options */
+            status: components["schemas"]["LeadStatus"][];
+        };
+        CreateLeadDto: {
+            /** @example Enterprise Software Inquiry */
+            title?: string;
+            /** @example Robert */
+            first_name: string;
+            /** @example Johnson */
+            last_name: string;
+            /**
+             * Format: email
+             * @example robert@bigcorp.com
+             */
+            email?: string;
+            /** @example +1555987654 */
+            phone?: string;
+            source?: components["schemas"]["LeadSource"] | null;
+            /** @example Big Corp Industries */
+            account_name?: string;
+            /**
+             * Format: uri
+             * @example https://bigcorp.com
+             */
+            website?: string;
+            /** @example Interested in enterprise solution for 500+ users */
+            description?: string;
+            /** @example 75000.00 */
+            opportunity_amount?: string | null;
+            /** @example 789 Corporate Blvd */
+            address_line?: string;
+            street?: string;
+            /** @example Dallas */
+            city?: string;
+            /** @example TX */
+            state?: string;
+            /** @example 75201 */
+            postcode?: string;
+            /** @example USA */
+            country?: string;
+            /**
+             * @description Tag names; new names become tags of the organization
+             * @example [
+             *       "enterprise",
+             *       "technology"
+             *     ]
+             */
+            tags?: string[];
+            /** @default assigned */
+            status: components["schemas"]["LeadStatus"];
+            /** @description Contact ids of the organization */
+            contacts?: string[];
+            /** @description User ids of active members of the organization */
+            assigned_to?: string[];
+            /** @description Team ids of the organization */
+            teams?: string[];
+            /**
+             * @description Convert to an account right away (answered as converted_account)
+             * @default false
+             */
+            auto_convert: boolean;
+        };
+        LeadFieldsDto: {
+            /** @example 456 Business St */
+            address_line: string;
+            street: string;
+            /** @example Seattle */
+            city: string;
+            /** @example WA */
+            state: string;
+            /** @example 98101 */
+            postcode: string;
+            /** @example USA */
+            country: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Product Demo Request */
+            title: string;
+            /** @example Jane */
+            first_name: string;
+            /** @example Prospect */
+            last_name: string;
+            /** @example jane@prospect.com */
+            email: string;
+            /** @example +1987654321 */
+            phone: string;
+            status: components["schemas"]["LeadStatus"];
+            source: components["schemas"]["LeadSource"] | null;
+            /** @example Prospect Corp */
+            account_name: string;
+            /** @example https://prospect.com */
+            website: string;
+            description: string;
+            /**
+             * @description Decimal string, two places
+             * @example 50000.00
+             */
+            opportunity_amount: string | null;
+            /** Format: date-time */
+            created_on: string;
+            /** Format: uuid */
+            created_by: string | null;
+            /**
+             * Format: uuid
+             * @description The account it was converted to
+             */
+            converted_account_id: string | null;
+        };
+        AddressDto: {
+            /** @example 456 Business St */
+            address_line: string;
+            street: string;
+            /** @example Seattle */
+            city: string;
+            /** @example WA */
+            state: string;
+            /** @example 98101 */
+            postcode: string;
+            /** @example USA */
+            country: string;
+        };
+        LeadDetailResponseDto: {
+            lead_obj: components["schemas"]["LeadFieldsDto"];
+            address_obj: components["schemas"]["AddressDto"];
+            assigned_to: components["schemas"]["UserRefDto"][];
+            teams: components["schemas"]["TeamRefDto"][];
+            comments: components["schemas"]["CommentResponseDto"][];
+            attachments: components["schemas"]["AttachmentResponseDto"][];
+            contacts: components["schemas"]["ContactRefDto"][];
+            users_mention: components["schemas"]["UserRefDto"][];
+            tags: string[];
+        };
+        UpdateLeadDto: {
+            /** @example Enterprise Software Inquiry */
+            title?: string;
+            /** @example Robert */
+            first_name?: string;
+            /** @example Johnson */
+            last_name?: string;
+            /**
+             * Format: email
+             * @example robert@bigcorp.com
+             */
+            email?: string;
+            /** @example +1555987654 */
+            phone?: string;
+            source?: components["schemas"]["LeadSource"] | null;
+            /** @example Big Corp Industries */
+            account_name?: string;
+            /**
+             * Format: uri
+             * @example https://bigcorp.com
+             */
+            website?: string;
+            /** @example Interested in enterprise solution for 500+ users */
+            description?: string;
+            /** @example 75000.00 */
+            opportunity_amount?: string | null;
+            /** @example 789 Corporate Blvd */
+            address_line?: string;
+            street?: string;
+            /** @example Dallas */
+            city?: string;
+            /** @example TX */
+            state?: string;
+            /** @example 75201 */
+            postcode?: string;
+            /** @example USA */
+            country?: string;
+            /**
+             * @description Tag names; new names become tags of the organization
+             * @example [
+             *       "enterprise",
+             *       "technology"
+             *     ]
+             */
+            tags?: string[];
+            /** @default assigned */
+            status: components["schemas"]["LeadStatus"];
+            /** @description Contact ids of the organization */
+            contacts?: string[];
+            /** @description User ids of active members of the organization */
+            assigned_to?: string[];
+            /** @description Team ids of the organization */
+            teams?: string[];
+            /**
+             * @description Convert to an account right away (answered as converted_account)
+             * @default false
+             */
+            auto_convert: boolean;
         };
         LivenessDto: {
             /** @enum {string} */
@@ -3944,6 +4339,666 @@ export interface operations {
         };
     };
     deleteCaseAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, file included */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the first or last name, any case */
+                name?: string;
+                /** @description Part of the title, any case */
+                title?: string;
+                /** @description Part of the source, any case (for example "website") */
+                source?: string;
+                /** @description Leads assigned to this user */
+                assigned_to?: string;
+                status?: components["schemas"]["LeadStatus"];
+                /** @description Tag names, comma-separated; any of them */
+                tags?: string;
+                /** @description Part of the city, any case */
+                city?: string;
+                /** @description Part of the e-mail, any case */
+                email?: string;
+            };
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Both halves, counts and side lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadListResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLeadDto"];
+            };
+        };
+        responses: {
+            /** @description The lead, with converted_account when converted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lead and its related records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDetailResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLeadDto"];
+            };
+        };
+        responses: {
+            /** @description The updated lead */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with existing data or the record state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    addLeadComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /**
+                     * Format: binary
+                     * @description The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases
+                     */
+                    attachment?: string;
+                };
+                "multipart/form-data": {
+                    comment?: string;
+                    /**
+                     * Format: binary
+                     * @description The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases
+                     */
+                    attachment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body or file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    convertLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The converted lead with converted_account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with existing data or the record state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateLeadComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            /** @description The edited comment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteLeadComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteLeadAttachment: {
         parameters: {
             query?: never;
             header: {

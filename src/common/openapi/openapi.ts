@@ -11,6 +11,7 @@ const TAGS: Record<string, string> = {
   Contacts: 'People at customers',
   Tags: 'Free-form labels, created on first use',
   Accounts: 'Customer companies, with comments and attachments',
+  Leads: 'Prospects: qualification, conversion to accounts, web forms and imports',
   Cases: 'Support cases with status workflow, priorities and types',
   Attachments: 'Files on accounts, leads and cases',
   Health: 'Liveness and readiness probes',

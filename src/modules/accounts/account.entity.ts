@@ -1,6 +1,7 @@
-import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { TenantRecord } from '../../database/tenant-entity.js';
 import { Contact } from '../contacts/contact.entity.js';
+import { Lead } from '../leads/lead.entity.js';
 import { Tag } from '../tags/tag.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
@@ -59,6 +60,14 @@ export class Account extends TenantRecord {
 
   @Column({ type: 'varchar', length: 255, default: '' })
   billingCountry: string;
+
+  /** The lead this account was converted from, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  leadId: string | null;
+
+  @ManyToOne(() => Lead, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'lead_id' })
+  lead?: Relation<Lead>;
 
   @ManyToMany(() => User)
   @JoinTable({ name: 'account_assignees', joinColumn: { name: 'account_id' }, inverseJoinColumn: { name: 'user_id' } })

@@ -66,6 +66,7 @@ export function toAccountFields(account: Account): AccountFieldsDto {
     billing_country: account.billingCountry,
     created_on: account.createdOn.toISOString(),
     created_by: account.createdBy,
+    lead: account.leadId,
   };
 }
 

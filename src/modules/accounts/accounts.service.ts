@@ -117,21 +117,33 @@ export class AccountsService implements OnModuleInit {
 
   async create(principal: OrgPrincipal, dto: CreateAccountDto): Promise<AccountItemDto> {
     await this.checkReferences(principal.orgId, dto);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const account = await manager.getRepository(Account).save({
-        ...toAccountColumns(dto),
-        orgId: principal.orgId,
-        createdBy: principal.userId,
-      });
-      await this.writeLinks(manager, principal.orgId, account.id, {
-        assigned_to: dto.assigned_to ?? [],
-        teams: dto.teams ?? [],
-        contacts: dto.contacts ?? [],
-        tags: dto.tags ?? [],
-      });
-      return account.id;
-    });
+    const id = await this.dataSource.transaction((manager) => this.insert(manager, principal, dto));
     return this.item(principal, id);
+  }
+
+  /**
+   * Creates an account inside the caller's transaction, for lead conversion. Its links must
+   * already be known to be in the organization.
+   */
+  async insert(
+    manager: EntityManager,
+    principal: OrgPrincipal,
+    dto: CreateAccountDto,
+    leadId: string | null = null,
+  ): Promise<string> {
+    const account = await manager.getRepository(Account).save({
+      ...toAccountColumns(dto),
+      orgId: principal.orgId,
+      createdBy: principal.userId,
+      leadId,
+    });
+    await this.writeLinks(manager, principal.orgId, account.id, {
+      assigned_to: dto.assigned_to ?? [],
+      teams: dto.teams ?? [],
+      contacts: dto.contacts ?? [],
+      tags: dto.tags ?? [],
+    });
+    return account.id;
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateAccountDto): Promise<AccountItemDto> {
@@ -187,7 +199,7 @@ export class AccountsService implements OnModuleInit {
     return this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }).getExists();
   }
 
-  private async item(principal: OrgPrincipal, id: string): Promise<AccountItemDto> {
+  async item(principal: OrgPrincipal, id: string): Promise<AccountItemDto> {
     const [item] = await this.items(this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }));
     if (!item) throw new NotFoundError('Account');
     return item;

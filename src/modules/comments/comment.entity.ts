@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation, Upd
 import { TenantEntity } from '../../database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Case } from '../cases/case.entity.js';
+import { Lead } from '../leads/lead.entity.js';
 import { User } from '../users/user.entity.js';
 
 /**
@@ -9,9 +10,10 @@ import { User } from '../users/user.entity.js';
  * type/id pair) keeps real cascades; adding a parent kind is one column and one migration.
  */
 @Entity('comments')
-@Check('ck_comments_one_parent', 'num_nonnulls("account_id", "case_id") = 1')
+@Check('ck_comments_one_parent', 'num_nonnulls("account_id", "lead_id", "case_id") = 1')
 @Index('ix_comments_account', ['accountId', 'createdOn'])
 @Index('ix_comments_case', ['caseId', 'createdOn'])
+@Index('ix_comments_lead', ['leadId', 'createdOn'])
 export class Comment extends TenantEntity {
   @Column({ type: 'text' })
   comment: string;
@@ -39,4 +41,11 @@ export class Comment extends TenantEntity {
   @ManyToOne(() => Case, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id' })
   case?: Relation<Case>;
+
+  @Column({ type: 'uuid', nullable: true })
+  leadId: string | null;
+
+  @ManyToOne(() => Lead, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'lead_id' })
+  lead?: Relation<Lead>;
 }

@@ -3,6 +3,7 @@ import type { OrgPrincipal } from '../../common/auth/principal.js';
 /** The kinds of record that carry comments and attachments, and the column that points at each. */
 export const PARENT_COLUMNS = {
   account: 'accountId',
+  lead: 'leadId',
   case: 'caseId',
 } as const;
 

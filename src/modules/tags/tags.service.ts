@@ -43,6 +43,16 @@ export class TagsService {
     return new Map(found.map((tag) => [tag.id, tag.name]));
   }
 
+  /** Every tag of the organization by name, for side lists. */
+  async all(orgId: string): Promise<TagResponseDto[]> {
+    const rows = await this.tags
+      .createQueryBuilder('tag')
+      .where('tag.orgId = :orgId', { orgId })
+      .orderBy('lower(tag.name)', 'ASC')
+      .getMany();
+    return rows.map(({ id, name }) => ({ id, name }));
+  }
+
   async list(orgId: string, query: ListTagsQueryDto): Promise<Page<TagResponseDto>> {
     const builder = this.tags.createQueryBuilder('tag').where('tag.orgId = :orgId', { orgId });
     if (query.name) builder.andWhere('tag.name ILIKE :name', { name: containsPattern(query.name) });

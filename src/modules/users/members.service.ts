@@ -143,9 +143,10 @@ export class MembersService {
   }
 
   /** Of the given user ids, those with an active profile in the organization (one query). */
-  async activeMemberIds(orgId: string, userIds: readonly string[]): Promise<string[]> {
+  async activeMemberIds(orgId: string, userIds: readonly string[], manager?: EntityManager): Promise<string[]> {
     if (userIds.length === 0) return [];
-    const rows = await this.profiles.find({
+    const profiles = manager ? manager.getRepository(Profile) : this.profiles;
+    const rows = await profiles.find({
       where: { orgId, isActive: true, userId: In([...userIds]) },
       select: { userId: true },
     });

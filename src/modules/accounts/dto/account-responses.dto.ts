@@ -54,6 +54,9 @@ export class AccountFieldsDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   created_by: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The lead it was converted from' })
+  lead: string | null;
 }
 
 /** One account in lists and in create/update answers: its fields plus its links as ids and names. */

@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
+import { IdList } from '../../../common/validation/id-list.decorator.js';
+import { Money } from '../../../common/validation/money.decorator.js';
+import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
+import { IsPhone } from '../../../common/validation/phone.decorator.js';
+import { TagList } from '../../../common/validation/tag-list.decorator.js';
+import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
+import { LeadSource, LeadStatus } from '../lead.entity.js';
+
+export const oneOf = (field: string, values: object) => ({
+  message: `${field} must be one of: ${Object.values(values).join(', ')}`,
+});
+const notEmpty = (_: object, value: unknown) => value !== '' && value !== null;
+
+/** The lead's own fields: what the web form, the import and the API all accept. */
+export class LeadFieldsInputDto {
+  @OptionalText(255, 'Enterprise Software Inquiry')
+  title?: string;
+
+  @ApiProperty({ maxLength: 255, example: 'Robert' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  first_name: string;
+
+  @ApiProperty({ maxLength: 255, example: 'Johnson' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  last_name: string;
+
+  @ApiPropertyOptional({ format: 'email', example: 'robert@bigcorp.com' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf(notEmpty)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+1555987654' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf(notEmpty)
+  @IsPhone()
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: LeadSource, enumName: 'LeadSource', nullable: true })
+  @IsOptional()
+  @IsEnum(LeadSource, oneOf('source', LeadSource))
+  source?: LeadSource | null;
+
+  @OptionalText(255, 'Big Corp Industries')
+  account_name?: string;
+
+  @ApiPropertyOptional({ format: 'uri', example: 'https://bigcorp.com' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf(notEmpty)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @MaxLength(2048)
+  website?: string;
+
+  @OptionalText(10000, 'Interested in enterprise solution for 500+ users')
+  description?: string;
+
+  @Money('75000.00')
+  opportunity_amount?: string | null;
+
+  @OptionalText(255, '789 Corporate Blvd')
+  address_line?: string;
+
+  @OptionalText(255)
+  street?: string;
+
+  @OptionalText(255, 'Dallas')
+  city?: string;
+
+  @OptionalText(255, 'TX')
+  state?: string;
+
+  @OptionalText(64, '75201')
+  postcode?: string;
+
+  @OptionalText(255, 'USA')
+  country?: string;
+
+  @TagList()
+  tags?: string[];
+}
+
+export class CreateLeadDto extends LeadFieldsInputDto {
+  @ApiPropertyOptional({ enum: LeadStatus, enumName: 'LeadStatus', default: LeadStatus.ASSIGNED })
+  @IsOptional()
+  @IsEnum(LeadStatus, oneOf('status', LeadStatus))
+  status?: LeadStatus;
+
+  @IdList('Contact ids of the organization')
+  contacts?: string[];
+
+  @IdList('User ids of active members of the organization')
+  assigned_to?: string[];
+
+  @IdList('Team ids of the organization')
+  teams?: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'Convert to an account right away (answered as converted_account)' })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  auto_convert?: boolean;
+}
+
+export class UpdateLeadDto extends PartialType(CreateLeadDto) {}
+
+export class ListLeadsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the first or last name, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the title, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the source, any case (for example "website")' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  source?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Leads assigned to this user' })
+  @IsOptional()
+  @IsUUID('all')
+  assigned_to?: string;
+
+  @ApiPropertyOptional({ enum: LeadStatus, enumName: 'LeadStatus' })
+  @IsOptional()
+  @IsEnum(LeadStatus, oneOf('status', LeadStatus))
+  status?: LeadStatus;
+
+  @ApiPropertyOptional({ type: String, example: 'demo,qualified', description: 'Tag names, comma-separated; any of them' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : value,
+  )
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ description: 'Part of the city, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  city?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the e-mail, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+}

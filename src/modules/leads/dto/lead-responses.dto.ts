@@ -1,0 +1,156 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AccountItemDto } from '../../accounts/dto/account-responses.dto.js';
+import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
+import { ContactRefDto } from '../../contacts/dto/contact.dto.js';
+import { TagResponseDto } from '../../tags/dto/tag.dto.js';
+import { TeamRefDto } from '../../teams/dto/team.dto.js';
+import { UserRefDto } from '../../users/dto/user-response.dto.js';
+import { LeadSource, LeadStatus } from '../lead.entity.js';
+
+export class AddressDto {
+  @ApiProperty({ example: '456 Business St' })
+  address_line: string;
+
+  @ApiProperty()
+  street: string;
+
+  @ApiProperty({ example: 'Seattle' })
+  city: string;
+
+  @ApiProperty({ example: 'WA' })
+  state: string;
+
+  @ApiProperty({ example: '98101' })
+  postcode: string;
+
+  @ApiProperty({ example: 'USA' })
+  country: string;
+}
+
+/** The lead's own fields, as in the seed's `lead_obj`. */
+export class LeadFieldsDto extends AddressDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Product Demo Request' })
+  title: string;
+
+  @ApiProperty({ example: 'Jane' })
+  first_name: string;
+
+  @ApiProperty({ example: 'Prospect' })
+  last_name: string;
+
+  @ApiProperty({ example: 'jane@prospect.com' })
+  email: string;
+
+  @ApiProperty({ example: '+1987654321' })
+  phone: string;
+
+  @ApiProperty({ enum: LeadStatus, enumName: 'LeadStatus' })
+  status: LeadStatus;
+
+  @ApiProperty({ enum: LeadSource, enumName: 'LeadSource', nullable: true })
+  source: LeadSource | null;
+
+  @ApiProperty({ example: 'Prospect Corp' })
+  account_name: string;
+
+  @ApiProperty({ example: 'https://prospect.com' })
+  website: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '50000.00', description: 'Decimal string, two places' })
+  opportunity_amount: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  created_by: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The account it was converted to' })
+  converted_account_id: string | null;
+}
+
+/** One lead in lists and in create/update/convert answers. */
+export class LeadItemDto extends LeadFieldsDto {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  assigned_to: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  teams: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  contacts: string[];
+
+  @ApiProperty({ type: [String], example: ['demo', 'qualified'] })
+  tags: string[];
+
+  @ApiProperty({
+    type: AccountItemDto,
+    nullable: true,
+    description: 'The account made by this request’s conversion (create with auto_convert, convert, PUT status converted)',
+  })
+  converted_account: AccountItemDto | null;
+}
+
+export class LeadListResponseDto {
+  @ApiProperty({ type: [LeadItemDto], description: 'Every status but closed and converted' })
+  open_leads: LeadItemDto[];
+
+  @ApiProperty({ type: [LeadItemDto], description: 'Status closed' })
+  closed_leads: LeadItemDto[];
+
+  @ApiProperty()
+  open_leads_count: number;
+
+  @ApiProperty()
+  closed_leads_count: number;
+
+  @ApiProperty({ type: [ContactRefDto] })
+  contacts: ContactRefDto[];
+
+  @ApiProperty({ type: [UserRefDto] })
+  users: UserRefDto[];
+
+  @ApiProperty({ enum: LeadSource, enumName: 'LeadSource', isArray: true })
+  source_list: LeadSource[];
+
+  @ApiProperty({ type: [TagResponseDto], description: 'Tags of the organization' })
+  tags: TagResponseDto[];
+
+  @ApiProperty({ enum: LeadStatus, enumName: 'LeadStatus', isArray: true, description: 'Available status options' })
+  status: LeadStatus[];
+}
+
+export class LeadDetailResponseDto {
+  @ApiProperty({ type: LeadFieldsDto })
+  lead_obj: LeadFieldsDto;
+
+  @ApiProperty({ type: AddressDto })
+  address_obj: AddressDto;
+
+  @ApiProperty({ type: [UserRefDto] })
+  assigned_to: UserRefDto[];
+
+  @ApiProperty({ type: [TeamRefDto] })
+  teams: TeamRefDto[];
+
+  @ApiProperty({ type: [CommentResponseDto] })
+  comments: CommentResponseDto[];
+
+  @ApiProperty({ type: [AttachmentResponseDto] })
+  attachments: AttachmentResponseDto[];
+
+  @ApiProperty({ type: [ContactRefDto] })
+  contacts: ContactRefDto[];
+
+  @ApiProperty({ type: [UserRefDto] })
+  users_mention: UserRefDto[];
+
+  @ApiProperty({ type: [String] })
+  tags: string[];
+}

@@ -1,0 +1,112 @@
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { TenantRecord } from '../../database/tenant-entity.js';
+import { Account } from '../accounts/account.entity.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { Tag } from '../tags/tag.entity.js';
+import { Team } from '../teams/team.entity.js';
+import { User } from '../users/user.entity.js';
+
+export enum LeadStatus {
+  ASSIGNED = 'assigned',
+  IN_PROCESS = 'in process',
+  CONVERTED = 'converted',
+  RECYCLED = 'recycled',
+  CLOSED = 'closed',
+}
+
+export enum LeadSource {
+  WEBSITE = 'Website Form',
+  COLD_CALL = 'Cold Call',
+  REFERRAL = 'Referral',
+  TRADE_SHOW = 'Trade Show',
+  EMAIL_CAMPAIGN = 'Email Campaign',
+  SOCIAL_MEDIA = 'Social Media',
+  ADVERTISEMENT = 'Advertisement',
+  OTHER = 'Other',
+}
+
+/** A prospective customer; converting it creates an account and links both ways. */
+@Entity('leads')
+@Index('ix_leads_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
+@Index('ix_leads_org_email', { synchronize: false })
+@Index('ix_leads_first_name_trgm', { synchronize: false })
+@Index('ix_leads_last_name_trgm', { synchronize: false })
+@Index('ix_leads_email_trgm', { synchronize: false })
+@Index('ix_leads_city_trgm', { synchronize: false })
+@Index('ix_leads_title_trgm', { synchronize: false })
+export class Lead extends TenantRecord {
+  @Column({ type: 'varchar', length: 255, default: '' })
+  title: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  firstName: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  lastName: string;
+
+  @Column({ type: 'varchar', length: 254, default: '' })
+  email: string;
+
+  @Column({ type: 'varchar', length: 32, default: '' })
+  phone: string;
+
+  @Column({ type: 'enum', enum: LeadStatus, enumName: 'lead_status', default: LeadStatus.ASSIGNED })
+  status: LeadStatus;
+
+  @Column({ type: 'enum', enum: LeadSource, enumName: 'lead_source', nullable: true })
+  source: LeadSource | null;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  accountName: string;
+
+  @Column({ type: 'varchar', length: 2048, default: '' })
+  website: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** Read as a string with two decimals, never a float. */
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  opportunityAmount: string | null;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  addressLine: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  street: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  city: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  state: string;
+
+  @Column({ type: 'varchar', length: 64, default: '' })
+  postcode: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  country: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  convertedAccountId: string | null;
+
+  @ManyToOne(() => Account, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'converted_account_id' })
+  convertedAccount?: Relation<Account>;
+
+  @ManyToMany(() => User)
+  @JoinTable({ name: 'lead_assignees', joinColumn: { name: 'lead_id' }, inverseJoinColumn: { name: 'user_id' } })
+  assignedTo?: Relation<User>[];
+
+  @ManyToMany(() => Team)
+  @JoinTable({ name: 'lead_teams', joinColumn: { name: 'lead_id' }, inverseJoinColumn: { name: 'team_id' } })
+  teams?: Relation<Team>[];
+
+  @ManyToMany(() => Contact)
+  @JoinTable({ name: 'lead_contacts', joinColumn: { name: 'lead_id' }, inverseJoinColumn: { name: 'contact_id' } })
+  contacts?: Relation<Contact>[];
+
+  @ManyToMany(() => Tag)
+  @JoinTable({ name: 'lead_tags', joinColumn: { name: 'lead_id' }, inverseJoinColumn: { name: 'tag_id' } })
+  tags?: Relation<Tag>[];
+}

@@ -1,0 +1,139 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { OrgScoped } from '../../common/auth/access.decorators.js';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { Principal } from '../../common/auth/principal.decorator.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from '../comments/dto/comment.dto.js';
+import { CreateLeadDto, ListLeadsQueryDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
+import { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
+import { LeadsService } from './leads.service.js';
+
+const VISIBILITY = 'An ADMIN sees every lead; a USER those they created or are assigned to.';
+
+@ApiTags('Leads')
+@OrgScoped()
+@Controller('leads')
+export class LeadsController {
+  constructor(private readonly leads: LeadsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'List leads',
+    description: `Open leads (every status but closed and converted) and closed ones, each half paged; converted leads never appear. ${VISIBILITY}`,
+  })
+  @ApiOkResponse({ type: LeadListResponseDto, description: 'Both halves, counts and side lists' })
+  listLeads(@Principal() principal: OrgPrincipal, @Query() query: ListLeadsQueryDto): Promise<LeadListResponseDto> {
+    return this.leads.list(principal, query);
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Create a lead',
+    description: 'With auto_convert (or status converted) the account is created in the same transaction.',
+  })
+  @ApiCreatedResponse({ type: LeadItemDto, description: 'The lead, with converted_account when converted' })
+  createLead(@Principal() principal: OrgPrincipal, @Body() body: CreateLeadDto): Promise<LeadItemDto> {
+    return this.leads.create(principal, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get a lead', description: `Converted leads stay readable here. ${VISIBILITY}` })
+  @ApiOkResponse({ type: LeadDetailResponseDto, description: 'The lead and its related records' })
+  @ApiErrors(404)
+  getLead(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<LeadDetailResponseDto> {
+    return this.leads.get(principal, id);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Update a lead',
+    description: 'Fields left out are kept; lists, when sent, replace. Status converted converts (409 if already converted).',
+  })
+  @ApiOkResponse({ type: LeadItemDto, description: 'The updated lead' })
+  @ApiErrors(404, 409)
+  updateLead(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: UpdateLeadDto): Promise<LeadItemDto> {
+    return this.leads.update(principal, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a lead', description: 'Its creator or an ADMIN only.' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(403, 404)
+  async deleteLead(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.leads.remove(principal, id);
+  }
+
+  @Post(':id/convert')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Convert a lead to an account',
+    description:
+      'Creates an account from the lead (name from account_name, else the full name; contact details, address, links copied) in one transaction.',
+  })
+  @ApiOkResponse({ type: LeadItemDto, description: 'The converted lead with converted_account' })
+  @ApiErrors(404, 409)
+  convertLead(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<LeadItemDto> {
+    return this.leads.convert(principal, id);
+  }
+
+  @Post(':id')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Comment on or attach a file to a lead',
+    description: 'JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the lead.',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody(ADD_COMMENT_BODY)
+  @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
+  @ApiErrors(404, 413)
+  addLeadComment(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AddedResponseDto> {
+    return this.leads.addComment(principal, id, request);
+  }
+
+  @Put('comment/:id')
+  @ApiOperation({ summary: 'Edit a lead comment', description: 'Its author or an ADMIN only.' })
+  @ApiOkResponse({ type: CommentResponseDto, description: 'The edited comment' })
+  @ApiErrors(403, 404)
+  updateLeadComment(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @Body() body: UpdateCommentDto,
+  ): Promise<CommentResponseDto> {
+    return this.leads.updateComment(principal, id, body.comment);
+  }
+
+  @Delete('comment/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a lead comment', description: 'Its author or an ADMIN only.' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(403, 404)
+  async deleteLeadComment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.leads.deleteComment(principal, id);
+  }
+
+  @Delete('attachment/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a lead attachment', description: 'Its uploader or an ADMIN only.' })
+  @ApiNoContentResponse({ description: 'Deleted, file included' })
+  @ApiErrors(403, 404)
+  async deleteLeadAttachment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.leads.deleteAttachment(principal, id);
+  }
+}
