@@ -4,6 +4,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { ApiSettingsModule } from './modules/api-settings/api-settings.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
@@ -29,6 +30,7 @@ import { UsersModule } from './modules/users/users.module.js';
     AccountsModule,
     CasesModule,
     LeadsModule,
+    ApiSettingsModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -528,6 +528,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List companies
+         * @description Companies of the organization, by name.
+         */
+        get: operations["listCompanies"];
+        put?: never;
+        /**
+         * Create a company
+         * @description Names are unique in the organization, ignoring case.
+         */
+        post: operations["createCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/company/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a company
+         * @description A company of the organization.
+         */
+        get: operations["getCompany"];
+        /**
+         * Update a company
+         * @description Fields left out are kept.
+         */
+        put: operations["updateCompany"];
+        post?: never;
+        /**
+         * Delete a company
+         * @description Its creator or an ADMIN only.
+         */
+        delete: operations["deleteCompany"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/create-from-site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a lead from a website form
+         * @description No bearer token: `?apikey=` from /api/api-settings/. The lead goes to the key’s organization with its assignees and tags; source defaults to Website Form. Rate limited per key.
+         */
+        post: operations["createLeadFromSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads": {
         parameters: {
             query?: never;
@@ -643,6 +715,58 @@ export interface paths {
          * @description Its uploader or an ADMIN only.
          */
         delete: operations["deleteLeadAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List web-form API keys
+         * @description ADMIN only. Keys show only their prefix.
+         */
+        get: operations["listApiSettings"];
+        put?: never;
+        /**
+         * Create a web-form API key
+         * @description ADMIN only. The key is in this answer only (`apikey`); it is stored as a digest.
+         */
+        post: operations["createApiSetting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-settings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a web-form API key
+         * @description ADMIN only.
+         */
+        get: operations["getApiSetting"];
+        /**
+         * Update a web-form API key
+         * @description ADMIN only. The key itself does not change.
+         */
+        put: operations["updateApiSetting"];
+        post?: never;
+        /**
+         * Revoke a web-form API key
+         * @description ADMIN only. The key stops working at once.
+         */
+        delete: operations["revokeApiSetting"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1528,10 +1652,102 @@ export interface components {
             /** @description Team ids of the organization */
             teams?: string[];
         };
-        /** @enum {string} */
-        LeadStatus: "assigned" | "in process" | "converted" | "recycled" | "closed";
+        CompanyResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Tech Corp */
+            name: string;
+            /** @example Technology */
+            industry: string;
+            /** @example https://techcorp.com */
+            website: string;
+            /** Format: uuid */
+            created_from_lead: string | null;
+            /** Format: uuid */
+            created_by: string | null;
+            /** Format: date-time */
+            created_on: string;
+        };
+        CompanyListResponseDto: {
+            /** @description One page, by name */
+            companies: components["schemas"]["CompanyResponseDto"][];
+            /** @description Companies matching the filter, over all pages */
+            count: number;
+        };
+        CreateCompanyDto: {
+            /** @example New Tech Startup */
+            name: string;
+            /** @example Software */
+            industry?: string;
+            /**
+             * Format: uri
+             * @example https://newtechstartup.com
+             */
+            website?: string;
+            /**
+             * Format: uuid
+             * @description A lead of the organization
+             */
+            created_from_lead?: string | null;
+        };
+        UpdateCompanyDto: {
+            /** @example New Tech Startup */
+            name?: string;
+            /** @example Software */
+            industry?: string;
+            /**
+             * Format: uri
+             * @example https://newtechstartup.com
+             */
+            website?: string;
+            /**
+             * Format: uuid
+             * @description A lead of the organization
+             */
+            created_from_lead?: string | null;
+        };
         /** @enum {string} */
         LeadSource: "Website Form" | "Cold Call" | "Referral" | "Trade Show" | "Email Campaign" | "Social Media" | "Advertisement" | "Other";
+        SiteLeadDto: {
+            /** @example Enterprise Software Inquiry */
+            title?: string;
+            /** @example Robert */
+            first_name: string;
+            /** @example Johnson */
+            last_name: string;
+            /**
+             * Format: email
+             * @example robert@bigcorp.com
+             */
+            email?: string;
+            /** @example +1555987654 */
+            phone?: string;
+            source?: components["schemas"]["LeadSource"] | null;
+            /** @example Big Corp Industries */
+            account_name?: string;
+            /**
+             * Format: uri
+             * @example https://bigcorp.com
+             */
+            website?: string;
+            /** @example Interested in enterprise solution for 500+ users */
+            description?: string;
+            /** @example 75000.00 */
+            opportunity_amount?: string | null;
+            /** @example 789 Corporate Blvd */
+            address_line?: string;
+            street?: string;
+            /** @example Dallas */
+            city?: string;
+            /** @example TX */
+            state?: string;
+            /** @example 75201 */
+            postcode?: string;
+            /** @example USA */
+            country?: string;
+        };
+        /** @enum {string} */
+        LeadStatus: "assigned" | "in process" | "converted" | "recycled" | "closed";
         LeadItemDto: {
             /** @example 456 Business St */
             address_line: string;
@@ -1792,6 +2008,105 @@ export interface components {
              * @default false
              */
             auto_convert: boolean;
+        };
+        ApiSettingResponseDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            website: string;
+            /**
+             * @description The start of the key, to recognise it; the key itself is never shown again
+             * @example crm_Yk3J9x
+             */
+            key_prefix: string;
+            lead_assigned_to: string[];
+            tags: string[];
+            /**
+             * Format: date-time
+             * @description Set once the key is revoked
+             */
+            revoked_at: string | null;
+            /** Format: uuid */
+            created_by: string | null;
+            /** Format: date-time */
+            created_on: string;
+        };
+        ApiSettingPageDto: {
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 8
+             */
+            count: number;
+            /**
+             * @description Relative URL of the next page, keeping the filters
+             * @example /api/cases/?limit=5&offset=5
+             */
+            next: string | null;
+            /** @description Relative URL of the previous page */
+            previous: string | null;
+            results: components["schemas"]["ApiSettingResponseDto"][];
+        };
+        CreateApiSettingDto: {
+            /** @example Contact form on acme.com */
+            title: string;
+            /**
+             * Format: uri
+             * @example https://acme.com
+             */
+            website?: string;
+            /** @description Members every lead from this key is assigned to */
+            lead_assigned_to?: string[];
+            /**
+             * @description Tag names; new names become tags of the organization
+             * @example [
+             *       "enterprise",
+             *       "technology"
+             *     ]
+             */
+            tags?: string[];
+        };
+        CreatedApiSettingResponseDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            website: string;
+            /**
+             * @description The start of the key, to recognise it; the key itself is never shown again
+             * @example crm_Yk3J9x
+             */
+            key_prefix: string;
+            lead_assigned_to: string[];
+            tags: string[];
+            /**
+             * Format: date-time
+             * @description Set once the key is revoked
+             */
+            revoked_at: string | null;
+            /** Format: uuid */
+            created_by: string | null;
+            /** Format: date-time */
+            created_on: string;
+            /** @description The key, shown this once: use it as ?apikey= on POST /api/leads/create-from-site/ */
+            apikey: string;
+        };
+        UpdateApiSettingDto: {
+            /** @example Contact form on acme.com */
+            title?: string;
+            /**
+             * Format: uri
+             * @example https://acme.com
+             */
+            website?: string;
+            /** @description Members every lead from this key is assigned to */
+            lead_assigned_to?: string[];
+            /**
+             * @description Tag names; new names become tags of the organization
+             * @example [
+             *       "enterprise",
+             *       "technology"
+             *     ]
+             */
+            tags?: string[];
         };
         LivenessDto: {
             /** @enum {string} */
@@ -4397,6 +4712,371 @@ export interface operations {
             };
         };
     };
+    listCompanies: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the name, any case */
+                name?: string;
+            };
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of companies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyListResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createCompany: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompanyDto"];
+            };
+        };
+        responses: {
+            /** @description The company was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with existing data or the record state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCompanyDto"];
+            };
+        };
+        responses: {
+            /** @description The updated company */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with existing data or the record state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteCompany: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createLeadFromSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteLeadDto"];
+            };
+        };
+        responses: {
+            /** @description The lead was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadItemDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     listLeads: {
         parameters: {
             query?: {
@@ -5013,6 +5693,300 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Deleted, file included */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listApiSettings: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiSettingPageDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createApiSetting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiSettingDto"];
+            };
+        };
+        responses: {
+            /** @description The key, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiSettingResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getApiSetting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key’s settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiSettingResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateApiSetting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApiSettingDto"];
+            };
+        };
+        responses: {
+            /** @description The updated settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiSettingResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    revokeApiSetting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
             204: {
                 headers: {
                     [name: string]: unknown;

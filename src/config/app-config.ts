@@ -44,6 +44,10 @@ export class AppConfig {
     return { smtpUrl: this.env.SMTP_URL, from: this.env.MAIL_FROM };
   }
 
+  get leadIntakePerMinute(): number {
+    return this.env.LEAD_INTAKE_PER_MINUTE;
+  }
+
   get logLevel(): string {
     return this.env.LOG_LEVEL;
   }

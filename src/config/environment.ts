@@ -87,6 +87,12 @@ export class Environment {
   @IsString()
   CORS_ORIGINS = '';
 
+  /** Leads one web-form API key may create per minute before answers turn 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LEAD_INTAKE_PER_MINUTE = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

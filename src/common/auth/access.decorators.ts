@@ -7,6 +7,7 @@ export const ACCESS_RULE = 'accessRule';
 export const ORG_HEADER = 'organization-id';
 export const ORG_HEADER_ALIAS = 'org';
 export const BEARER_SCHEME = 'bearer';
+export const API_KEY_SCHEME = 'apikey';
 
 /**
  * What a route needs. A route without a rule is treated as org-scoped by the guard, so

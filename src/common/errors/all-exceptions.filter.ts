@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { RateLimitedError } from './app-error.js';
 import { toErrorBody } from './error-body.js';
 
 /** The one place an exception becomes a response: every error has the contract's body. */
@@ -20,6 +21,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'Unhandled error',
       );
     }
-    this.adapterHost.httpAdapter.reply(http.getResponse(), body, status);
+    const response = http.getResponse();
+    if (exception instanceof RateLimitedError) {
+      this.adapterHost.httpAdapter.setHeader(response, 'retry-after', String(exception.retryAfterSeconds));
+    }
+    this.adapterHost.httpAdapter.reply(response, body, status);
   }
 }

@@ -51,3 +51,9 @@ export class ForbiddenError extends AppError {
     super(HttpStatus.FORBIDDEN, code, message);
   }
 }
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(HttpStatus.TOO_MANY_REQUESTS, 'RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`);
+  }
+}

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { BEARER_SCHEME } from '../auth/access.decorators.js';
+import { API_KEY_SCHEME, BEARER_SCHEME } from '../auth/access.decorators.js';
 
 const TAGS: Record<string, string> = {
   Auth: 'Register, sign in and rotate tokens',
@@ -12,6 +12,8 @@ const TAGS: Record<string, string> = {
   Tags: 'Free-form labels, created on first use',
   Accounts: 'Customer companies, with comments and attachments',
   Leads: 'Prospects: qualification, conversion to accounts, web forms and imports',
+  Companies: 'Companies that leads work for',
+  'API settings': 'Keys that let a website form create leads',
   Cases: 'Support cases with status workflow, priorities and types',
   Attachments: 'Files on accounts, leads and cases',
   Health: 'Liveness and readiness probes',
@@ -32,7 +34,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
     .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME);
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'query', name: 'apikey', description: 'A web-form key from /api/api-settings/' }, API_KEY_SCHEME);
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
   // Method names are the operationIds (listOrganizations, createLead, ...): SDKs get good names.
   return SwaggerModule.createDocument(app, builder.build(), {

@@ -1,27 +1,34 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { ApiSettingsModule } from '../api-settings/api-settings.module.js';
 import { CommentsModule } from '../comments/comments.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { TagsModule } from '../tags/tags.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { CompaniesController } from './companies.controller.js';
+import { CompaniesService } from './companies.service.js';
+import { Company } from './company.entity.js';
 import { Lead } from './lead.entity.js';
 import { LeadsController } from './leads.controller.js';
 import { LeadsService } from './leads.service.js';
+import { SiteLeadsController } from './site-leads.controller.js';
+import { ApiKeyGuard } from './api-key.guard.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Lead]),
+    TypeOrmModule.forFeature([Lead, Company]),
     UsersModule,
     TeamsModule,
     ContactsModule,
     TagsModule,
     AccountsModule,
     CommentsModule,
+    ApiSettingsModule,
   ],
-  controllers: [LeadsController],
-  providers: [LeadsService],
+  controllers: [CompaniesController, SiteLeadsController, LeadsController],
+  providers: [LeadsService, CompaniesService, ApiKeyGuard],
   exports: [LeadsService],
 })
 export class LeadsModule {}

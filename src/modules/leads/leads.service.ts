@@ -16,7 +16,8 @@ import { ContactsService } from '../contacts/contacts.service.js';
 import { TagsService } from '../tags/tags.service.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
-import type { CreateLeadDto, ListLeadsQueryDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
+import type { KeyGrant } from '../api-settings/api-settings.service.js';
+import type { CreateLeadDto, ListLeadsQueryDto, SiteLeadDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
 import type { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
 import { type LeadLinks, toAccountFromLead, toLeadColumns, toLeadItem } from './lead.mapper.js';
 import { Lead, LeadSource, LeadStatus } from './lead.entity.js';
@@ -32,6 +33,11 @@ const NEVER_LISTED = LeadStatus.CONVERTED;
 
 const alreadyConverted = () =>
   new ConflictError('LEAD_ALREADY_CONVERTED', 'This lead has already been converted to an account');
+
+export interface LeadOwner {
+  orgId: string;
+  userId: string | null;
+}
 
 export type LeadLinksInput = Pick<UpdateLeadDto, 'assigned_to' | 'teams' | 'contacts' | 'tags'>;
 
@@ -129,20 +135,36 @@ export class LeadsService implements OnModuleInit {
     return this.answer(principal, id, accountId);
   }
 
-  /** Inserts a lead and its links inside the caller's transaction (also used by imports and web forms). */
-  async insert(manager: EntityManager, principal: OrgPrincipal, dto: CreateLeadDto): Promise<string> {
+  /**
+   * Inserts a lead and its links inside the caller's transaction (also used by imports and web
+   * forms, where there is no signed-in creator).
+   */
+  async insert(manager: EntityManager, owner: LeadOwner, dto: CreateLeadDto): Promise<string> {
     const lead = await manager.getRepository(Lead).save({
       ...toLeadColumns(dto),
-      orgId: principal.orgId,
-      createdBy: principal.userId,
+      orgId: owner.orgId,
+      createdBy: owner.userId,
     });
-    await this.writeLinks(manager, principal.orgId, lead.id, {
+    await this.writeLinks(manager, owner.orgId, lead.id, {
       assigned_to: dto.assigned_to ?? [],
       teams: dto.teams ?? [],
       contacts: dto.contacts ?? [],
       tags: dto.tags ?? [],
     });
     return lead.id;
+  }
+
+  /** A lead from a website's form, in the key's organization with the key's assignees and tags. */
+  async createFromSite(grant: KeyGrant, dto: SiteLeadDto): Promise<LeadItemDto> {
+    const id = await this.dataSource.transaction((manager) =>
+      this.insert(manager, { orgId: grant.orgId, userId: null }, {
+        ...dto,
+        source: dto.source ?? LeadSource.WEBSITE,
+        assigned_to: grant.assignees,
+        tags: grant.tags,
+      }),
+    );
+    return this.itemInOrg(grant.orgId, id);
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateLeadDto): Promise<LeadItemDto> {
@@ -205,6 +227,14 @@ export class LeadsService implements OnModuleInit {
     await assertReferences('assigned_to', dto.assigned_to, (ids) => this.members.activeMemberIds(orgId, ids));
     await assertReferences('teams', dto.teams, (ids) => this.teams.existingIds(orgId, ids));
     await assertReferences('contacts', dto.contacts, (ids) => this.contacts.existingIds(orgId, ids));
+  }
+
+  /** A lead of the organization as a list item, for callers with no signed-in user (web forms). */
+  async itemInOrg(orgId: string, id: string): Promise<LeadItemDto> {
+    const builder = this.leads.createQueryBuilder('lead').where('lead.orgId = :orgId AND lead.id = :id', { orgId, id });
+    const [item] = await this.items(builder);
+    if (!item) throw new NotFoundError('Lead');
+    return item;
   }
 
   async item(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<LeadItemDto> {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
@@ -168,3 +168,6 @@ export class ListLeadsQueryDto extends PaginationQueryDto {
   @MaxLength(254)
   email?: string;
 }
+
+/** What a website's form may send: the lead's own fields; assignees and tags come from the key. */
+export class SiteLeadDto extends OmitType(LeadFieldsInputDto, ['tags'] as const) {}

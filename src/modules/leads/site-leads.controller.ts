@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { API_KEY_SCHEME, Public } from '../../common/auth/access.decorators.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { SiteLeadDto } from './dto/lead-requests.dto.js';
+import { LeadItemDto } from './dto/lead-responses.dto.js';
+import { LeadsService } from './leads.service.js';
+
+@ApiTags('Leads')
+@Controller('leads')
+export class SiteLeadsController {
+  constructor(private readonly leads: LeadsService) {}
+
+  @Post('create-from-site')
+  @Public()
+  @UseGuards(ApiKeyGuard)
+  @HttpCode(HttpStatus.CREATED)
+  @ApiSecurity(API_KEY_SCHEME)
+  @ApiOperation({
+    summary: 'Create a lead from a website form',
+    description:
+      'No bearer token: `?apikey=` from /api/api-settings/. The lead goes to the key’s organization with its assignees and tags; source defaults to Website Form. Rate limited per key.',
+  })
+  @ApiCreatedResponse({ type: LeadItemDto, description: 'The lead was created' })
+  @ApiErrors(400, 401, 429)
+  createLeadFromSite(@Req() request: FastifyRequest, @Body() body: SiteLeadDto): Promise<LeadItemDto> {
+    return this.leads.createFromSite(request.keyGrant!, body);
+  }
+}
