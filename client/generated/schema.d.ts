@@ -624,6 +624,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import leads from a CSV or XLSX file
+         * @description Valid rows are imported (in batches), invalid ones reported with their row number; e-mails repeated in the file or already in the organization fail. The file is streamed, never held whole.
+         */
+        post: operations["uploadLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/{id}": {
         parameters: {
             query?: never;
@@ -1879,6 +1899,28 @@ export interface components {
              * @default false
              */
             auto_convert: boolean;
+        };
+        ImportErrorDto: {
+            /**
+             * @description Row number as a spreadsheet shows it (the header is row 1)
+             * @example 7
+             */
+            row: number;
+            /** @example email */
+            field: string;
+            /** @example email must be an email */
+            message: string;
+        };
+        LeadImportResponseDto: {
+            /**
+             * @description partial: some rows failed; failed: none imported
+             * @enum {string}
+             */
+            status: "success" | "partial" | "failed";
+            imported_count: number;
+            failed_count: number;
+            /** @description Why rows failed (the first 1,000) */
+            errors: components["schemas"]["ImportErrorDto"][];
         };
         LeadFieldsDto: {
             /** @example 456 Business St */
@@ -5192,6 +5234,84 @@ export interface operations {
             };
             /** @description Not allowed in this organization */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    uploadLeads: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The organization to act in (a UUID); `org` is accepted as an alias */
+                "organization-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV (UTF-8, header row) or XLSX (first sheet). Columns are lead field names: first_name and last_name required; tags comma-separated.
+                     */
+                    leads_file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was imported and what failed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadImportResponseDto"];
+                };
+            };
+            /** @description Invalid input: the body names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not allowed in this organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body or file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,7 +17,9 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from '../comments/dto/comment.dto.js';
 import { CreateLeadDto, ListLeadsQueryDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
 import { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
+import { LeadImportService } from './import/lead-import.service.js';
 import { LeadsService } from './leads.service.js';
+import { LEAD_IMPORT_BODY, LeadImportResponseDto } from './dto/lead-import.dto.js';
 
 const VISIBILITY = 'An ADMIN sees every lead; a USER those they created or are assigned to.';
 
@@ -25,7 +27,10 @@ const VISIBILITY = 'An ADMIN sees every lead; a USER those they created or are a
 @OrgScoped()
 @Controller('leads')
 export class LeadsController {
-  constructor(private readonly leads: LeadsService) {}
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly imports: LeadImportService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -46,6 +51,21 @@ export class LeadsController {
   @ApiCreatedResponse({ type: LeadItemDto, description: 'The lead, with converted_account when converted' })
   createLead(@Principal() principal: OrgPrincipal, @Body() body: CreateLeadDto): Promise<LeadItemDto> {
     return this.leads.create(principal, body);
+  }
+
+  @Post('upload')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Import leads from a CSV or XLSX file',
+    description:
+      'Valid rows are imported (in batches), invalid ones reported with their row number; e-mails repeated in the file or already in the organization fail. The file is streamed, never held whole.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(LEAD_IMPORT_BODY)
+  @ApiOkResponse({ type: LeadImportResponseDto, description: 'What was imported and what failed' })
+  @ApiErrors(413, 415)
+  uploadLeads(@Principal() principal: OrgPrincipal, @Req() request: FastifyRequest): Promise<LeadImportResponseDto> {
+    return this.imports.importFromRequest(principal, request);
   }
 
   @Get(':id')

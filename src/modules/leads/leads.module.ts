@@ -10,6 +10,7 @@ import { UsersModule } from '../users/users.module.js';
 import { CompaniesController } from './companies.controller.js';
 import { CompaniesService } from './companies.service.js';
 import { Company } from './company.entity.js';
+import { LeadImportService } from './import/lead-import.service.js';
 import { Lead } from './lead.entity.js';
 import { LeadsController } from './leads.controller.js';
 import { LeadsService } from './leads.service.js';
@@ -28,7 +29,7 @@ import { ApiKeyGuard } from './api-key.guard.js';
     ApiSettingsModule,
   ],
   controllers: [CompaniesController, SiteLeadsController, LeadsController],
-  providers: [LeadsService, CompaniesService, ApiKeyGuard],
+  providers: [LeadsService, CompaniesService, LeadImportService, ApiKeyGuard],
   exports: [LeadsService],
 })
 export class LeadsModule {}

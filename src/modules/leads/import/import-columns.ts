@@ -1,0 +1,46 @@
+import { AppError } from '../../../common/errors/app-error.js';
+
+/** Lead fields a file may carry, by their API names. */
+export const IMPORT_COLUMNS = [
+  'title',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'status',
+  'source',
+  'account_name',
+  'website',
+  'description',
+  'opportunity_amount',
+  'address_line',
+  'street',
+  'city',
+  'state',
+  'postcode',
+  'country',
+  'tags',
+] as const;
+
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+const REQUIRED: ImportColumn[] = ['first_name', 'last_name'];
+
+/** "First Name", "first_name" and "FIRST-NAME" are the same column. */
+export const normalizeHeader = (header: string) =>
+  header.trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/_+/g, '_');
+
+/** Maps header cells to lead fields; a missing required, unknown or repeated column rejects the file. */
+export function mapHeader(cells: string[]): ImportColumn[] {
+  const names = cells.map(normalizeHeader);
+  const problems: string[] = [];
+  const unknown = names.filter((name) => !(IMPORT_COLUMNS as readonly string[]).includes(name));
+  if (unknown.length) problems.push(`unknown columns: ${unknown.map((name) => name || '(blank)').join(', ')}`);
+  const missing = REQUIRED.filter((name) => !names.includes(name));
+  if (missing.length) problems.push(`missing columns: ${missing.join(', ')}`);
+  const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+  if (repeated.length) problems.push(`repeated columns: ${[...new Set(repeated)].join(', ')}`);
+  if (problems.length) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'The header row does not match the lead fields', { leads_file: problems });
+  }
+  return names as ImportColumn[];
+}
