@@ -4,9 +4,18 @@ import { Accounts1795489590942 } from './1795489590942-Accounts.js';
 import { Cases1795489948015 } from './1795489948015-Cases.js';
 import { Leads1795490346508 } from './1795490346508-Leads.js';
 import { CompaniesAndApiKeys1795490659728 } from './1795490659728-CompaniesAndApiKeys.js';
+import { AccountMail1795491370364 } from './1795491370364-AccountMail.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
  * (which run TypeScript directly) load exactly the same set. Add each new migration here.
  */
-export const migrations = [Foundation1795400000000, Directory1795488684285, Accounts1795489590942, Cases1795489948015, Leads1795490346508, CompaniesAndApiKeys1795490659728];
+export const migrations = [
+  Foundation1795400000000,
+  Directory1795488684285,
+  Accounts1795489590942,
+  Cases1795489948015,
+  Leads1795490346508,
+  CompaniesAndApiKeys1795490659728,
+  AccountMail1795491370364,
+];

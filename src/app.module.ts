@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
+import { EventsModule } from './common/events/events.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
@@ -11,6 +12,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { TagsModule } from './modules/tags/tags.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
@@ -19,6 +21,7 @@ import { UsersModule } from './modules/users/users.module.js';
 @Module({
   imports: [
     ConfigModule,
+    EventsModule,
     DatabaseModule,
     AuthModule,
     UsersModule,
@@ -31,6 +34,7 @@ import { UsersModule } from './modules/users/users.module.js';
     CasesModule,
     LeadsModule,
     ApiSettingsModule,
+    MailModule.forRoot(),
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -41,7 +41,16 @@ export class AppConfig {
   }
 
   get mail() {
-    return { smtpUrl: this.env.SMTP_URL, from: this.env.MAIL_FROM };
+    return {
+      smtpUrl: this.env.SMTP_URL,
+      from: this.env.MAIL_FROM,
+      maxAttempts: this.env.MAIL_MAX_ATTEMPTS,
+      retryDelayMs: this.env.MAIL_RETRY_DELAY_MS,
+    };
+  }
+
+  get queuePrefix(): string {
+    return this.env.QUEUE_PREFIX;
   }
 
   get leadIntakePerMinute(): number {

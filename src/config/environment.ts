@@ -83,6 +83,23 @@ export class Environment {
   @IsString()
   MAIL_FROM = 'CRM <no-reply@localhost>';
 
+  /** Send attempts per recipient before a delivery stays failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_MAX_ATTEMPTS = 5;
+
+  /** First retry delay in milliseconds; each further retry doubles it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_DELAY_MS = 5000;
+
+  /** Redis key prefix of the job queues, so several deployments can share one Redis. */
+  @IsString()
+  QUEUE_PREFIX = 'crm';
+
   /** Comma-separated list of browser origins allowed by CORS; empty allows none. */
   @IsString()
   CORS_ORIGINS = '';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,9 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: String(database.poolSize),
     UPLOAD_DIR: uploadDir,
+    // Each app gets its own queues, so parallel test files never take each other's jobs.
+    QUEUE_PREFIX: `crm-test-${randomUUID()}`,
+    MAIL_RETRY_DELAY_MS: '50',
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })

@@ -16,6 +16,7 @@ const TAGS: Record<string, string> = {
   'API settings': 'Keys that let a website form create leads',
   Cases: 'Support cases with status workflow, priorities and types',
   Attachments: 'Files on accounts, leads and cases',
+  'Account mail': 'E-mail sent from accounts, queued and tracked per recipient',
   Health: 'Liveness and readiness probes',
 };
 

@@ -8,6 +8,7 @@ import { NotFoundError } from '../../common/errors/app-error.js';
 import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
+import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { CommentsService } from '../comments/comments.service.js';
 import type { AddedResponseDto, CommentResponseDto } from '../comments/dto/comment.dto.js';
@@ -47,6 +48,7 @@ export class AccountsService implements OnModuleInit {
     private readonly contacts: ContactsService,
     private readonly tags: TagsService,
     private readonly comments: CommentsService,
+    private readonly events: AssignmentEvents,
   ) {}
 
   onModuleInit(): void {
@@ -118,7 +120,21 @@ export class AccountsService implements OnModuleInit {
   async create(principal: OrgPrincipal, dto: CreateAccountDto): Promise<AccountItemDto> {
     await this.checkReferences(principal.orgId, dto);
     const id = await this.dataSource.transaction((manager) => this.insert(manager, principal, dto));
-    return this.item(principal, id);
+    const item = await this.item(principal, id);
+    await this.announce(principal, item, [], dto.assigned_to);
+    return item;
+  }
+
+  /** Tells newly assigned people, after the write has committed. */
+  private announce(principal: OrgPrincipal, item: AccountItemDto, before: string[], after: string[] | undefined) {
+    return this.events.publish({
+      orgId: principal.orgId,
+      kind: 'account',
+      recordId: item.id,
+      recordName: item.name,
+      userIds: newlyAssigned(before, after, principal.userId),
+      assignedBy: principal.userId,
+    });
   }
 
   /**
@@ -147,7 +163,7 @@ export class AccountsService implements OnModuleInit {
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateAccountDto): Promise<AccountItemDto> {
-    await this.loadVisible(this.accounts.manager, principal, id);
+    const before = await this.item(principal, id);
     await this.checkReferences(principal.orgId, dto);
     await this.dataSource.transaction(async (manager) => {
       const columns = toAccountColumns(dto);
@@ -156,7 +172,9 @@ export class AccountsService implements OnModuleInit {
       }
       await this.writeLinks(manager, principal.orgId, id, dto);
     });
-    return this.item(principal, id);
+    const after = await this.item(principal, id);
+    await this.announce(principal, after, before.assigned_to, dto.assigned_to);
+    return after;
   }
 
   /** Deletes the account with its comments and attachments (rows cascade, then files go). */

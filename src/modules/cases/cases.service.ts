@@ -9,6 +9,7 @@ import { selectLinkArrays, whereLinkedTo } from '../../common/database/link-arra
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
+import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AccountCaseDto } from '../accounts/dto/account-responses.dto.js';
@@ -39,6 +40,7 @@ export class CasesService implements OnModuleInit {
     private readonly contacts: ContactsService,
     private readonly accounts: AccountsService,
     private readonly comments: CommentsService,
+    private readonly events: AssignmentEvents,
   ) {}
 
   onModuleInit(): void {
@@ -97,11 +99,26 @@ export class CasesService implements OnModuleInit {
       });
       return created.id;
     });
-    return this.item(principal, id);
+    const item = await this.item(principal, id);
+    await this.announce(principal, item, [], dto.assigned_to);
+    return item;
+  }
+
+  /** Tells newly assigned people, after the write has committed. */
+  private announce(principal: OrgPrincipal, item: CaseItemDto, before: string[], after: string[] | undefined) {
+    return this.events.publish({
+      orgId: principal.orgId,
+      kind: 'case',
+      recordId: item.id,
+      recordName: item.name,
+      userIds: newlyAssigned(before, after, principal.userId),
+      assignedBy: principal.userId,
+    });
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateCaseDto): Promise<CaseItemDto> {
     const current = await this.loadVisible(this.cases.manager, principal, id);
+    const before = await this.item(principal, id);
     await this.checkReferences(principal.orgId, dto);
     const status = dto.status ?? current.status;
     const closedOn = resolveClosedOn(status, dto.closed_on, current.closedOn);
@@ -109,7 +126,9 @@ export class CasesService implements OnModuleInit {
       await manager.getRepository(Case).update({ id, orgId: principal.orgId }, { ...toCaseColumns(dto), closedOn });
       await this.writeLinks(manager, id, dto);
     });
-    return this.item(principal, id);
+    const after = await this.item(principal, id);
+    await this.announce(principal, after, before.assigned_to, dto.assigned_to);
+    return after;
   }
 
   async remove(principal: OrgPrincipal, id: string): Promise<void> {

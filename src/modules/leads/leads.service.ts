@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
+import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -52,6 +53,7 @@ export class LeadsService implements OnModuleInit {
     private readonly tags: TagsService,
     private readonly accounts: AccountsService,
     private readonly comments: CommentsService,
+    private readonly events: AssignmentEvents,
   ) {}
 
   onModuleInit(): void {
@@ -132,7 +134,21 @@ export class LeadsService implements OnModuleInit {
       const leadId = await this.insert(manager, principal, { ...dto, status: convert ? LeadStatus.ASSIGNED : dto.status });
       return { id: leadId, accountId: convert ? await this.convertIn(manager, principal, leadId) : null };
     });
-    return this.answer(principal, id, accountId);
+    const answer = await this.answer(principal, id, accountId);
+    await this.announce(principal.orgId, principal.userId, answer, [], dto.assigned_to);
+    return answer;
+  }
+
+  /** Tells newly assigned people, after the write has committed. */
+  private announce(orgId: string, actor: string | null, item: LeadItemDto, before: string[], after: string[] | undefined) {
+    return this.events.publish({
+      orgId,
+      kind: 'lead',
+      recordId: item.id,
+      recordName: `${item.first_name} ${item.last_name}`.trim(),
+      userIds: newlyAssigned(before, after, actor),
+      assignedBy: actor,
+    });
   }
 
   /**
@@ -164,11 +180,14 @@ export class LeadsService implements OnModuleInit {
         tags: grant.tags,
       }),
     );
-    return this.itemInOrg(grant.orgId, id);
+    const item = await this.itemInOrg(grant.orgId, id);
+    await this.announce(grant.orgId, null, item, [], grant.assignees);
+    return item;
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateLeadDto): Promise<LeadItemDto> {
     const current = await this.loadVisible(this.leads.manager, principal, id);
+    const before = await this.item(this.leads.manager, principal, id);
     await this.checkReferences(principal.orgId, dto);
     if (current.status === LeadStatus.CONVERTED && dto.status && dto.status !== LeadStatus.CONVERTED) {
       throw new ConflictError('LEAD_ALREADY_CONVERTED', 'A converted lead stays converted');
@@ -182,7 +201,9 @@ export class LeadsService implements OnModuleInit {
       await this.writeLinks(manager, principal.orgId, id, dto);
       return convert ? this.convertIn(manager, principal, id) : null;
     });
-    return this.answer(principal, id, accountId);
+    const answer = await this.answer(principal, id, accountId);
+    await this.announce(principal.orgId, principal.userId, answer, before.assigned_to, dto.assigned_to);
+    return answer;
   }
 
   async convert(principal: OrgPrincipal, id: string): Promise<LeadItemDto> {

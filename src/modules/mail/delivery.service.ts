@@ -1,0 +1,92 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { MembersService } from '../users/members.service.js';
+import { AccountEmail } from './account-email.entity.js';
+import { DeliveryStatus, EmailDelivery } from './email-delivery.entity.js';
+import { type AssignmentNotice, noticeMessage } from './notice.js';
+import { SmtpNotConfiguredError, SmtpSender } from './smtp-sender.js';
+
+export const INTERRUPTED = 'interrupted while sending; not retried, so the recipient cannot get it twice';
+
+/** Thrown when some recipients failed but may succeed later: the queue retries the job. */
+export class RetryLaterError extends Error {}
+
+/**
+ * Sends a stored mail to its recipients. Each delivery is claimed (status sending, attempts + 1)
+ * before its SMTP transaction and settled (sent or failed) after, so a retried or re-run job sends
+ * only to recipients that have not had it.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger(DeliveryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly smtp: SmtpSender,
+    private readonly members: MembersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async deliverEmail(emailId: string): Promise<void> {
+    const email = await this.dataSource.getRepository(AccountEmail).findOneBy({ id: emailId });
+    if (!email) return;
+    const deliveries = this.dataSource.getRepository(EmailDelivery);
+    // A delivery still "sending" belongs to a run that died mid-send: its outcome is unknown.
+    await deliveries.update({ emailId, status: DeliveryStatus.SENDING }, { status: DeliveryStatus.FAILED, lastError: INTERRUPTED });
+    const { maxAttempts } = this.config.mail;
+    const pending = await deliveries
+      .createQueryBuilder('delivery')
+      .where('delivery.emailId = :emailId', { emailId })
+      .andWhere('(delivery.status = :queued OR (delivery.status = :failed AND delivery.attempts < :maxAttempts AND delivery.lastError <> :interrupted))', {
+        queued: DeliveryStatus.QUEUED,
+        failed: DeliveryStatus.FAILED,
+        maxAttempts,
+        interrupted: INTERRUPTED,
+      })
+      .orderBy('delivery.address')
+      .getMany();
+    let retry = false;
+    for (const delivery of pending) {
+      if (!(await this.claim(delivery.id))) continue;
+      try {
+        await this.smtp.send({
+          to: delivery.address,
+          subject: email.subject,
+          html: email.html,
+          replyTo: email.fromAccount || undefined,
+          messageId: `<${delivery.id}@crm>`,
+        });
+        await deliveries.update({ id: delivery.id }, { status: DeliveryStatus.SENT, sentAt: new Date(), lastError: null });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await deliveries.update({ id: delivery.id }, { status: DeliveryStatus.FAILED, lastError: message.slice(0, 1000) });
+        if (!(error instanceof SmtpNotConfiguredError) && delivery.attempts + 1 < maxAttempts) retry = true;
+        this.logger.warn({ emailId, deliveryId: delivery.id, error: message }, 'Delivery failed');
+      }
+    }
+    if (retry) throw new RetryLaterError(`Some recipients of ${emailId} failed; retrying`);
+  }
+
+  /** Tells one member about an assignment; a member who left or was deactivated is skipped. */
+  async deliverNotice(notice: AssignmentNotice): Promise<void> {
+    const [person] = await this.members.refs(notice.orgId, [notice.userId]);
+    const active = await this.members.activeMemberIds(notice.orgId, [notice.userId]);
+    if (!person || active.length === 0) return;
+    const { subject, text } = noticeMessage(notice);
+    await this.smtp.send({ to: person.email, subject, text, messageId: `<${notice.eventKey}.${notice.userId}@crm>` });
+  }
+
+  /** Marks one delivery as being sent, only if no other run has it; false if it was taken. */
+  private async claim(id: string): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(EmailDelivery)
+      .createQueryBuilder()
+      .update()
+      .set({ status: DeliveryStatus.SENDING, attempts: () => 'attempts + 1' })
+      .where('id = :id AND status IN (:...open)', { id, open: [DeliveryStatus.QUEUED, DeliveryStatus.FAILED] })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageOf } from '../../../common/pagination/page.js';
+import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
+import { Trim } from '../../../common/validation/trim.decorator.js';
+import { DeliveryStatus } from '../email-delivery.entity.js';
+
+export const MAX_RECIPIENTS = 100;
+
+export class CreateAccountEmailDto {
+  @ApiProperty({
+    type: [String],
+    maxItems: MAX_RECIPIENTS,
+    example: ['contact@client.com', 'manager@client.com'],
+    description: 'E-mail addresses, or contact ids of the organization (their primary e-mail is used)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RECIPIENTS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(254, { each: true })
+  recipients: string[];
+
+  @ApiProperty({ maxLength: 998, example: 'Quarterly Business Review' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(998)
+  subject: string;
+
+  @ApiProperty({ maxLength: 500000, example: '<p>Dear valued client...</p>', description: 'Scripts and event handlers are removed' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500_000)
+  html: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  scheduled_later?: boolean;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Required and in the future when scheduled_later' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'scheduled_date_time must be an ISO-8601 date-time' })
+  scheduled_date_time?: string | null;
+
+  @ApiPropertyOptional({ format: 'email', example: 'sender@yourcompany.com', description: 'Replies go here' })
+  @IsOptional()
+  @Trim()
+  @ValidateIf((_, value) => value !== '' && value !== null)
+  @IsEmail()
+  from_account?: string;
+}
+
+export class EmailQueuedResponseDto {
+  @ApiProperty({ example: 'success' })
+  status: 'success';
+
+  @ApiProperty({ example: 'Email queued for sending' })
+  message: string;
+
+  @ApiProperty({ format: 'uuid' })
+  email_id: string;
+}
+
+export class DeliveryResponseDto {
+  @ApiProperty({ format: 'email' })
+  address: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  contact_id: string | null;
+
+  @ApiProperty({ enum: [DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.FAILED], enumName: 'DeliveryStatus' })
+  status: 'queued' | 'sent' | 'failed';
+
+  @ApiProperty({ description: 'Send attempts so far' })
+  attempts: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  last_error: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sent_at: string | null;
+}
+
+export class AccountEmailResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  subject: string;
+
+  @ApiProperty({ description: 'As stored: sanitised' })
+  html: string;
+
+  @ApiProperty()
+  from_account: string;
+
+  @ApiProperty()
+  scheduled_later: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  scheduled_date_time: string | null;
+
+  @ApiProperty({ enum: ['queued', 'sent', 'partially_sent', 'failed'], description: 'Summary of the recipients' })
+  status: 'queued' | 'sent' | 'partially_sent' | 'failed';
+
+  @ApiProperty({ type: [DeliveryResponseDto] })
+  recipients: DeliveryResponseDto[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  created_by: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+}
+
+export class AccountEmailPageDto extends PageOf(AccountEmailResponseDto) {}

@@ -1,0 +1,176 @@
+import { isUUID } from 'class-validator';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { AssignmentEvents, type AssignmentEvent } from '../../common/events/assignment-events.js';
+import { NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
+import { type Page, toPage } from '../../common/pagination/page.js';
+import type { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
+import { AppConfig } from '../../config/app-config.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { ContactsService } from '../contacts/contacts.service.js';
+import { AccountEmail } from './account-email.entity.js';
+import { DeliveryStatus, EmailDelivery } from './email-delivery.entity.js';
+import type { AccountEmailResponseDto, CreateAccountEmailDto, EmailQueuedResponseDto } from './dto/mail.dto.js';
+import { MailQueue } from './mail-queue.js';
+import { sanitizeMailHtml } from './sanitize.js';
+
+function summary(deliveries: EmailDelivery[]): AccountEmailResponseDto['status'] {
+  const sent = deliveries.filter((d) => d.status === DeliveryStatus.SENT).length;
+  const failed = deliveries.filter((d) => d.status === DeliveryStatus.FAILED).length;
+  if (sent === deliveries.length) return 'sent';
+  if (sent + failed < deliveries.length) return 'queued';
+  return sent === 0 ? 'failed' : 'partially_sent';
+}
+
+const toResponse = (email: AccountEmail, deliveries: EmailDelivery[]): AccountEmailResponseDto => ({
+  id: email.id,
+  subject: email.subject,
+  html: email.html,
+  from_account: email.fromAccount,
+  scheduled_later: email.scheduledAt !== null,
+  scheduled_date_time: email.scheduledAt?.toISOString() ?? null,
+  status: summary(deliveries),
+  recipients: deliveries.map((delivery) => ({
+    address: delivery.address,
+    contact_id: delivery.contactId,
+    status: delivery.status === DeliveryStatus.SENDING ? 'queued' : delivery.status,
+    attempts: delivery.attempts,
+    last_error: delivery.lastError,
+    sent_at: delivery.sentAt?.toISOString() ?? null,
+  })),
+  created_by: email.createdBy,
+  created_on: email.createdOn.toISOString(),
+});
+
+@Injectable()
+export class MailService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MailService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: MailQueue,
+    private readonly accounts: AccountsService,
+    private readonly contacts: ContactsService,
+    private readonly events: AssignmentEvents,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Re-queues unfinished mail (a restart without Redis, or a Redis that lost its jobs), and listens for assignments. */
+  async onApplicationBootstrap(): Promise<void> {
+    this.events.subscribe((event) => this.queueNotices(event));
+    const unfinished: { email_id: string; scheduled_at: Date | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT e.id AS email_id, e.scheduled_at FROM account_emails e
+       JOIN email_deliveries d ON d.email_id = e.id
+       WHERE d.status = 'queued' OR (d.status = 'failed' AND d.attempts < $1)`,
+      [this.config.mail.maxAttempts],
+    );
+    for (const row of unfinished) {
+      await this.queue.enqueueEmail(row.email_id, row.scheduled_at && row.scheduled_at > new Date() ? row.scheduled_at : null);
+    }
+    if (unfinished.length) this.logger.log(`Re-queued ${unfinished.length} unfinished mail(s)`);
+  }
+
+  /** Stores the mail and one delivery per recipient in one transaction, then queues it. */
+  async create(principal: OrgPrincipal, accountId: string, dto: CreateAccountEmailDto): Promise<EmailQueuedResponseDto> {
+    await this.assertAccount(principal, accountId);
+    const scheduledAt = this.scheduleOf(dto);
+    const recipients = await this.resolveRecipients(principal.orgId, dto.recipients);
+    const emailId = await this.dataSource.transaction(async (manager) => {
+      const email = await manager.getRepository(AccountEmail).save({
+        orgId: principal.orgId,
+        createdBy: principal.userId,
+        accountId,
+        subject: dto.subject,
+        html: sanitizeMailHtml(dto.html),
+        fromAccount: dto.from_account ?? '',
+        scheduledAt,
+      });
+      await manager
+        .getRepository(EmailDelivery)
+        .insert(recipients.map((recipient) => ({ emailId: email.id, ...recipient })));
+      return email.id;
+    });
+    await this.queue.enqueueEmail(emailId, scheduledAt);
+    return {
+      status: 'success',
+      message: scheduledAt ? `Email scheduled for ${scheduledAt.toISOString()}` : 'Email queued for sending',
+      email_id: emailId,
+    };
+  }
+
+  async list(principal: OrgPrincipal, accountId: string, query: PaginationQueryDto): Promise<Page<AccountEmailResponseDto>> {
+    await this.assertAccount(principal, accountId);
+    const [emails, count] = await this.dataSource.getRepository(AccountEmail).findAndCount({
+      where: { orgId: principal.orgId, accountId },
+      order: { createdOn: 'DESC', id: 'DESC' },
+      skip: query.offset,
+      take: query.limit,
+    });
+    const deliveries = emails.length
+      ? await this.dataSource.getRepository(EmailDelivery).find({
+          where: { emailId: In(emails.map((email) => email.id)) },
+          order: { address: 'ASC' },
+        })
+      : [];
+    const results = emails.map((email) => toResponse(email, deliveries.filter((d) => d.emailId === email.id)));
+    return toPage(`/api/accounts/${accountId}/emails/`, query, count, results);
+  }
+
+  async get(principal: OrgPrincipal, accountId: string, emailId: string): Promise<AccountEmailResponseDto> {
+    await this.assertAccount(principal, accountId);
+    const email = await this.dataSource.getRepository(AccountEmail).findOneBy({ id: emailId, orgId: principal.orgId, accountId });
+    if (!email) throw new NotFoundError('Email');
+    const deliveries = await this.dataSource.getRepository(EmailDelivery).find({ where: { emailId }, order: { address: 'ASC' } });
+    return toResponse(email, deliveries);
+  }
+
+  private async assertAccount(principal: OrgPrincipal, accountId: string): Promise<void> {
+    if (!(await this.accounts.canSee(principal, accountId))) throw new NotFoundError('Account');
+  }
+
+  private scheduleOf(dto: CreateAccountEmailDto): Date | null {
+    if (!dto.scheduled_later) {
+      if (dto.scheduled_date_time) {
+        throw ValidationFailedError.field('scheduled_date_time', 'is only allowed with scheduled_later: true');
+      }
+      return null;
+    }
+    if (!dto.scheduled_date_time) throw ValidationFailedError.field('scheduled_date_time', 'is required when scheduled_later is true');
+    const at = new Date(dto.scheduled_date_time);
+    if (at.getTime() <= Date.now()) throw ValidationFailedError.field('scheduled_date_time', 'must be in the future');
+    return at;
+  }
+
+  /** Addresses as given (lower-cased) and contacts of the organization by id; duplicates merged. */
+  private async resolveRecipients(orgId: string, recipients: string[]) {
+    const ids = recipients.filter((value) => isUUID(value));
+    const addresses = recipients.filter((value) => !isUUID(value)).map((value) => value.trim().toLowerCase());
+    const invalid = addresses.filter((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address));
+    if (invalid.length) {
+      throw ValidationFailedError.field('recipients', `not e-mail addresses or contact ids: ${invalid.join(', ')}`);
+    }
+    const contacts = ids.length ? await this.contacts.refsInOrg(orgId, ids) : [];
+    const missing = ids.filter((id) => !contacts.some((contact) => contact.id === id.toLowerCase()));
+    if (missing.length) throw ValidationFailedError.field('recipients', `unknown in this organization: ${missing.join(', ')}`);
+    const byAddress = new Map<string, { address: string; contactId: string | null }>();
+    for (const contact of contacts) byAddress.set(contact.primary_email, { address: contact.primary_email, contactId: contact.id });
+    for (const address of addresses) if (!byAddress.has(address)) byAddress.set(address, { address, contactId: null });
+    return [...byAddress.values()];
+  }
+
+  private async queueNotices(event: AssignmentEvent): Promise<void> {
+    const eventKey = `${event.kind}:${event.recordId}:${Date.now()}`;
+    for (const userId of event.userIds) {
+      await this.queue.enqueueNotice({
+        orgId: event.orgId,
+        userId,
+        kind: event.kind,
+        recordId: event.recordId,
+        recordName: event.recordName,
+        eventKey,
+      });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { AppConfig } from '../../config/app-config.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  html?: string;
+  text?: string;
+  replyTo?: string;
+  messageId?: string;
+}
+
+export class SmtpNotConfiguredError extends Error {
+  constructor() {
+    super('SMTP is not configured (set SMTP_URL)');
+  }
+}
+
+/** Sends one message over SMTP_URL with nodemailer; one pooled transport for the process. */
+@Injectable()
+export class SmtpSender implements OnApplicationShutdown {
+  private transporter?: Transporter;
+
+  constructor(private readonly config: AppConfig) {}
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const { smtpUrl, from } = this.config.mail;
+    if (!smtpUrl) throw new SmtpNotConfiguredError();
+    this.transporter ??= nodemailer.createTransport(smtpUrl);
+    await this.transporter.sendMail({ from, ...mail });
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter?.close();
+  }
+}
