@@ -57,9 +57,16 @@ export class MailService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
   ) {}
 
-  /** Re-queues unfinished mail (a restart without Redis, or a Redis that lost its jobs), and listens for assignments. */
   async onApplicationBootstrap(): Promise<void> {
     this.events.subscribe((event) => this.queueNotices(event));
+    await this.requeueUnfinished();
+  }
+
+  /**
+   * Queues again every mail with recipients still to send: after a restart without Redis, or a
+   * Redis that lost its jobs. Job ids are the mail ids, so mail already queued is not doubled.
+   */
+  async requeueUnfinished(): Promise<void> {
     const unfinished: { email_id: string; scheduled_at: Date | null }[] = await this.dataSource.query(
       `SELECT DISTINCT e.id AS email_id, e.scheduled_at FROM account_emails e
        JOIN email_deliveries d ON d.email_id = e.id
