@@ -71,6 +71,8 @@ export class DeliveryService {
 
   /** Tells one member about an assignment; a member who left or was deactivated is skipped. */
   async deliverNotice(notice: AssignmentNotice): Promise<void> {
+    // Notices are a courtesy: without SMTP there is nothing to do and nothing to report.
+    if (!this.smtp.configured) return;
     const [person] = await this.members.refs(notice.orgId, [notice.userId]);
     const active = await this.members.activeMemberIds(notice.orgId, [notice.userId]);
     if (!person || active.length === 0) return;

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { DeliveryService, RetryLaterError } from './delivery.service.js';
 import { backoffMs, MailQueue } from './mail-queue.js';
+import { SmtpNotConfiguredError } from './smtp-sender.js';
 import type { AssignmentNotice } from './notice.js';
 
 /**
@@ -49,7 +50,7 @@ export class InProcessMailQueue extends MailQueue implements OnApplicationShutdo
       const run = work()
         .catch((error: unknown) => {
           const { maxAttempts, retryDelayMs } = this.config.mail;
-          const retriable = error instanceof RetryLaterError || !(error instanceof Error && error.name === 'SmtpNotConfiguredError');
+          const retriable = error instanceof RetryLaterError || !(error instanceof SmtpNotConfiguredError);
           if (retriable && attempt < maxAttempts) {
             this.schedule(key, backoffMs(retryDelayMs, attempt), attempt + 1, work);
           } else {

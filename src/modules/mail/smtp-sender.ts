@@ -12,6 +12,8 @@ export interface OutgoingMail {
 }
 
 export class SmtpNotConfiguredError extends Error {
+  override readonly name = 'SmtpNotConfiguredError';
+
   constructor() {
     super('SMTP is not configured (set SMTP_URL)');
   }
@@ -23,6 +25,10 @@ export class SmtpSender implements OnApplicationShutdown {
   private transporter?: Transporter;
 
   constructor(private readonly config: AppConfig) {}
+
+  get configured(): boolean {
+    return Boolean(this.config.mail.smtpUrl);
+  }
 
   async send(mail: OutgoingMail): Promise<void> {
     const { smtpUrl, from } = this.config.mail;
