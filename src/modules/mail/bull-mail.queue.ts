@@ -28,7 +28,7 @@ export class BullMailQueue extends MailQueue {
 export class MailProcessor {
   constructor(private readonly deliveries: DeliveryService) {}
 
-  @Process({ name: EMAIL_JOB, concurrency: 2 })
+  @Process({ name: EMAIL_JOB, concurrency: 5 })
   async sendEmail(job: Job<EmailJob>): Promise<void> {
     await this.deliveries.deliverEmail(job.data.emailId);
   }

@@ -33,7 +33,8 @@ export class SmtpSender implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<void> {
     const { smtpUrl, from } = this.config.mail;
     if (!smtpUrl) throw new SmtpNotConfiguredError();
-    this.transporter ??= nodemailer.createTransport(smtpUrl);
+    // Pooled: connections are reused across messages instead of one SMTP handshake per recipient.
+    this.transporter ??= nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 } as object);
     await this.transporter.sendMail({ from, ...mail });
   }
 
