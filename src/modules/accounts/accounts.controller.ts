@@ -1,20 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
-import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from '../comments/dto/comment.dto.js';
 import { AccountsService } from './accounts.service.js';
 import { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
 import { AccountDetailResponseDto, AccountItemDto, AccountListResponseDto } from './dto/account-responses.dto.js';
@@ -78,53 +74,5 @@ export class AccountsController {
   @ApiErrors(403, 404)
   async deleteAccount(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.accounts.remove(principal, id);
-  }
-
-  @Post(':id')
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({
-    summary: 'Comment on or attach a file to an account',
-    description: 'JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the account.',
-  })
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody(ADD_COMMENT_BODY)
-  @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
-  @ApiErrors(404, 413)
-  addAccountComment(
-    @Principal() principal: OrgPrincipal,
-    @IdParam() id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<AddedResponseDto> {
-    return this.accounts.addComment(principal, id, request);
-  }
-
-  @Put('comment/:id')
-  @ApiOperation({ summary: 'Edit an account comment', description: 'Its author or an ADMIN only.' })
-  @ApiOkResponse({ type: CommentResponseDto, description: 'The edited comment' })
-  @ApiErrors(403, 404)
-  updateAccountComment(
-    @Principal() principal: OrgPrincipal,
-    @IdParam() id: string,
-    @Body() body: UpdateCommentDto,
-  ): Promise<CommentResponseDto> {
-    return this.accounts.updateComment(principal, id, body.comment);
-  }
-
-  @Delete('comment/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete an account comment', description: 'Its author or an ADMIN only.' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 404)
-  async deleteAccountComment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
-    await this.accounts.deleteComment(principal, id);
-  }
-
-  @Delete('attachment/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete an account attachment', description: 'Its uploader or an ADMIN only.' })
-  @ApiNoContentResponse({ description: 'Deleted, file included' })
-  @ApiErrors(403, 404)
-  async deleteAccountAttachment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
-    await this.accounts.deleteAttachment(principal, id);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
@@ -11,7 +10,6 @@ import { type LinkTable, replaceLinks } from '../../common/database/links.js';
 import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { CommentsService } from '../comments/comments.service.js';
-import type { AddedResponseDto, CommentResponseDto } from '../comments/dto/comment.dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { TagsService } from '../tags/tags.service.js';
 import { TeamsService } from '../teams/teams.service.js';
@@ -187,23 +185,6 @@ export class AccountsService implements OnModuleInit {
       return storageKeys;
     });
     await this.comments.removeFiles(keys);
-  }
-
-  async addComment(principal: OrgPrincipal, id: string, request: FastifyRequest): Promise<AddedResponseDto> {
-    await this.loadVisible(this.accounts.manager, principal, id);
-    return this.comments.addFromRequest(principal, { kind: 'account', id }, request);
-  }
-
-  updateComment(principal: OrgPrincipal, commentId: string, text: string): Promise<CommentResponseDto> {
-    return this.comments.updateComment(principal, 'account', commentId, text);
-  }
-
-  deleteComment(principal: OrgPrincipal, commentId: string): Promise<void> {
-    return this.comments.deleteComment(principal, 'account', commentId);
-  }
-
-  deleteAttachment(principal: OrgPrincipal, attachmentId: string): Promise<void> {
-    return this.comments.deleteAttachment(principal, 'account', attachmentId);
   }
 
   /** Of the given account ids, those in the organization (one query). */

@@ -1,20 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
-import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from '../comments/dto/comment.dto.js';
 import { CasesService } from './cases.service.js';
 import { CreateCaseDto, ListCasesQueryDto, UpdateCaseDto } from './dto/case-requests.dto.js';
 import { CaseDetailResponseDto, CaseItemDto, CasePageDto } from './dto/case-responses.dto.js';
@@ -72,53 +68,5 @@ export class CasesController {
   @ApiErrors(403, 404)
   async deleteCase(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.cases.remove(principal, id);
-  }
-
-  @Post(':id')
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({
-    summary: 'Comment on or attach a file to a case',
-    description: 'JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the case.',
-  })
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody(ADD_COMMENT_BODY)
-  @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
-  @ApiErrors(404, 413)
-  addCaseComment(
-    @Principal() principal: OrgPrincipal,
-    @IdParam() id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<AddedResponseDto> {
-    return this.cases.addComment(principal, id, request);
-  }
-
-  @Put('comment/:id')
-  @ApiOperation({ summary: 'Edit a case comment', description: 'Its author or an ADMIN only.' })
-  @ApiOkResponse({ type: CommentResponseDto, description: 'The edited comment' })
-  @ApiErrors(403, 404)
-  updateCaseComment(
-    @Principal() principal: OrgPrincipal,
-    @IdParam() id: string,
-    @Body() body: UpdateCommentDto,
-  ): Promise<CommentResponseDto> {
-    return this.cases.updateComment(principal, id, body.comment);
-  }
-
-  @Delete('comment/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a case comment', description: 'Its author or an ADMIN only.' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 404)
-  async deleteCaseComment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
-    await this.cases.deleteComment(principal, id);
-  }
-
-  @Delete('attachment/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a case attachment', description: 'Its uploader or an ADMIN only.' })
-  @ApiNoContentResponse({ description: 'Deleted, file included' })
-  @ApiErrors(403, 404)
-  async deleteCaseAttachment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
-    await this.cases.deleteAttachment(principal, id);
   }
 }

@@ -1,8 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantEntity } from '../../database/tenant-entity.js';
-import { Account } from '../accounts/account.entity.js';
-import { Case } from '../cases/case.entity.js';
-import { Lead } from '../leads/lead.entity.js';
+import { ParentedEntity } from './parented.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** A file on exactly one parent record; the bytes live in FileStorage under `storageKey`. */
@@ -11,7 +8,7 @@ import { User } from '../users/user.entity.js';
 @Index('ix_attachments_account', ['accountId', 'createdOn'])
 @Index('ix_attachments_case', ['caseId', 'createdOn'])
 @Index('ix_attachments_lead', ['leadId', 'createdOn'])
-export class Attachment extends TenantEntity {
+export class Attachment extends ParentedEntity {
   /** The uploader's file name, for display and downloads only; never used as a path. */
   @Column({ type: 'varchar', length: 255 })
   fileName: string;
@@ -33,25 +30,4 @@ export class Attachment extends TenantEntity {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by' })
   uploader?: Relation<User>;
-
-  @Column({ type: 'uuid', nullable: true })
-  accountId: string | null;
-
-  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: Relation<Account>;
-
-  @Column({ type: 'uuid', nullable: true })
-  caseId: string | null;
-
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id' })
-  case?: Relation<Case>;
-
-  @Column({ type: 'uuid', nullable: true })
-  leadId: string | null;
-
-  @ManyToOne(() => Lead, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'lead_id' })
-  lead?: Relation<Lead>;
 }

@@ -1,20 +1,14 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation, UpdateDateColumn } from 'typeorm';
-import { TenantEntity } from '../../database/tenant-entity.js';
-import { Account } from '../accounts/account.entity.js';
-import { Case } from '../cases/case.entity.js';
-import { Lead } from '../leads/lead.entity.js';
+import { ParentedEntity } from './parented.entity.js';
 import { User } from '../users/user.entity.js';
 
-/**
- * A comment on exactly one parent record. One nullable foreign key per parent kind (not a
- * type/id pair) keeps real cascades; adding a parent kind is one column and one migration.
- */
+/** A comment on exactly one parent record (see ParentedEntity). */
 @Entity('comments')
 @Check('ck_comments_one_parent', 'num_nonnulls("account_id", "lead_id", "case_id") = 1')
 @Index('ix_comments_account', ['accountId', 'createdOn'])
 @Index('ix_comments_case', ['caseId', 'createdOn'])
 @Index('ix_comments_lead', ['leadId', 'createdOn'])
-export class Comment extends TenantEntity {
+export class Comment extends ParentedEntity {
   @Column({ type: 'text' })
   comment: string;
 
@@ -27,25 +21,4 @@ export class Comment extends TenantEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedOn: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  accountId: string | null;
-
-  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: Relation<Account>;
-
-  @Column({ type: 'uuid', nullable: true })
-  caseId: string | null;
-
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id' })
-  case?: Relation<Case>;
-
-  @Column({ type: 'uuid', nullable: true })
-  leadId: string | null;
-
-  @ManyToOne(() => Lead, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'lead_id' })
-  lead?: Relation<Lead>;
 }

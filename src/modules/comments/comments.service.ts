@@ -23,6 +23,8 @@ export interface Download {
   size: number;
 }
 
+const PARENT_NAMES: Record<ParentKind, string> = { account: 'Account', lead: 'Lead', case: 'Case' };
+
 const parentWhere = (parent: ParentRef) => ({ [PARENT_COLUMNS[parent.kind]]: parent.id });
 
 /**
@@ -45,8 +47,9 @@ export class CommentsService {
     this.visibility.set(kind, canSee);
   }
 
-  /** Adds a comment and/or a file from the request to a parent the caller may see. */
+  /** Adds a comment and/or a file from the request to a parent the caller may see (else 404, nothing read). */
   async addFromRequest(principal: OrgPrincipal, parent: ParentRef, request: FastifyRequest): Promise<AddedResponseDto> {
+    if (!(await this.canSee(principal, parent.kind, parent.id))) throw new NotFoundError(PARENT_NAMES[parent.kind]);
     let stored: { key: string; fileName: string; size: number; contentType: string } | undefined;
     try {
       const input = await readCommentInput(request, async (file) => {

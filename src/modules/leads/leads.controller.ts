@@ -14,7 +14,6 @@ import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
-import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from '../comments/dto/comment.dto.js';
 import { CreateLeadDto, ListLeadsQueryDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
 import { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
 import { LeadImportService } from './import/lead-import.service.js';
@@ -107,53 +106,5 @@ export class LeadsController {
   @ApiErrors(404, 409)
   convertLead(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<LeadItemDto> {
     return this.leads.convert(principal, id);
-  }
-
-  @Post(':id')
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({
-    summary: 'Comment on or attach a file to a lead',
-    description: 'JSON `{comment}`, or a multipart form with `comment` and/or one file. Anyone who can see the lead.',
-  })
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody(ADD_COMMENT_BODY)
-  @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
-  @ApiErrors(404, 413)
-  addLeadComment(
-    @Principal() principal: OrgPrincipal,
-    @IdParam() id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<AddedResponseDto> {
-    return this.leads.addComment(principal, id, request);
-  }
-
-  @Put('comment/:id')
-  @ApiOperation({ summary: 'Edit a lead comment', description: 'Its author or an ADMIN only.' })
-  @ApiOkResponse({ type: CommentResponseDto, description: 'The edited comment' })
-  @ApiErrors(403, 404)
-  updateLeadComment(
-    @Principal() principal: OrgPrincipal,
-    @IdParam() id: string,
-    @Body() body: UpdateCommentDto,
-  ): Promise<CommentResponseDto> {
-    return this.leads.updateComment(principal, id, body.comment);
-  }
-
-  @Delete('comment/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a lead comment', description: 'Its author or an ADMIN only.' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 404)
-  async deleteLeadComment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
-    await this.leads.deleteComment(principal, id);
-  }
-
-  @Delete('attachment/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a lead attachment', description: 'Its uploader or an ADMIN only.' })
-  @ApiNoContentResponse({ description: 'Deleted, file included' })
-  @ApiErrors(403, 404)
-  async deleteLeadAttachment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
-    await this.leads.deleteAttachment(principal, id);
   }
 }

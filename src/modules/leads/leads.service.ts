@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
@@ -12,7 +11,6 @@ import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-
 import { assertReferences } from '../../common/validation/references.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { CommentsService } from '../comments/comments.service.js';
-import type { AddedResponseDto, CommentResponseDto } from '../comments/dto/comment.dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { TagsService } from '../tags/tags.service.js';
 import { TeamsService } from '../teams/teams.service.js';
@@ -221,23 +219,6 @@ export class LeadsService implements OnModuleInit {
       return storageKeys;
     });
     await this.comments.removeFiles(keys);
-  }
-
-  async addComment(principal: OrgPrincipal, id: string, request: FastifyRequest): Promise<AddedResponseDto> {
-    await this.loadVisible(this.leads.manager, principal, id);
-    return this.comments.addFromRequest(principal, { kind: 'lead', id }, request);
-  }
-
-  updateComment(principal: OrgPrincipal, commentId: string, text: string): Promise<CommentResponseDto> {
-    return this.comments.updateComment(principal, 'lead', commentId, text);
-  }
-
-  deleteComment(principal: OrgPrincipal, commentId: string): Promise<void> {
-    return this.comments.deleteComment(principal, 'lead', commentId);
-  }
-
-  deleteAttachment(principal: OrgPrincipal, attachmentId: string): Promise<void> {
-    return this.comments.deleteAttachment(principal, 'lead', attachmentId);
   }
 
   canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
