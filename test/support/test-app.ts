@@ -10,17 +10,24 @@ import { AppConfig } from '../../src/config/app-config.js';
 import { parseEnvironment } from '../../src/config/environment.js';
 import { configureApp } from '../../src/configure-app.js';
 import { Api } from './api.js';
-import { createTestDatabase } from './test-database.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
   api: Api;
+  database: TestDatabase;
   close(): Promise<void>;
 }
 
-/** The real AppModule on Fastify, configured as main.ts does, on a database of its own. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real AppModule on Fastify, configured as main.ts does, on a database of its own — or on
+ * `shared.database`, to run several instances of the app against one database (kept on close).
+ */
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  shared?: { database: TestDatabase },
+): Promise<TestApp> {
+  const database = shared?.database ?? (await createTestDatabase());
   const uploadDir = await mkdtemp(join(tmpdir(), 'crm-uploads-'));
   const env = parseEnvironment({
     ...process.env,
@@ -47,9 +54,10 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   return {
     app,
     api: new Api(app),
+    database,
     close: async () => {
       await app.close();
-      await database.dispose();
+      if (!shared) await database.dispose();
       await rm(uploadDir, { recursive: true, force: true });
     },
   };
