@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
@@ -8,6 +7,7 @@ import { IsPhone } from '../../../common/validation/phone.decorator.js';
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { AccountStatus } from '../account.entity.js';
+import { TextFilter, IdFilter, TagsFilter } from '../../../common/validation/filters.decorator.js';
 
 const STATUS_MESSAGE = `status must be one of: ${Object.values(AccountStatus).join(', ')}`;
 const notEmpty = (_: object, value: unknown) => value !== '' && value !== null;
@@ -88,40 +88,19 @@ export class CreateAccountDto {
 export class UpdateAccountDto extends PartialType(CreateAccountDto) {}
 
 export class ListAccountsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the name, any case')
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the billing city, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the billing city, any case')
   city?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the industry, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the industry, any case')
   industry?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    example: 'enterprise,technology',
-    description: 'Tag names, comma-separated; matches accounts with any of them (any case)',
-  })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : value,
-  )
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @TagsFilter()
   tags?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Accounts assigned to this user' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Accounts assigned to this user')
   assigned_to?: string;
 
   @ApiPropertyOptional({ enum: AccountStatus, enumName: 'AccountStatus', description: 'Only this half' })

@@ -6,6 +6,7 @@ import { OptionalText } from '../../../common/validation/optional-text.decorator
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { CasePriority, CaseStatus, CaseType } from '../case.entity.js';
+import { TextFilter, IdFilter } from '../../../common/validation/filters.decorator.js';
 
 const oneOf = (field: string, values: object) => ({
   message: `${field} must be one of: ${Object.values(values).join(', ')}`,
@@ -67,10 +68,7 @@ export class CreateCaseDto {
 export class UpdateCaseDto extends PartialType(CreateCaseDto) {}
 
 export class ListCasesQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the name, any case')
   name?: string;
 
   @ApiPropertyOptional({ enum: CaseStatus, enumName: 'CaseStatus' })
@@ -88,14 +86,10 @@ export class ListCasesQueryDto extends PaginationQueryDto {
   @IsEnum(CaseType, oneOf('case_type', CaseType))
   case_type?: CaseType;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Cases assigned to this user' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Cases assigned to this user')
   assigned_to?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Cases of this account' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Cases of this account')
   account?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: only Closed cases; false: only open ones' })

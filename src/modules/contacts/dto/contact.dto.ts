@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PageOf } from '../../../common/pagination/page.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
@@ -7,6 +7,7 @@ import { OptionalText } from '../../../common/validation/optional-text.decorator
 import { IsPhone } from '../../../common/validation/phone.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
+import { TextFilter, IdFilter } from '../../../common/validation/filters.decorator.js';
 
 export class CreateContactDto {
   @OptionalText(20, 'Ms')
@@ -98,33 +99,19 @@ export class CreateContactDto {
 export class UpdateContactDto extends PartialType(CreateContactDto) {}
 
 export class ListContactsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the first or last name, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the first or last name, any case')
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the city, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the city, any case')
   city?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the mobile or secondary number' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @TextFilter('Part of the mobile or secondary number', 32)
   phone?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the primary or secondary e-mail, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
+  @TextFilter('Part of the primary or secondary e-mail, any case', 254)
   email?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Contacts assigned to this user' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Contacts assigned to this user')
   assigned_to?: string;
 }
 

@@ -3,6 +3,7 @@ import { IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateIf 
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
+import { TextFilter } from '../../../common/validation/filters.decorator.js';
 
 export class CreateCompanyDto {
   /** Unique in the organization, ignoring case. */
@@ -34,10 +35,7 @@ export class CreateCompanyDto {
 export class UpdateCompanyDto extends PartialType(CreateCompanyDto) {}
 
 export class ListCompaniesQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the name, any case')
   name?: string;
 }
 

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { Money } from '../../../common/validation/money.decorator.js';
@@ -10,6 +9,7 @@ import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { LeadSource, LeadStatus } from '../lead.entity.js';
+import { TextFilter, IdFilter, TagsFilter } from '../../../common/validation/filters.decorator.js';
 
 export const oneOf = (field: string, values: object) => ({
   message: `${field} must be one of: ${Object.values(values).join(', ')}`,
@@ -119,27 +119,16 @@ export class CreateLeadDto extends LeadFieldsInputDto {
 export class UpdateLeadDto extends PartialType(CreateLeadDto) {}
 
 export class ListLeadsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the first or last name, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the first or last name, any case')
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the title, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the title, any case')
   title?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the source, any case (for example "website")' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextFilter('Part of the source, any case (for example "website")', 64)
   source?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Leads assigned to this user' })
-  @IsOptional()
-  @IsUUID('all')
+  @IdFilter('Leads assigned to this user')
   assigned_to?: string;
 
   @ApiPropertyOptional({ enum: LeadStatus, enumName: 'LeadStatus' })
@@ -147,25 +136,13 @@ export class ListLeadsQueryDto extends PaginationQueryDto {
   @IsEnum(LeadStatus, oneOf('status', LeadStatus))
   status?: LeadStatus;
 
-  @ApiPropertyOptional({ type: String, example: 'demo,qualified', description: 'Tag names, comma-separated; any of them' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : value,
-  )
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @TagsFilter()
   tags?: string[];
 
-  @ApiPropertyOptional({ description: 'Part of the city, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the city, any case')
   city?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the e-mail, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
+  @TextFilter('Part of the e-mail, any case', 254)
   email?: string;
 }
 

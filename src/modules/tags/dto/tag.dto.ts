@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
+import { TextFilter } from '../../../common/validation/filters.decorator.js';
 
 export class TagResponseDto {
   @ApiProperty({ format: 'uuid' })
@@ -14,9 +14,6 @@ export class TagResponseDto {
 export class TagPageDto extends PageOf(TagResponseDto) {}
 
 export class ListTagsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextFilter('Part of the name, any case', 100)
   name?: string;
 }

@@ -5,6 +5,7 @@ import { PaginationQueryDto } from '../../../common/pagination/pagination-query.
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { UserRefDto } from '../../users/dto/user-response.dto.js';
+import { TextFilter } from '../../../common/validation/filters.decorator.js';
 
 export class CreateTeamDto {
   /** Unique in the organization, ignoring case. */
@@ -28,10 +29,7 @@ export class CreateTeamDto {
 export class UpdateTeamDto extends PartialType(CreateTeamDto) {}
 
 export class ListTeamsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @TextFilter('Part of the name, any case')
   name?: string;
 }
 

@@ -4,12 +4,10 @@ import { Role } from '../../../common/auth/role.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
+import { TextFilter } from '../../../common/validation/filters.decorator.js';
 
 export class ListUsersQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the e-mail, any case' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
+  @TextFilter('Part of the e-mail, any case', 254)
   email?: string;
 
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
