@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { Address } from '../../database/address.embedded.js';
 import { TenantRecord } from '../../database/tenant-entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Lead } from '../leads/lead.entity.js';
@@ -43,23 +44,14 @@ export class Account extends TenantRecord {
   @Column({ type: 'enum', enum: AccountStatus, enumName: 'account_status', default: AccountStatus.OPEN })
   status: AccountStatus;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  billingAddressLine: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  billingStreet: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  billingCity: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  billingState: string;
 
-  @Column({ type: 'varchar', length: 64, default: '' })
-  billingPostcode: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  billingCountry: string;
+
+  @Column(() => Address, { prefix: 'billing' })
+  billing: Address;
 
   /** The lead this account was converted from, if any. */
   @Column({ type: 'uuid', nullable: true })

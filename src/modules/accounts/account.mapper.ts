@@ -1,3 +1,4 @@
+import { type Address, fromAddress, toAddress } from '../../database/address.embedded.js';
 import type { Account } from './account.entity.js';
 import type { AccountFieldsDto, AccountItemDto } from './dto/account-responses.dto.js';
 import type { CreateAccountDto, UpdateAccountDto } from './dto/account-requests.dto.js';
@@ -19,13 +20,7 @@ type Writable = Pick<
   | 'description'
   | 'website'
   | 'status'
-  | 'billingAddressLine'
-  | 'billingStreet'
-  | 'billingCity'
-  | 'billingState'
-  | 'billingPostcode'
-  | 'billingCountry'
->;
+> & { billing: Partial<Address> };
 
 /** The body's fields as columns; absent fields are left out, `null` clears a text to ''. */
 export function toAccountColumns(dto: CreateAccountDto | UpdateAccountDto): Partial<Writable> {
@@ -38,12 +33,7 @@ export function toAccountColumns(dto: CreateAccountDto | UpdateAccountDto): Part
     description: text(dto.description),
     website: text(dto.website),
     status: dto.status ?? undefined,
-    billingAddressLine: text(dto.billing_address_line),
-    billingStreet: text(dto.billing_street),
-    billingCity: text(dto.billing_city),
-    billingState: text(dto.billing_state),
-    billingPostcode: text(dto.billing_postcode),
-    billingCountry: text(dto.billing_country),
+    billing: toAddress(dto, 'billing_'),
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
 }
@@ -58,12 +48,7 @@ export function toAccountFields(account: Account): AccountFieldsDto {
     description: account.description,
     website: account.website,
     status: account.status,
-    billing_address_line: account.billingAddressLine,
-    billing_street: account.billingStreet,
-    billing_city: account.billingCity,
-    billing_state: account.billingState,
-    billing_postcode: account.billingPostcode,
-    billing_country: account.billingCountry,
+    ...fromAddress(account.billing, 'billing_'),
     created_on: account.createdOn.toISOString(),
     created_by: account.createdBy,
     lead: account.leadId,

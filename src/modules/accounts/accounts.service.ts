@@ -226,7 +226,7 @@ export class AccountsService implements OnModuleInit {
   private filtered(principal: OrgPrincipal, query: ListAccountsQueryDto): SelectQueryBuilder<Account> {
     const builder = this.visible(this.accounts.manager, principal);
     if (query.name) builder.andWhere('account.name ILIKE :name', { name: containsPattern(query.name) });
-    if (query.city) builder.andWhere('account.billingCity ILIKE :city', { city: containsPattern(query.city) });
+    if (query.city) builder.andWhere('account.billing.city ILIKE :city', { city: containsPattern(query.city) });
     if (query.industry) {
       builder.andWhere('account.industry ILIKE :industry', { industry: containsPattern(query.industry) });
     }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
+import { Address } from '../../database/address.embedded.js';
 import { TenantRecord } from '../../database/tenant-entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
@@ -45,23 +46,14 @@ export class Contact extends TenantRecord {
   @Column({ type: 'boolean', default: false })
   doNotCall: boolean;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  addressLine: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  street: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  city: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  state: string;
 
-  @Column({ type: 'varchar', length: 64, default: '' })
-  postcode: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  country: string;
+
+  @Column(() => Address, { prefix: false })
+  address: Address;
 
   @ManyToMany(() => User)
   @JoinTable({

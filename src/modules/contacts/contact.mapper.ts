@@ -1,10 +1,11 @@
+import { type Address, fromAddress, toAddress } from '../../database/address.embedded.js';
 import type { Contact } from './contact.entity.js';
 import type { ContactRefDto, ContactResponseDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto.js';
 
 type Writable = Omit<
   Contact,
-  'id' | 'orgId' | 'organization' | 'assignedTo' | 'teams' | 'createdBy' | 'creator' | 'createdOn' | 'updatedOn'
->;
+  'id' | 'orgId' | 'organization' | 'assignedTo' | 'teams' | 'createdBy' | 'creator' | 'createdOn' | 'updatedOn' | 'address'
+> & { address: Partial<Address> };
 
 /** The body's fields as columns; absent fields are left out, `null` clears a text to ''. */
 export function toContactColumns(dto: CreateContactDto | UpdateContactDto): Partial<Writable> {
@@ -21,12 +22,7 @@ export function toContactColumns(dto: CreateContactDto | UpdateContactDto): Part
     department: text(dto.department),
     description: text(dto.description),
     doNotCall: dto.do_not_call ?? undefined,
-    addressLine: text(dto.address_line),
-    street: text(dto.street),
-    city: text(dto.city),
-    state: text(dto.state),
-    postcode: text(dto.postcode),
-    country: text(dto.country),
+    address: toAddress(dto),
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
 }
@@ -45,12 +41,7 @@ export function toContactResponse(contact: Contact, assignedTo: string[], teams:
     department: contact.department,
     description: contact.description,
     do_not_call: contact.doNotCall,
-    address_line: contact.addressLine,
-    street: contact.street,
-    city: contact.city,
-    state: contact.state,
-    postcode: contact.postcode,
-    country: contact.country,
+    ...fromAddress(contact.address),
     assigned_to: assignedTo,
     teams,
     created_by: contact.createdBy,

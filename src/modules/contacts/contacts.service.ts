@@ -45,7 +45,7 @@ export class ContactsService {
         name: containsPattern(query.name),
       });
     }
-    if (query.city) builder.andWhere('contact.city ILIKE :city', { city: containsPattern(query.city) });
+    if (query.city) builder.andWhere('contact.address.city ILIKE :city', { city: containsPattern(query.city) });
     if (query.email) {
       builder.andWhere('(contact.primaryEmail ILIKE :email OR contact.secondaryEmail ILIKE :email)', {
         email: containsPattern(query.email),

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { Address } from '../../database/address.embedded.js';
 import { TenantRecord } from '../../database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -69,23 +70,14 @@ export class Lead extends TenantRecord {
   @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
   opportunityAmount: string | null;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  addressLine: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  street: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  city: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  state: string;
 
-  @Column({ type: 'varchar', length: 64, default: '' })
-  postcode: string;
 
-  @Column({ type: 'varchar', length: 255, default: '' })
-  country: string;
+
+  @Column(() => Address, { prefix: false })
+  address: Address;
 
   @Column({ type: 'uuid', nullable: true })
   convertedAccountId: string | null;

@@ -1,3 +1,4 @@
+import { type Address, fromAddress, toAddress } from '../../database/address.embedded.js';
 import type { CreateAccountDto } from '../accounts/dto/account-requests.dto.js';
 import type { LeadFieldsDto, LeadItemDto } from './dto/lead-responses.dto.js';
 import type { LeadFieldsInputDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
@@ -23,13 +24,7 @@ type Writable = Pick<
   | 'website'
   | 'description'
   | 'opportunityAmount'
-  | 'addressLine'
-  | 'street'
-  | 'city'
-  | 'state'
-  | 'postcode'
-  | 'country'
->;
+> & { address: Partial<Address> };
 
 /** The body's fields as columns; absent fields are left out, `null` clears a text to ''. */
 export function toLeadColumns(dto: LeadFieldsInputDto | UpdateLeadDto): Partial<Writable> {
@@ -46,12 +41,7 @@ export function toLeadColumns(dto: LeadFieldsInputDto | UpdateLeadDto): Partial<
     website: text(dto.website),
     description: text(dto.description),
     opportunityAmount: dto.opportunity_amount,
-    addressLine: text(dto.address_line),
-    street: text(dto.street),
-    city: text(dto.city),
-    state: text(dto.state),
-    postcode: text(dto.postcode),
-    country: text(dto.country),
+    address: toAddress(dto),
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
 }
@@ -70,12 +60,7 @@ export function toLeadFields(lead: Lead): LeadFieldsDto {
     website: lead.website,
     description: lead.description,
     opportunity_amount: lead.opportunityAmount,
-    address_line: lead.addressLine,
-    street: lead.street,
-    city: lead.city,
-    state: lead.state,
-    postcode: lead.postcode,
-    country: lead.country,
+    ...fromAddress(lead.address),
     created_on: lead.createdOn.toISOString(),
     created_by: lead.createdBy,
     converted_account_id: lead.convertedAccountId,
@@ -101,12 +86,7 @@ export function toAccountFromLead(lead: Lead, links: LeadLinks, activeAssignees:
     phone: lead.phone,
     website: lead.website,
     description: lead.description,
-    billing_address_line: lead.addressLine,
-    billing_street: lead.street,
-    billing_city: lead.city,
-    billing_state: lead.state,
-    billing_postcode: lead.postcode,
-    billing_country: lead.country,
+    ...fromAddress(lead.address, 'billing_'),
     assigned_to: activeAssignees,
     teams: links.teams,
     contacts: links.contacts,

@@ -294,7 +294,7 @@ export class LeadsService implements OnModuleInit {
     if (query.title) builder.andWhere('lead.title ILIKE :title', { title: containsPattern(query.title) });
     if (query.source) builder.andWhere('lead.source::text ILIKE :source', { source: containsPattern(query.source) });
     if (query.status) builder.andWhere('lead.status = :status', { status: query.status });
-    if (query.city) builder.andWhere('lead.city ILIKE :city', { city: containsPattern(query.city) });
+    if (query.city) builder.andWhere('lead.address.city ILIKE :city', { city: containsPattern(query.city) });
     if (query.email) builder.andWhere('lead.email ILIKE :email', { email: containsPattern(query.email) });
     if (query.tags?.length) whereHasAnyTag(builder, 'lead', TAGS, query.tags);
     if (query.assigned_to) whereLinkedTo(builder, 'lead', LINKS.assigned_to, query.assigned_to, 'assignee');
