@@ -2,9 +2,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
+import { assertCanDelete } from '../../common/auth/record-access.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
-import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
+import { whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
+import { RecordScope } from '../../common/database/record-scope.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
 import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
@@ -37,6 +38,14 @@ export type AccountCases = (principal: OrgPrincipal, accountId: string) => Promi
 @Injectable()
 export class AccountsService implements OnModuleInit {
   private casesOf: AccountCases = async () => [];
+  private readonly scope = new RecordScope<Account>({
+    entity: Account,
+    alias: 'account',
+    name: 'Account',
+    assignees: LINKS.assigned_to,
+    links: LINKS,
+    tags: TAGS,
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -88,8 +97,7 @@ export class AccountsService implements OnModuleInit {
   }
 
   async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
-    const [item] = await this.items(this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }));
-    if (!item) throw new NotFoundError('Account');
+    const item = await this.item(principal, id);
     const [contacts, assignedTo, teams, related, mentions, cases] = await Promise.all([
       this.contacts.refsInOrg(principal.orgId, item.contacts),
       this.members.refs(principal.orgId, item.assigned_to),
@@ -177,7 +185,7 @@ export class AccountsService implements OnModuleInit {
 
   /** Deletes the account with its comments and attachments (rows cascade, then files go). */
   async remove(principal: OrgPrincipal, id: string): Promise<void> {
-    const account = await this.loadVisible(this.accounts.manager, principal, id);
+    const account = await this.scope.load(this.accounts.manager, principal, id);
     assertCanDelete(principal, account, 'account');
     const keys = await this.dataSource.transaction(async (manager) => {
       const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'account', id });
@@ -194,12 +202,17 @@ export class AccountsService implements OnModuleInit {
     return rows.map((row) => row.id);
   }
 
-  async canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
-    return this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }).getExists();
+  canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
+    return this.scope.canSee(this.accounts.manager, principal, id);
+  }
+
+  /** Rows with their links as arrays, in one query. */
+  private async items(builder: SelectQueryBuilder<Account>): Promise<AccountItemDto[]> {
+    return (await this.scope.withLinks<AccountLinks>(builder)).map(([account, links]) => toAccountItem(account, links));
   }
 
   async item(principal: OrgPrincipal, id: string): Promise<AccountItemDto> {
-    const [item] = await this.items(this.visible(this.accounts.manager, principal).andWhere('account.id = :id', { id }));
+    const [item] = await this.items(this.scope.byId(this.scope.visible(this.accounts.manager, principal), id));
     if (!item) throw new NotFoundError('Account');
     return item;
   }
@@ -216,15 +229,8 @@ export class AccountsService implements OnModuleInit {
   }
 
   /** Rows with their links as arrays, in one query. */
-  private async items(builder: SelectQueryBuilder<Account>): Promise<AccountItemDto[]> {
-    selectTagNames(selectLinkArrays(builder, 'account', LINKS), 'account', TAGS);
-    const { entities, raw } = await builder.getRawAndEntities<AccountLinks & { account_id: string }>();
-    const links = new Map(raw.map((row) => [row.account_id, row]));
-    return entities.map((account) => toAccountItem(account, links.get(account.id)!));
-  }
-
   private filtered(principal: OrgPrincipal, query: ListAccountsQueryDto): SelectQueryBuilder<Account> {
-    const builder = this.visible(this.accounts.manager, principal);
+    const builder = this.scope.visible(this.accounts.manager, principal);
     if (query.name) builder.andWhere('account.name ILIKE :name', { name: containsPattern(query.name) });
     if (query.city) builder.andWhere('account.billing.city ILIKE :city', { city: containsPattern(query.city) });
     if (query.industry) {
@@ -234,20 +240,6 @@ export class AccountsService implements OnModuleInit {
     if (query.assigned_to) whereLinkedTo(builder, 'account', LINKS.assigned_to, query.assigned_to, 'assignee');
     if (query.status) builder.andWhere('account.status = :onlyStatus', { onlyStatus: query.status });
     return builder;
-  }
-
-  private visible(manager: EntityManager, principal: OrgPrincipal): SelectQueryBuilder<Account> {
-    const builder = manager
-      .getRepository(Account)
-      .createQueryBuilder('account')
-      .where('account.orgId = :orgId', { orgId: principal.orgId });
-    return whereVisible(builder, 'account', LINKS.assigned_to, principal);
-  }
-
-  private async loadVisible(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<Account> {
-    const account = await this.visible(manager, principal).andWhere('account.id = :id', { id }).getOne();
-    if (!account) throw new NotFoundError('Account');
-    return account;
   }
 
   private async checkReferences(orgId: string, dto: UpdateAccountDto): Promise<void> {

@@ -2,9 +2,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
+import { assertCanDelete } from '../../common/auth/record-access.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
-import { selectLinkArrays, whereLinkedTo } from '../../common/database/link-arrays.js';
+import { whereLinkedTo } from '../../common/database/link-arrays.js';
+import { RecordScope } from '../../common/database/record-scope.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
@@ -30,6 +31,15 @@ const LINKS = {
 
 @Injectable()
 export class CasesService implements OnModuleInit {
+  // `case` is an SQL keyword, so the alias is `kase`.
+  private readonly scope = new RecordScope<Case>({
+    entity: Case,
+    alias: 'kase',
+    name: 'Case',
+    assignees: LINKS.assigned_to,
+    links: LINKS,
+  });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Case) private readonly cases: Repository<Case>,
@@ -115,7 +125,7 @@ export class CasesService implements OnModuleInit {
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateCaseDto): Promise<CaseItemDto> {
-    const current = await this.loadVisible(this.cases.manager, principal, id);
+    const current = await this.scope.load(this.cases.manager, principal, id);
     const before = await this.item(principal, id);
     await this.checkReferences(principal.orgId, dto);
     const status = dto.status ?? current.status;
@@ -130,7 +140,7 @@ export class CasesService implements OnModuleInit {
   }
 
   async remove(principal: OrgPrincipal, id: string): Promise<void> {
-    const found = await this.loadVisible(this.cases.manager, principal, id);
+    const found = await this.scope.load(this.cases.manager, principal, id);
     assertCanDelete(principal, found, 'case');
     const keys = await this.dataSource.transaction(async (manager) => {
       const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'case', id });
@@ -141,12 +151,16 @@ export class CasesService implements OnModuleInit {
   }
 
   canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
-    return this.visible(this.cases.manager, principal).andWhere('kase.id = :id', { id }).getExists();
+    return this.scope.canSee(this.cases.manager, principal, id);
+  }
+
+  private async items(builder: SelectQueryBuilder<Case>): Promise<CaseItemDto[]> {
+    return (await this.scope.withLinks<CaseLinks>(builder)).map(([entity, links]) => toCaseItem(entity, links));
   }
 
   /** The account's cases the caller may see, newest first, for the account detail. */
   private async ofAccount(principal: OrgPrincipal, accountId: string): Promise<AccountCaseDto[]> {
-    const rows = await this.visible(this.cases.manager, principal)
+    const rows = await this.scope.visible(this.cases.manager, principal)
       .andWhere('kase.accountId = :accountId', { accountId })
       .orderBy('kase.createdOn', 'DESC')
       .addOrderBy('kase.id', 'DESC')
@@ -163,20 +177,13 @@ export class CasesService implements OnModuleInit {
   }
 
   private async item(principal: OrgPrincipal, id: string): Promise<CaseItemDto> {
-    const [item] = await this.items(this.visible(this.cases.manager, principal).andWhere('kase.id = :id', { id }));
+    const [item] = await this.items(this.scope.byId(this.scope.visible(this.cases.manager, principal), id));
     if (!item) throw new NotFoundError('Case');
     return item;
   }
 
-  private async items(builder: SelectQueryBuilder<Case>): Promise<CaseItemDto[]> {
-    selectLinkArrays(builder, 'kase', LINKS);
-    const { entities, raw } = await builder.getRawAndEntities<CaseLinks & { kase_id: string }>();
-    const links = new Map(raw.map((row) => [row.kase_id, row]));
-    return entities.map((entity) => toCaseItem(entity, links.get(entity.id)!));
-  }
-
   private filtered(principal: OrgPrincipal, query: ListCasesQueryDto): SelectQueryBuilder<Case> {
-    const builder = this.visible(this.cases.manager, principal);
+    const builder = this.scope.visible(this.cases.manager, principal);
     if (query.name) builder.andWhere('kase.name ILIKE :name', { name: containsPattern(query.name) });
     if (query.status) builder.andWhere('kase.status = :status', { status: query.status });
     if (query.priority) builder.andWhere('kase.priority = :priority', { priority: query.priority });
@@ -187,21 +194,6 @@ export class CasesService implements OnModuleInit {
     }
     if (query.assigned_to) whereLinkedTo(builder, 'kase', LINKS.assigned_to, query.assigned_to, 'assignee');
     return builder;
-  }
-
-  // `case` is an SQL keyword, so the alias is `kase`.
-  private visible(manager: EntityManager, principal: OrgPrincipal): SelectQueryBuilder<Case> {
-    const builder = manager
-      .getRepository(Case)
-      .createQueryBuilder('kase')
-      .where('kase.orgId = :orgId', { orgId: principal.orgId });
-    return whereVisible(builder, 'kase', LINKS.assigned_to, principal);
-  }
-
-  private async loadVisible(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<Case> {
-    const found = await this.visible(manager, principal).andWhere('kase.id = :id', { id }).getOne();
-    if (!found) throw new NotFoundError('Case');
-    return found;
   }
 
   private async checkReferences(orgId: string, dto: UpdateCaseDto): Promise<void> {

@@ -2,9 +2,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
+import { assertCanDelete } from '../../common/auth/record-access.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
-import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
+import { whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
+import { RecordScope } from '../../common/database/record-scope.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
 import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
@@ -42,6 +43,15 @@ export type LeadLinksInput = Pick<UpdateLeadDto, 'assigned_to' | 'teams' | 'cont
 
 @Injectable()
 export class LeadsService implements OnModuleInit {
+  private readonly scope = new RecordScope<Lead>({
+    entity: Lead,
+    alias: 'lead',
+    name: 'Lead',
+    assignees: LINKS.assigned_to,
+    links: LINKS,
+    tags: TAGS,
+  });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Lead) private readonly leads: Repository<Lead>,
@@ -184,7 +194,7 @@ export class LeadsService implements OnModuleInit {
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateLeadDto): Promise<LeadItemDto> {
-    const current = await this.loadVisible(this.leads.manager, principal, id);
+    const current = await this.scope.load(this.leads.manager, principal, id);
     const before = await this.item(this.leads.manager, principal, id);
     await this.checkReferences(principal.orgId, dto);
     if (current.status === LeadStatus.CONVERTED && dto.status && dto.status !== LeadStatus.CONVERTED) {
@@ -205,13 +215,13 @@ export class LeadsService implements OnModuleInit {
   }
 
   async convert(principal: OrgPrincipal, id: string): Promise<LeadItemDto> {
-    await this.loadVisible(this.leads.manager, principal, id);
+    await this.scope.load(this.leads.manager, principal, id);
     const accountId = await this.dataSource.transaction((manager) => this.convertIn(manager, principal, id));
     return this.answer(principal, id, accountId);
   }
 
   async remove(principal: OrgPrincipal, id: string): Promise<void> {
-    const lead = await this.loadVisible(this.leads.manager, principal, id);
+    const lead = await this.scope.load(this.leads.manager, principal, id);
     assertCanDelete(principal, lead, 'lead');
     const keys = await this.dataSource.transaction(async (manager) => {
       const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'lead', id });
@@ -222,7 +232,11 @@ export class LeadsService implements OnModuleInit {
   }
 
   canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
-    return this.visible(this.leads.manager, principal).andWhere('lead.id = :id', { id }).getExists();
+    return this.scope.canSee(this.leads.manager, principal, id);
+  }
+
+  private async items(builder: SelectQueryBuilder<Lead>): Promise<LeadItemDto[]> {
+    return (await this.scope.withLinks<LeadLinks>(builder)).map(([lead, links]) => toLeadItem(lead, links));
   }
 
   async checkReferences(orgId: string, dto: LeadLinksInput): Promise<void> {
@@ -240,7 +254,7 @@ export class LeadsService implements OnModuleInit {
   }
 
   async item(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<LeadItemDto> {
-    const [item] = await this.items(this.visible(manager, principal).andWhere('lead.id = :id', { id }));
+    const [item] = await this.items(this.scope.byId(this.scope.visible(manager, principal), id));
     if (!item) throw new NotFoundError('Lead');
     return item;
   }
@@ -258,8 +272,9 @@ export class LeadsService implements OnModuleInit {
       .getOne();
     if (!locked) throw new NotFoundError('Lead');
     if (locked.status === LeadStatus.CONVERTED || locked.convertedAccountId) throw alreadyConverted();
-    const { raw } = await this.withLinks(manager.getRepository(Lead).createQueryBuilder('lead').where('lead.id = :id', { id }));
-    const links = raw[0];
+    const [[, links]] = await this.scope.withLinks<LeadLinks>(
+      manager.getRepository(Lead).createQueryBuilder('lead').where('lead.id = :id', { id }),
+    );
     const activeAssignees = await this.members.activeMemberIds(principal.orgId, links.assigned_to, manager);
     const accountId = await this.accounts.insert(manager, principal, toAccountFromLead(locked, links, activeAssignees), id);
     await manager
@@ -273,19 +288,8 @@ export class LeadsService implements OnModuleInit {
     return { ...item, converted_account: accountId ? await this.accounts.item(principal, accountId) : null };
   }
 
-  private withLinks(builder: SelectQueryBuilder<Lead>) {
-    selectTagNames(selectLinkArrays(builder, 'lead', LINKS), 'lead', TAGS);
-    return builder.getRawAndEntities<LeadLinks & { lead_id: string }>();
-  }
-
-  private async items(builder: SelectQueryBuilder<Lead>): Promise<LeadItemDto[]> {
-    const { entities, raw } = await this.withLinks(builder);
-    const links = new Map(raw.map((row) => [row.lead_id, row]));
-    return entities.map((lead) => toLeadItem(lead, links.get(lead.id)!));
-  }
-
   private filtered(principal: OrgPrincipal, query: ListLeadsQueryDto): SelectQueryBuilder<Lead> {
-    const builder = this.visible(this.leads.manager, principal).andWhere('lead.status <> :converted', {
+    const builder = this.scope.visible(this.leads.manager, principal).andWhere('lead.status <> :converted', {
       converted: NEVER_LISTED,
     });
     if (query.name) {
@@ -299,20 +303,6 @@ export class LeadsService implements OnModuleInit {
     if (query.tags?.length) whereHasAnyTag(builder, 'lead', TAGS, query.tags);
     if (query.assigned_to) whereLinkedTo(builder, 'lead', LINKS.assigned_to, query.assigned_to, 'assignee');
     return builder;
-  }
-
-  private visible(manager: EntityManager, principal: OrgPrincipal): SelectQueryBuilder<Lead> {
-    const builder = manager
-      .getRepository(Lead)
-      .createQueryBuilder('lead')
-      .where('lead.orgId = :orgId', { orgId: principal.orgId });
-    return whereVisible(builder, 'lead', LINKS.assigned_to, principal);
-  }
-
-  private async loadVisible(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<Lead> {
-    const lead = await this.visible(manager, principal).andWhere('lead.id = :id', { id }).getOne();
-    if (!lead) throw new NotFoundError('Lead');
-    return lead;
   }
 
   private async writeLinks(manager: EntityManager, orgId: string, id: string, links: LeadLinksInput): Promise<void> {
