@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { containsPattern } from '../../common/database/like.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { ListTagsQueryDto, TagResponseDto } from './dto/tag.dto.js';
 import { Tag } from './tag.entity.js';
-
-export const MAX_TAG_LENGTH = 100;
 
 /** Trims and folds inner white space; case is kept as first written. */
 export const normalizeTagName = (name: string) => name.trim().replace(/\s+/g, ' ');
@@ -34,13 +32,6 @@ export class TagsService {
       .createQueryBuilder('tag')
       .where('tag.orgId = :orgId AND lower(tag.name) = ANY(:names)', { orgId, names: [...unique.keys()] })
       .getMany();
-  }
-
-  /** Names by tag id, for response mapping (one query). */
-  async namesByIds(orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const found = await this.tags.findBy({ orgId, id: In([...ids]) });
-    return new Map(found.map((tag) => [tag.id, tag.name]));
   }
 
   /** Every tag of the organization by name, for side lists. */
