@@ -5,6 +5,7 @@ import { Cases1795489948015 } from './1795489948015-Cases.js';
 import { Leads1795490346508 } from './1795490346508-Leads.js';
 import { CompaniesAndApiKeys1795490659728 } from './1795490659728-CompaniesAndApiKeys.js';
 import { AccountMail1795491370364 } from './1795491370364-AccountMail.js';
+import { MailboxProofAndOutbox1795613940308 } from './1795613940308-MailboxProofAndOutbox.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -18,4 +19,5 @@ export const migrations = [
   Leads1795490346508,
   CompaniesAndApiKeys1795490659728,
   AccountMail1795491370364,
+  MailboxProofAndOutbox1795613940308,
 ];

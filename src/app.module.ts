@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -34,7 +35,8 @@ import { UsersModule } from './modules/users/users.module.js';
     CasesModule,
     LeadsModule,
     ApiSettingsModule,
-    MailModule.forRoot(),
+    JobsModule.forRoot(),
+    MailModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import type { Member } from './support/api.js';
 import { eventually, SmtpSink } from './support/smtp-sink.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -24,6 +25,7 @@ withRedis('mail queue shared through Redis by several app instances', () => {
     env = { SMTP_URL: sink.url, QUEUE_PREFIX: `crm-test-shared-${randomUUID()}` };
     first = await createTestApp(env, { database });
     second = await createTestApp(env, { database });
+    first.api.inbox = sink;
     admin = await first.api.signUp('admin');
     orgId = await first.api.createOrg(admin);
     accountId = (await first.api.post('/api/accounts/', { name: 'Shared' }, { token: admin.token, orgId })).body.id;
@@ -53,14 +55,15 @@ withRedis('mail queue shared through Redis by several app instances', () => {
     const at = new Date(Date.now() + 1500).toISOString();
     const res = await send(second, { recipients: [address], scheduled_later: true, scheduled_date_time: at });
     expect(res.status).toBe(201);
+    const [job] = await first.app.get(DataSource).query(`SELECT id FROM outbox_jobs WHERE payload->>'emailId' = $1`, [res.body.email_id]);
     await second.close();
     await first.close();
     const redis = new Redis(process.env.REDIS_URL!);
-    expect(await redis.exists(`${env.QUEUE_PREFIX}:mail:email:${res.body.email_id}`)).toBe(1);
+    expect(await redis.exists(`${env.QUEUE_PREFIX}:jobs:${job.id}`)).toBe(1);
     redis.disconnect();
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(sink.to(address)).toHaveLength(0);
-    // The job id is the mail id, so the new instances' start-up re-queueing does not add a second job.
+    // The job id is the outbox row's id, so handing it over again would not add a second job.
     first = await createTestApp(env, { database });
     second = await createTestApp(env, { database });
     await eventually(async () => expect(sink.to(address)).toHaveLength(1));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DeliveryService, INTERRUPTED } from '../src/modules/mail/delivery.service.js';
-import { MailService } from '../src/modules/mail/mail.service.js';
+import { Outbox } from '../src/modules/jobs/outbox.js';
 import { as, type Cast, createCast } from './support/cast.js';
 import { eventually, SmtpSink } from './support/smtp-sink.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -15,6 +15,7 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_MAX_ATTEMPTS: '3' });
+    t.api.inbox = sink;
     cast = await createCast(t.api);
     accountId = (
       await t.api.post('/api/accounts/', { name: 'Client Co', assigned_to: [cast.assignee.userId] }, as(cast, 'creator'))
@@ -127,7 +128,7 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
     expect(sink.to(waiting)).toHaveLength(1);
   });
 
-  it('after a restart, sends mail whose job was lost (the database is the record of what is owed)', async () => {
+  it('sends mail whose queued job was lost (the outbox row is the record of what is owed)', async () => {
     const to = address();
     const db = t.app.get(DataSource);
     const [{ id }] = await db.query(
@@ -135,8 +136,15 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
       [cast.orgId, accountId, cast.creator.userId],
     );
     await db.query(`INSERT INTO email_deliveries (email_id, address) VALUES ($1, $2)`, [id, to]);
-    await t.app.get(MailService).requeueUnfinished();
+    // Handed to a queue an hour ago (a Redis that has since lost it, or a process that died).
+    await db.query(
+      `INSERT INTO outbox_jobs (name, payload, created_on, dispatched_at)
+       VALUES ('mail.email', jsonb_build_object('emailId', $1::text), now() - interval '2 hours', now() - interval '1 hour')`,
+      [id],
+    );
+    await t.app.get(Outbox).dispatch();
     await eventually(async () => expect(sink.to(to)).toHaveLength(1));
+    await eventually(async () => expect(await db.query(`SELECT 1 FROM outbox_jobs WHERE payload->>'emailId' = $1`, [id])).toHaveLength(0));
   });
 
   it.each([

@@ -23,6 +23,11 @@ export class AppConfig {
     };
   }
 
+  /** The web app's base URL, without a trailing slash, for links in mails. */
+  get appUrl(): string {
+    return this.env.APP_URL.replace(/\/+$/, '');
+  }
+
   get redisUrl(): string | undefined {
     return this.env.REDIS_URL;
   }
@@ -47,6 +52,11 @@ export class AppConfig {
       maxAttempts: this.env.MAIL_MAX_ATTEMPTS,
       retryDelayMs: this.env.MAIL_RETRY_DELAY_MS,
     };
+  }
+
+  /** Background jobs: attempts and first retry delay (the mail settings), and the outbox poll. */
+  get jobs() {
+    return { maxAttempts: this.env.MAIL_MAX_ATTEMPTS, retryDelayMs: this.env.MAIL_RETRY_DELAY_MS, pollMs: this.env.JOBS_POLL_MS };
   }
 
   get queuePrefix(): string {

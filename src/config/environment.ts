@@ -80,6 +80,10 @@ export class Environment {
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
   SMTP_URL?: string;
 
+  /** Where people open links from mails (invitations, verification): the web app's base URL. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  APP_URL = 'http://localhost:3000';
+
   @IsString()
   MAIL_FROM = 'CRM <no-reply@localhost>';
 
@@ -95,6 +99,12 @@ export class Environment {
   @IsInt()
   @Min(10)
   MAIL_RETRY_DELAY_MS = 5000;
+
+  /** How often the outbox looks for jobs that are due or that Redis could not take before. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  JOBS_POLL_MS = 1000;
 
   /** Redis key prefix of the job queues, so several deployments can share one Redis. */
   @IsString()

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { eventually, mailedTokens } from './smtp-sink.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -22,8 +23,32 @@ export interface Member {
   password: string;
 }
 
+/** Where invitation mail lands when the app has SMTP configured (then no token is handed back). */
+export interface Inbox {
+  to(address: string): { raw: string }[];
+}
+
+const takenTokens = new Set<string>();
+
+/** The token of an invitation mailed to `address` that no earlier call has returned. */
+export async function mailedInviteToken(inbox: Inbox, address: string): Promise<string> {
+  const token = await eventually(async () => {
+    const found = inbox
+      .to(address)
+      .flatMap((mail) => mailedTokens(mail.raw, 'inv'))
+      .find((candidate) => !takenTokens.has(candidate));
+    if (!found) throw new Error(`no new invitation mailed to ${address}`);
+    return found;
+  });
+  takenTokens.add(token);
+  return token;
+}
+
 /** Calls the app in-process (`inject`), the way a client would over HTTP. */
 export class Api {
+  /** Set by tests whose app sends mail, so `addMember` can read the invitation from the mailbox. */
+  inbox?: Inbox;
+
   constructor(private readonly app: NestFastifyApplication) {}
 
   async request<T = any>(
@@ -71,7 +96,7 @@ export class Api {
   /** A new person, registered and signed in, with a unique e-mail. */
   async signUp(name = 'user'): Promise<Member> {
     const email = `${name}-${randomUUID()}@example.com`;
-    const password = 'correct horse battery staple';
+    const password = 'violet kettle marching north';
     const registered = await this.post('/api/auth/register/', { email, password, first_name: name });
     if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
     const login = await this.post('/api/auth/login/', { email, password });
@@ -92,14 +117,24 @@ export class Api {
     return created.body.id;
   }
 
-  /** A new person added to the organization by its ADMIN with `role`, signed in. */
+  /** The invitation token for `email`: handed back without SMTP, else read from the inbox. */
+  async invite(admin: Member, orgId: string, email: string, role: 'ADMIN' | 'USER' = 'USER', firstName?: string): Promise<string> {
+    const invited = await this.post('/api/users/', { email, role, first_name: firstName }, { token: admin.token, orgId });
+    if (invited.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invited.body)}`);
+    if (invited.body.invite_token) return invited.body.invite_token;
+    if (!this.inbox) throw new Error('the app mails invitations: set api.inbox to the SMTP sink');
+    return mailedInviteToken(this.inbox, email);
+  }
+
+  /** A new person invited by the organization's ADMIN with `role`, who accepts and signs in. */
   async addMember(admin: Member, orgId: string, role: 'ADMIN' | 'USER' = 'USER', name = 'member'): Promise<Member> {
     const email = `${name}-${randomUUID()}@example.com`;
-    const password = 'correct horse battery staple';
-    const added = await this.post('/api/users/', { email, role, password, first_name: name }, { token: admin.token, orgId });
-    if (added.status !== 201) throw new Error(`add member failed: ${JSON.stringify(added.body)}`);
+    const password = 'violet kettle marching north';
+    const token = await this.invite(admin, orgId, email, role, name);
+    const accepted = await this.post('/api/auth/accept-invite/', { token, password });
+    if (accepted.status !== 200) throw new Error(`accept invite failed: ${JSON.stringify(accepted.body)}`);
     const login = await this.post('/api/auth/login/', { email, password });
     if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-    return { userId: added.body.id, email, password, token: login.body.access_token, refreshToken: login.body.refresh_token };
+    return { userId: accepted.body.user_id, email, password, token: login.body.access_token, refreshToken: login.body.refresh_token };
   }
 }

@@ -49,6 +49,16 @@ export class SmtpSink {
   }
 }
 
+/** A mail's text with quoted-printable soft breaks and escapes undone, so links and tokens read whole. */
+export function mailText(raw: string): string {
+  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The secret tokens (`inv_...`, `ver_...`) in a mail, in order. */
+export function mailedTokens(raw: string, prefix: 'inv' | 'ver'): string[] {
+  return [...mailText(raw).matchAll(new RegExp(`\\b${prefix}_[A-Za-z0-9_-]{43}`, 'g'))].map((match) => match[0]);
+}
+
 /** Polls until `check` passes or the time is up (work happens in the background queue). */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

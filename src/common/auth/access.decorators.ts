@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiSecurity } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import type { Role } from './role.js';
 
@@ -15,11 +15,20 @@ export const API_KEY_SCHEME = 'apikey';
  */
 export type AccessRule =
   | { scope: 'public' }
+  | { scope: 'optional' }
   | { scope: 'user' }
   | { scope: 'org'; roles?: Role[] };
 
 /** No token needed. */
 export const Public = () => SetMetadata(ACCESS_RULE, { scope: 'public' } satisfies AccessRule);
+
+/** Anyone; a caller who sends an access token must send a valid one and is then known to the route. */
+export const OptionalAuth = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { scope: 'optional' } satisfies AccessRule),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiSecurity({}),
+  );
 
 /** A valid access token, no organization (for example: list or create organizations). */
 export const Authenticated = () =>

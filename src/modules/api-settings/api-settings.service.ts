@@ -1,8 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { newSecretToken, tokenDigest } from '../../common/auth/secret-token.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { selectLinkArrays, selectTagNames } from '../../common/database/link-arrays.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
@@ -22,7 +23,6 @@ import type {
 const ASSIGNEES: LinkTable = { table: 'api_setting_assignees', owner: 'api_setting_id', target: 'user_id' };
 const TAGS: LinkTable = { table: 'api_setting_tags', owner: 'api_setting_id', target: 'tag_id' };
 const PREFIX_LENGTH = 12;
-const digest = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** What a valid key lets its holder do: create leads in one organization with these links. */
 export interface KeyGrant {
@@ -59,7 +59,7 @@ export class ApiSettingsService {
   /** Makes a random key; answers it this once. */
   async create(principal: OrgPrincipal, dto: CreateApiSettingDto): Promise<CreatedApiSettingResponseDto> {
     await this.checkAssignees(principal.orgId, dto.lead_assigned_to);
-    const apikey = `crm_${randomBytes(32).toString('base64url')}`;
+    const { token: apikey, digest: keyDigest } = newSecretToken('crm');
     const id = await this.dataSource.transaction(async (manager) => {
       const setting = await manager.getRepository(ApiSetting).save({
         orgId: principal.orgId,
@@ -67,7 +67,7 @@ export class ApiSettingsService {
         title: dto.title,
         website: dto.website ?? '',
         keyPrefix: apikey.slice(0, PREFIX_LENGTH),
-        keyDigest: digest(apikey),
+        keyDigest,
       });
       await this.writeLinks(manager, principal.orgId, setting.id, {
         lead_assigned_to: dto.lead_assigned_to ?? [],
@@ -104,7 +104,7 @@ export class ApiSettingsService {
 
   /** The grant of a live key, or null for an unknown or revoked one. */
   async resolve(apikey: string): Promise<KeyGrant | null> {
-    const keyDigest = digest(apikey);
+    const keyDigest = tokenDigest(apikey);
     const [setting] = await this.responsesWithOrg(
       this.settings.createQueryBuilder('setting').where('setting.keyDigest = :keyDigest', { keyDigest }),
     );

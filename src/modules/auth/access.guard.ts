@@ -28,12 +28,13 @@ export class AccessGuard extends AuthGuard('jwt') {
       this.reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [context.getHandler(), context.getClass()]) ??
       DEFAULT_RULE;
     if (rule.scope === 'public') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user: UserPrincipal }>();
+    if (rule.scope === 'optional' && !request.headers.authorization) return true;
 
     await super.canActivate(context);
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user: UserPrincipal }>();
     const { userId } = request.user;
     request.principal = { userId };
-    if (rule.scope === 'user') return true;
+    if (rule.scope !== 'org') return true;
 
     const orgId = readOrganizationId(request.headers);
     const membership = await this.members.findActiveMembership(userId, orgId);

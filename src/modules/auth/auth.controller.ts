@@ -1,12 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../common/auth/access.decorators.js';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, OptionalAuth, Public } from '../../common/auth/access.decorators.js';
+import type { UserPrincipal } from '../../common/auth/principal.js';
+import { Principal } from '../../common/auth/principal.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { AuthService } from './auth.service.js';
-import { AcceptInviteDto } from './dto/accept-invite.dto.js';
+import { AcceptInviteDto, AcceptInviteResponseDto } from '../users/dto/invitation.dto.js';
 import { LoginDto, LoginResponseDto, TokenPairDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
-import { RegisterDto, RegisterResponseDto } from './dto/register.dto.js';
+import { RegisterDto, RegisterResponseDto, VerificationResendResponseDto, VerifyEmailDto } from './dto/register.dto.js';
 
 @ApiTags('Auth')
 @Public()
@@ -51,14 +53,36 @@ export class AuthController {
   }
 
   @Post('accept-invite')
+  @OptionalAuth()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Set the first password with an invite token',
-    description: 'For a person an ADMIN added without a password. Sign in afterwards with the e-mail and password.',
+    summary: 'Accept an invitation',
+    description:
+      'Joins the inviting organization. Signed in, as the invited address: joins as that account. Signed out, for ' +
+      'an address without a verified account: `password` creates the account (an unverified earlier claim of the ' +
+      'address loses it; see docs/security.md). An address with a verified account must sign in first (401 SIGN_IN_REQUIRED).',
   })
-  @ApiOkResponse({ type: RegisterResponseDto, description: 'The password is set' })
+  @ApiOkResponse({ type: AcceptInviteResponseDto, description: 'The person is now a member; sign in to act in the organization' })
+  @ApiErrors(400, 401, 403)
+  acceptInvite(@Principal() principal: UserPrincipal | undefined, @Body() body: AcceptInviteDto): Promise<AcceptInviteResponseDto> {
+    return this.auth.acceptInvite(body, principal?.userId);
+  }
+
+  @Post('verify-email')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Confirm an e-mail address', description: 'With the token mailed at registration.' })
+  @ApiOkResponse({ type: RegisterResponseDto, description: 'The address is verified' })
   @ApiErrors(400)
-  acceptInvite(@Body() body: AcceptInviteDto): Promise<RegisterResponseDto> {
-    return this.auth.acceptInvite(body);
+  verifyEmail(@Body() body: VerifyEmailDto): Promise<RegisterResponseDto> {
+    return this.auth.verifyEmail(body.token);
+  }
+
+  @Post('verify-email/resend')
+  @Authenticated()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Mail a new verification link', description: 'To the signed-in person, when their address is not verified yet and SMTP is configured.' })
+  @ApiResponse({ status: HttpStatus.ACCEPTED, type: VerificationResendResponseDto, description: 'Whether a mail was queued' })
+  async resendVerification(@Principal() principal: UserPrincipal): Promise<VerificationResendResponseDto> {
+    return { sent: await this.auth.resendVerification(principal.userId) };
   }
 }

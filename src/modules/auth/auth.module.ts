@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
 
 /** Sign-in, tokens, and the global guard that every route passes through. */
@@ -20,6 +21,6 @@ import { TokenService } from './token.service.js';
     UsersModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, TokenService, SessionCache, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

@@ -1,34 +1,50 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ConflictError, UnauthorizedError } from '../../common/errors/app-error.js';
-import { UsersService } from '../users/users.service.js';
-import type { LoginDto, LoginResponseDto, TokenPairDto } from './dto/login.dto.js';
-import type { AcceptInviteDto } from './dto/accept-invite.dto.js';
-import type { RegisterDto, RegisterResponseDto } from './dto/register.dto.js';
-import { InvitesService } from '../users/invites.service.js';
+import type { AcceptInviteDto, AcceptInviteResponseDto } from '../users/dto/invitation.dto.js';
+import { EmailVerificationsService } from '../users/email-verifications.service.js';
+import { InvitationsService } from '../users/invitations.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
+import { normalizeEmail, UsersService } from '../users/users.service.js';
+import type { LoginDto, LoginResponseDto, TokenPairDto } from './dto/login.dto.js';
+import type { RegisterDto, RegisterResponseDto } from './dto/register.dto.js';
+import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
+
+const emailTaken = () =>
+  new ConflictError('EMAIL_TAKEN', 'An account with this e-mail already exists', { email: ['is already registered'] });
 
 @Injectable()
 export class AuthService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
-    private readonly invites: InvitesService,
+    private readonly invitations: InvitationsService,
+    private readonly verifications: EmailVerificationsService,
+    private readonly sessions: SessionCache,
   ) {}
 
+  /**
+   * Creates an account whose address is not yet proven: it works for the organizations it creates,
+   * and joins others only through their invitations. A verification link is mailed when SMTP is set.
+   */
   async register(dto: RegisterDto): Promise<RegisterResponseDto> {
-    if (await this.users.existsByEmail(dto.email)) {
-      throw new ConflictError('EMAIL_TAKEN', 'An account with this e-mail already exists', {
-        email: ['is already registered'],
-      });
-    }
-    const user = await this.users.create({
-      email: dto.email,
-      passwordHash: await this.passwords.hash(dto.password),
-      firstName: dto.first_name,
-      lastName: dto.last_name,
+    if (await this.users.existsByEmail(dto.email)) throw emailTaken();
+    const passwordHash = await this.passwords.hash(dto.password);
+    const user = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`address:${normalizeEmail(dto.email)}`]);
+      if (await this.users.existsByEmail(dto.email, manager)) throw emailTaken();
+      const created = await this.users.create(
+        { email: dto.email, passwordHash, firstName: dto.first_name, lastName: dto.last_name },
+        manager,
+      );
+      await this.verifications.issue(manager, created);
+      return created;
     });
+    this.verifications.sent();
     return { user_id: user.id, email: user.email };
   }
 
@@ -39,12 +55,22 @@ export class AuthService {
     if (!user || !valid || !user.isActive) {
       throw new UnauthorizedError('INVALID_CREDENTIALS', 'E-mail or password is incorrect');
     }
-    return { ...(await this.tokens.issue(user.id)), user_id: user.id };
+    return { ...(await this.tokens.issue(user)), user_id: user.id };
   }
 
-  async acceptInvite(dto: AcceptInviteDto): Promise<RegisterResponseDto> {
-    const user = await this.invites.redeem(dto.token, dto.password);
-    return { user_id: user.id, email: user.email };
+  async acceptInvite(dto: AcceptInviteDto, signedInUserId?: string): Promise<AcceptInviteResponseDto> {
+    const { accepted, detachedUserId } = await this.invitations.redeem(dto, signedInUserId);
+    // Other instances notice within SESSION_CACHE_MS; this one at once.
+    if (detachedUserId) this.sessions.forget(detachedUserId);
+    return accepted;
+  }
+
+  verifyEmail(token: string): Promise<{ user_id: string; email: string }> {
+    return this.verifications.verify(token);
+  }
+
+  resendVerification(userId: string): Promise<boolean> {
+    return this.verifications.resend(userId);
   }
 
   refresh(refreshToken: string): Promise<TokenPairDto> {

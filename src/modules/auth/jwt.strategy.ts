@@ -3,11 +3,15 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { AppConfig } from '../../config/app-config.js';
+import { SessionCache } from './session-cache.js';
 import type { AccessTokenPayload } from './token.service.js';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly sessions: SessionCache,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwt.accessSecret,
@@ -16,9 +20,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** Returning false makes passport answer 401: a refresh token is not an access token. */
-  validate(payload: AccessTokenPayload): UserPrincipal | false {
+  /**
+   * Returning false makes passport answer 401: a refresh token is not an access token, and the
+   * token of a person deleted, disabled or whose sessions were ended no longer counts.
+   */
+  async validate(payload: AccessTokenPayload): Promise<UserPrincipal | false> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
+    if (!(await this.sessions.isAlive(payload.sub, payload.ver ?? 0))) return false;
     return { userId: payload.sub };
   }
 }

@@ -1,11 +1,13 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { tokenDigest } from '../../common/auth/secret-token.js';
 import { UnauthorizedError } from '../../common/errors/app-error.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SessionCache } from './session-cache.js';
 
 export interface TokenPair {
   access_token: string;
@@ -15,16 +17,24 @@ export interface TokenPair {
 export interface AccessTokenPayload {
   sub: string;
   typ: 'access';
+  /** The person's session version when signed in; absent in tokens older than it (read as 0). */
+  ver?: number;
 }
 
 interface RefreshTokenPayload {
   sub: string;
   typ: 'refresh';
   jti: string;
+  ver?: number;
+}
+
+/** Who a token pair is for. */
+export interface TokenSubject {
+  id: string;
+  sessionVersion: number;
 }
 
 const ALGORITHM = 'HS256';
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const sameDigest = (a: string, b: string) => timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 const invalidRefresh = () =>
@@ -38,11 +48,12 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionCache,
   ) {}
 
   /** Starts a new refresh-token family (a sign-in). */
-  issue(userId: string): Promise<TokenPair> {
-    return this.dataSource.transaction((manager) => this.issueInFamily(manager, userId, randomUUID()));
+  issue(subject: TokenSubject): Promise<TokenPair> {
+    return this.dataSource.transaction((manager) => this.issueInFamily(manager, subject, randomUUID()));
   }
 
   /**
@@ -51,10 +62,13 @@ export class TokenService {
    */
   async rotate(refreshToken: string): Promise<TokenPair> {
     const payload = await this.verifyRefresh(refreshToken);
+    const version = payload.ver ?? 0;
+    // A deleted or disabled person, or one whose sessions were ended, cannot refresh.
+    if (!(await this.sessions.isAlive(payload.sub, version))) throw invalidRefresh();
     const outcome = await this.dataSource.transaction(async (manager): Promise<RotationOutcome> => {
       const tokens = manager.getRepository(RefreshToken);
       const row = await tokens.findOne({ where: { id: payload.jti }, lock: { mode: 'pessimistic_write' } });
-      if (!row || row.userId !== payload.sub || !sameDigest(row.tokenHash, digest(refreshToken))) {
+      if (!row || row.userId !== payload.sub || !sameDigest(row.tokenHash, tokenDigest(refreshToken))) {
         return { kind: 'invalid' };
       }
       const now = new Date();
@@ -64,7 +78,10 @@ export class TokenService {
       }
       if (row.expiresAt <= now) return { kind: 'invalid' };
       await tokens.update({ id: row.id }, { usedAt: now });
-      return { kind: 'rotated', pair: await this.issueInFamily(manager, row.userId, row.familyId) };
+      return {
+        kind: 'rotated',
+        pair: await this.issueInFamily(manager, { id: row.userId, sessionVersion: version }, row.familyId),
+      };
     });
     if (outcome.kind === 'reused') {
       throw new UnauthorizedError(
@@ -89,11 +106,12 @@ export class TokenService {
     }
   }
 
-  private async issueInFamily(manager: EntityManager, userId: string, familyId: string): Promise<TokenPair> {
+  private async issueInFamily(manager: EntityManager, subject: TokenSubject, familyId: string): Promise<TokenPair> {
     const { accessSecret, refreshSecret, accessTtlSeconds, refreshTtlSeconds } = this.config.jwt;
     const jti = randomUUID();
-    const accessPayload: AccessTokenPayload = { sub: userId, typ: 'access' };
-    const refreshPayload: RefreshTokenPayload = { sub: userId, typ: 'refresh', jti };
+    const userId = subject.id;
+    const accessPayload: AccessTokenPayload = { sub: userId, typ: 'access', ver: subject.sessionVersion };
+    const refreshPayload: RefreshTokenPayload = { sub: userId, typ: 'refresh', jti, ver: subject.sessionVersion };
     const [access_token, refresh_token] = await Promise.all([
       this.jwt.signAsync(accessPayload, { secret: accessSecret, expiresIn: accessTtlSeconds, algorithm: ALGORITHM }),
       this.jwt.signAsync(refreshPayload, { secret: refreshSecret, expiresIn: refreshTtlSeconds, algorithm: ALGORITHM }),
@@ -102,7 +120,7 @@ export class TokenService {
       id: jti,
       userId,
       familyId,
-      tokenHash: digest(refresh_token),
+      tokenHash: tokenDigest(refresh_token),
       expiresAt: new Date(Date.now() + refreshTtlSeconds * 1000),
     });
     return { access_token, refresh_token };

@@ -6,7 +6,7 @@ import { MembersService } from '../users/members.service.js';
 import { AccountEmail } from './account-email.entity.js';
 import { DeliveryStatus, EmailDelivery } from './email-delivery.entity.js';
 import { type AssignmentNotice, noticeMessage } from './notice.js';
-import { SmtpNotConfiguredError, SmtpSender } from './smtp-sender.js';
+import { type OutgoingMail, SmtpNotConfiguredError, SmtpSender } from './smtp-sender.js';
 
 export const INTERRUPTED = 'interrupted while sending; not retried, so the recipient cannot get it twice';
 
@@ -78,6 +78,11 @@ export class DeliveryService {
     if (!person || active.length === 0) return;
     const { subject, text } = noticeMessage(notice);
     await this.smtp.send({ to: person.email, subject, text, messageId: `<${notice.eventKey}.${notice.userId}@crm>` });
+  }
+
+  /** Sends a message written by another module (an invitation, a verification link). */
+  async deliverMessage(message: OutgoingMail): Promise<void> {
+    await this.smtp.send(message);
   }
 
   /** Marks one delivery as being sent, only if no other run has it; false if it was taken. */

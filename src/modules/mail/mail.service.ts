@@ -1,5 +1,5 @@
 import { isUUID } from 'class-validator';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -7,13 +7,14 @@ import { AssignmentEvents, type AssignmentEvent } from '../../common/events/assi
 import { NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
-import { AppConfig } from '../../config/app-config.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { AccountEmail } from './account-email.entity.js';
 import { DeliveryStatus, EmailDelivery } from './email-delivery.entity.js';
 import type { AccountEmailResponseDto, CreateAccountEmailDto, EmailQueuedResponseDto } from './dto/mail.dto.js';
-import { MailQueue } from './mail-queue.js';
+import { Outbox } from '../jobs/outbox.js';
+import { EMAIL_JOB, type EmailJob, NOTICE_JOB } from './mail-jobs.js';
+import type { AssignmentNotice } from './notice.js';
 import { sanitizeMailHtml } from './sanitize.js';
 
 function summary(deliveries: EmailDelivery[]): AccountEmailResponseDto['status'] {
@@ -46,40 +47,22 @@ const toResponse = (email: AccountEmail, deliveries: EmailDelivery[]): AccountEm
 
 @Injectable()
 export class MailService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MailService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queue: MailQueue,
+    private readonly outbox: Outbox,
     private readonly accounts: AccountsService,
     private readonly contacts: ContactsService,
     private readonly events: AssignmentEvents,
-    private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.events.subscribe((event) => this.queueNotices(event));
-    await this.requeueUnfinished();
   }
 
   /**
-   * Queues again every mail with recipients still to send: after a restart without Redis, or a
-   * Redis that lost its jobs. Job ids are the mail ids, so mail already queued is not doubled.
+   * Stores the mail, one delivery per recipient and its job in one transaction: the answer never
+   * waits on Redis, and a stored mail is always sent (see Outbox).
    */
-  async requeueUnfinished(): Promise<void> {
-    const unfinished: { email_id: string; scheduled_at: Date | null }[] = await this.dataSource.query(
-      `SELECT DISTINCT e.id AS email_id, e.scheduled_at FROM account_emails e
-       JOIN email_deliveries d ON d.email_id = e.id
-       WHERE d.status = 'queued' OR (d.status = 'failed' AND d.attempts < $1)`,
-      [this.config.mail.maxAttempts],
-    );
-    for (const row of unfinished) {
-      await this.queue.enqueueEmail(row.email_id, row.scheduled_at && row.scheduled_at > new Date() ? row.scheduled_at : null);
-    }
-    if (unfinished.length) this.logger.log(`Re-queued ${unfinished.length} unfinished mail(s)`);
-  }
-
-  /** Stores the mail and one delivery per recipient in one transaction, then queues it. */
   async create(principal: OrgPrincipal, accountId: string, dto: CreateAccountEmailDto): Promise<EmailQueuedResponseDto> {
     await this.assertAccount(principal, accountId);
     const scheduledAt = this.scheduleOf(dto);
@@ -97,9 +80,10 @@ export class MailService implements OnApplicationBootstrap {
       await manager
         .getRepository(EmailDelivery)
         .insert(recipients.map((recipient) => ({ emailId: email.id, ...recipient })));
+      await this.outbox.add(manager, { name: EMAIL_JOB, payload: { emailId: email.id } satisfies EmailJob, runAt: scheduledAt });
       return email.id;
     });
-    await this.queue.enqueueEmail(emailId, scheduledAt);
+    this.outbox.kick();
     return {
       status: 'success',
       message: scheduledAt ? `Email scheduled for ${scheduledAt.toISOString()}` : 'Email queued for sending',
@@ -167,17 +151,21 @@ export class MailService implements OnApplicationBootstrap {
     return [...byAddress.values()];
   }
 
+  /** One outbox row per person: a quick insert, whatever state Redis is in. */
   private async queueNotices(event: AssignmentEvent): Promise<void> {
     const eventKey = `${event.kind}:${event.recordId}:${Date.now()}`;
-    for (const userId of event.userIds) {
-      await this.queue.enqueueNotice({
+    const notices = event.userIds.map((userId) => ({
+      name: NOTICE_JOB,
+      payload: {
         orgId: event.orgId,
         userId,
         kind: event.kind,
         recordId: event.recordId,
         recordName: event.recordName,
         eventKey,
-      });
-    }
+      } satisfies AssignmentNotice,
+    }));
+    await this.outbox.add(this.dataSource.manager, ...notices);
+    this.outbox.kick();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config.js';
+import { PermanentJobError } from '../jobs/job-queue.js';
 
 export interface OutgoingMail {
   to: string;
@@ -11,8 +12,8 @@ export interface OutgoingMail {
   messageId?: string;
 }
 
-export class SmtpNotConfiguredError extends Error {
-  override readonly name = 'SmtpNotConfiguredError';
+/** Retrying cannot help until an operator sets SMTP_URL. */
+export class SmtpNotConfiguredError extends PermanentJobError {
 
   constructor() {
     super('SMTP is not configured (set SMTP_URL)');
@@ -34,7 +35,15 @@ export class SmtpSender implements OnApplicationShutdown {
     const { smtpUrl, from } = this.config.mail;
     if (!smtpUrl) throw new SmtpNotConfiguredError();
     // Pooled: connections are reused across messages instead of one SMTP handshake per recipient.
-    this.transporter ??= nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 } as object);
+    // Deadlines on every step, so a stalled SMTP server fails the job instead of holding a worker.
+    this.transporter ??= nodemailer.createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    } as object);
     await this.transporter.sendMail({ from, ...mail });
   }
 

@@ -6,14 +6,8 @@ import { Role } from '../../common/auth/role.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/app-error.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
-import type {
-  CreatedUserResponseDto,
-  UserRefDto,
-  UserResponseDto,
-} from './dto/user-response.dto.js';
-import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto.js';
-import { InvitesService } from './invites.service.js';
-import { PasswordHasher } from './password-hasher.js';
+import type { UserRefDto, UserResponseDto } from './dto/user-response.dto.js';
+import type { ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto.js';
 import { Profile } from './profile.entity.js';
 import { toUserRef, toUserResponse } from './user.mapper.js';
 import { UsersService } from './users.service.js';
@@ -33,8 +27,6 @@ export class MembersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Profile) private readonly profiles: Repository<Profile>,
     private readonly users: UsersService,
-    private readonly invites: InvitesService,
-    private readonly passwords: PasswordHasher,
   ) {}
 
   /** The caller's active profile in an organization, or null: one indexed lookup per request. */
@@ -58,6 +50,11 @@ export class MembersService {
 
   async addMember(manager: EntityManager, orgId: string, userId: string, role: Role): Promise<void> {
     await manager.getRepository(Profile).insert({ orgId, userId, role });
+  }
+
+  /** Whether the person has a profile in the organization, active or not. */
+  isMember(manager: EntityManager, orgId: string, userId: string): Promise<boolean> {
+    return manager.getRepository(Profile).existsBy({ orgId, userId });
   }
 
   async list(orgId: string, query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
@@ -87,31 +84,6 @@ export class MembersService {
 
   async get(orgId: string, userId: string): Promise<UserResponseDto> {
     return toUserResponse(await this.load(this.profiles, orgId, userId));
-  }
-
-  /**
-   * Adds a person by e-mail: a new person is created (with the given password, or an invite
-   * token to set one); an existing person keeps their names and password and gains a profile.
-   */
-  async add(orgId: string, dto: CreateUserDto): Promise<CreatedUserResponseDto> {
-    const passwordHash = dto.password ? await this.passwords.hash(dto.password) : null;
-    return this.dataSource.transaction(async (manager) => {
-      let user = await this.users.findByEmail(dto.email, manager);
-      if (user && (await manager.getRepository(Profile).existsBy({ orgId, userId: user.id }))) {
-        throw new ConflictError('USER_ALREADY_MEMBER', 'This person is already a member of the organization', {
-          email: ['is already a member of this organization'],
-        });
-      }
-      user ??= await this.users.create(
-        { email: dto.email, passwordHash, firstName: dto.first_name, lastName: dto.last_name },
-        manager,
-      );
-      await this.addMember(manager, orgId, user.id, dto.role);
-      const member = toUserResponse(await this.load(manager.getRepository(Profile), orgId, user.id));
-      if (await this.users.hasPassword(user.id, manager)) return member;
-      const invite = await this.invites.issue(manager, user.id);
-      return { ...member, invite_token: invite.token, invite_expires_at: invite.expiresAt.toISOString() };
-    });
   }
 
   /** Changes role or active state; the last active ADMIN can be neither demoted nor deactivated. */

@@ -13,13 +13,19 @@ import { Role } from '../../common/auth/role.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto.js';
-import { CreatedUserResponseDto, UserPageDto, UserResponseDto } from './dto/user-response.dto.js';
+import { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
+import { CreatedInvitationResponseDto, InvitationPageDto } from './dto/invitation.dto.js';
+import { UserPageDto, UserResponseDto } from './dto/user-response.dto.js';
+import { InvitationsService } from './invitations.service.js';
 import { MembersService } from './members.service.js';
 
 @ApiTags('Users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @OrgScoped(Role.ADMIN)
@@ -33,15 +39,34 @@ export class UsersController {
   @OrgScoped(Role.ADMIN)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
-    summary: 'Add a user',
+    summary: 'Invite a user',
     description:
-      'ADMIN only. Adds the person with this e-mail to the organization, creating the person if new. ' +
-      'Without a password a new person gets an invite token, returned once.',
+      'ADMIN only. Mails an invitation to the address; the person becomes a member when they redeem it ' +
+      '(POST /api/auth/accept-invite/). Nobody but the person sets their password. The answer is the same ' +
+      'whether or not the address has an account; inviting again replaces this organization’s pending invitation.',
   })
-  @ApiCreatedResponse({ type: CreatedUserResponseDto, description: 'The person is now a member' })
+  @ApiCreatedResponse({ type: CreatedInvitationResponseDto, description: 'The invitation is pending' })
   @ApiErrors(409)
-  createUser(@Principal() principal: OrgPrincipal, @Body() body: CreateUserDto): Promise<CreatedUserResponseDto> {
-    return this.members.add(principal.orgId, body);
+  createUser(@Principal() principal: OrgPrincipal, @Body() body: CreateUserDto): Promise<CreatedInvitationResponseDto> {
+    return this.invitations.invite(principal, body);
+  }
+
+  @Get('invitations')
+  @OrgScoped(Role.ADMIN)
+  @ApiOperation({ summary: 'List pending invitations', description: 'ADMIN only. Newest first; accepted, revoked and expired ones are left out.' })
+  @ApiOkResponse({ type: InvitationPageDto, description: 'One page of pending invitations' })
+  listInvitations(@Principal() principal: OrgPrincipal, @Query() query: PaginationQueryDto): Promise<InvitationPageDto> {
+    return this.invitations.listPending(principal.orgId, query);
+  }
+
+  @Delete('invitations/:id')
+  @OrgScoped(Role.ADMIN)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Revoke an invitation', description: 'ADMIN only. Its token stops working at once.' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiErrors(404)
+  async revokeInvitation(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.invitations.revoke(principal.orgId, id);
   }
 
   @Get(':id')

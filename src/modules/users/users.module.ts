@@ -1,19 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { InvitesService } from './invites.service.js';
+import { EmailVerification } from './email-verification.entity.js';
+import { EmailVerificationsService } from './email-verifications.service.js';
+import { Invitation } from './invitation.entity.js';
+import { InvitationsService } from './invitations.service.js';
 import { MembersService } from './members.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { Profile } from './profile.entity.js';
-import { UserInvite } from './user-invite.entity.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 /** People and their memberships: the organization's directory of users. */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Profile, UserInvite])],
+  imports: [TypeOrmModule.forFeature([User, Profile, Invitation, EmailVerification])],
   controllers: [UsersController],
-  providers: [UsersService, MembersService, InvitesService, PasswordHasher],
-  exports: [UsersService, MembersService, InvitesService, PasswordHasher],
+  providers: [UsersService, MembersService, InvitationsService, EmailVerificationsService, PasswordHasher],
+  exports: [UsersService, MembersService, InvitationsService, EmailVerificationsService, PasswordHasher],
 })
 export class UsersModule {}

@@ -9,6 +9,14 @@ export interface NewUser {
   passwordHash: string | null;
   firstName?: string;
   lastName?: string;
+  /** True when the person has just proved the mailbox (an invitation was redeemed). */
+  verified?: boolean;
+}
+
+/** What a token must still match for its session to be alive. */
+export interface SessionState {
+  isActive: boolean;
+  sessionVersion: number;
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -26,6 +34,17 @@ export class UsersService {
     return this.repository(manager).findOneBy({ email: normalizeEmail(email) });
   }
 
+  /** The person with this address, with the password hash, locked until the transaction ends. */
+  lockByEmail(manager: EntityManager, email: string): Promise<User | null> {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: normalizeEmail(email) })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
   /** With the password hash, for sign-in only. */
   findForSignIn(email: string): Promise<User | null> {
     return this.users
@@ -35,15 +54,13 @@ export class UsersService {
       .getOne();
   }
 
-  async hasPassword(userId: string, manager?: EntityManager): Promise<boolean> {
-    return this.repository(manager)
-      .createQueryBuilder('user')
-      .where('user.id = :userId AND user.passwordHash IS NOT NULL', { userId })
-      .getExists();
+  async sessionState(userId: string): Promise<SessionState | null> {
+    const user = await this.users.findOne({ where: { id: userId }, select: { isActive: true, sessionVersion: true } });
+    return user ? { isActive: user.isActive, sessionVersion: user.sessionVersion } : null;
   }
 
-  existsByEmail(email: string): Promise<boolean> {
-    return this.users.existsBy({ email: normalizeEmail(email) });
+  existsByEmail(email: string, manager?: EntityManager): Promise<boolean> {
+    return this.repository(manager).existsBy({ email: normalizeEmail(email) });
   }
 
   create(data: NewUser, manager?: EntityManager): Promise<User> {
@@ -54,12 +71,42 @@ export class UsersService {
         passwordHash: data.passwordHash,
         firstName: data.firstName ?? '',
         lastName: data.lastName ?? '',
+        emailVerifiedAt: data.verified ? new Date() : null,
       }),
     );
   }
 
-  async setPassword(userId: string, passwordHash: string, manager?: EntityManager): Promise<void> {
-    await this.repository(manager).update({ id: userId }, { passwordHash });
+  async markVerified(manager: EntityManager, userId: string): Promise<void> {
+    await manager
+      .getRepository(User)
+      .createQueryBuilder()
+      .update()
+      .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
+      .where('id = :userId', { userId })
+      .execute();
+  }
+
+  /** Sets the password of a person who never had one and marks the address proven. */
+  async claim(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.getRepository(User).update({ id: userId }, { passwordHash, emailVerifiedAt: new Date() });
+  }
+
+  /**
+   * Takes the address away from an unverified claim whose mailbox someone else has just proved to
+   * own: the claim keeps its id, memberships and data, but loses the address, can no longer sign in,
+   * and every session it had ends (see docs/security.md).
+   */
+  async detach(manager: EntityManager, user: User): Promise<void> {
+    await manager.getRepository(User).update(
+      { id: user.id },
+      {
+        email: `detached-${user.id}@detached.invalid`,
+        detachedEmail: user.email,
+        detachedAt: new Date(),
+        isActive: false,
+        sessionVersion: user.sessionVersion + 1,
+      },
+    );
   }
 
   async updateNames(userId: string, names: { firstName?: string; lastName?: string }): Promise<void> {

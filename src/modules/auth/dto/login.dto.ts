@@ -9,7 +9,7 @@ export class LoginDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' })
+  @ApiProperty({ example: 'violet kettle marching north' })
   @IsString()
   @MaxLength(128)
   password: string;

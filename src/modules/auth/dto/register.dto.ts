@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { AcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../common/validation/password.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export class RegisterDto {
@@ -9,10 +10,13 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128, example: 'correct horse battery staple' })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(128)
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    example: 'violet kettle marching north',
+    description: 'Not only spaces, not the e-mail address, not a common password',
+  })
+  @AcceptablePassword('email')
   password: string;
 
   @ApiPropertyOptional({ maxLength: 150, example: 'Ada' })
@@ -36,4 +40,17 @@ export class RegisterResponseDto {
 
   @ApiProperty({ format: 'email' })
   email: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token from the verification mail' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+export class VerificationResendResponseDto {
+  @ApiProperty({ description: 'False when the address is already verified or no SMTP server is configured' })
+  sent: boolean;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Role } from '../../../common/auth/role.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
@@ -23,7 +23,7 @@ export class ListUsersQueryDto extends PaginationQueryDto {
 }
 
 export class CreateUserDto {
-  /** The person's e-mail: an existing person is added to the organization as they are. */
+  /** The mailbox to invite; membership begins when the person redeems the mailed invitation. */
   @ApiProperty({ format: 'email', maxLength: 254 })
   @Trim()
   @IsEmail()
@@ -34,30 +34,19 @@ export class CreateUserDto {
   @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ maxLength: 150, description: 'Used only when the person is new' })
+  @ApiPropertyOptional({ maxLength: 150, description: 'Used only if the invitation creates the account' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(150)
   first_name?: string;
 
-  @ApiPropertyOptional({ maxLength: 150, description: 'Used only when the person is new' })
+  @ApiPropertyOptional({ maxLength: 150, description: 'Used only if the invitation creates the account' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(150)
   last_name?: string;
-
-  @ApiPropertyOptional({
-    minLength: 8,
-    maxLength: 128,
-    description: 'Initial password for a new person; without it an invite token is returned',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(128)
-  password?: string;
 }
 
 export class UpdateUserDto {

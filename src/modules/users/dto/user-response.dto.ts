@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../../../common/auth/role.js';
 import { PageOf } from '../../../common/pagination/page.js';
 
@@ -27,18 +27,6 @@ export class UserResponseDto {
 }
 
 export class UserPageDto extends PageOf(UserResponseDto) {}
-
-export class CreatedUserResponseDto extends UserResponseDto {
-  @ApiPropertyOptional({
-    description:
-      'Present when the person has no password yet: give it to them to redeem once at ' +
-      'POST /api/auth/accept-invite/ (valid 7 days). It is not shown again.',
-  })
-  invite_token?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  invite_expires_at?: string;
-}
 
 /** The compact form used in side lists, `users_mention` and team members. */
 export class UserRefDto {

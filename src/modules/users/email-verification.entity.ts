@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { User } from './user.entity.js';
 
-/** A one-time token that lets a person added by an ADMIN set their first password. */
-@Entity('user_invites')
-@Index('ix_user_invites_user', ['userId'])
-export class UserInvite {
+/** A one-time token mailed to a person's address; using it proves they read that mailbox. */
+@Entity('email_verifications')
+@Index('ix_email_verifications_user', ['userId'])
+export class EmailVerification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -15,7 +15,10 @@ export class UserInvite {
   @JoinColumn({ name: 'user_id' })
   user?: Relation<User>;
 
-  /** SHA-256 of the token; the token itself is shown once. */
+  /** The address the token was sent to: it verifies nothing once the person's address differs. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
   @Column({ type: 'char', length: 64, unique: true })
   tokenHash: string;
 

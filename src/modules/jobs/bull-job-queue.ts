@@ -1,0 +1,43 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { type JobHandler, type JobOptions, JobQueue, PermanentJobError, QueueUnavailableError, withDeadline } from './job-queue.js';
+
+export const JOBS_QUEUE = 'jobs';
+/** An add that Redis has not confirmed by then is given up (the outbox row stays and is retried). */
+export const ENQUEUE_TIMEOUT_MS = 2000;
+
+/** Jobs in Redis: shared by every API instance, kept across restarts, each run once. */
+@Injectable()
+export class BullJobQueue extends JobQueue {
+  private readonly logger = new Logger(BullJobQueue.name);
+
+  constructor(@InjectQueue(JOBS_QUEUE) private readonly queue: Queue) {
+    super();
+  }
+
+  get available(): boolean {
+    return this.queue.client.status === 'ready';
+  }
+
+  async add(name: string, data: object, { jobId, delayMs }: JobOptions): Promise<void> {
+    // While Redis is away, ioredis would hold the command until it returns: do not even try.
+    if (!this.available) throw new QueueUnavailableError('Redis is not connected');
+    await withDeadline(this.queue.add(name, data, { jobId, delay: delayMs }), ENQUEUE_TIMEOUT_MS, 'Adding a job to Redis');
+  }
+
+  process<T>(name: string, concurrency: number, handler: JobHandler<T>): void {
+    // Bull resolves this only when the queue closes; a failure to start is logged, never thrown at boot.
+    this.queue
+      .process(name, concurrency, async (job: Job<T>) => {
+        const attempt = job.attemptsMade + 1;
+        try {
+          await handler(job.data, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
+        } catch (error) {
+          if (error instanceof PermanentJobError) job.discard();
+          throw error;
+        }
+      })
+      .catch((error: unknown) => this.logger.error({ name, error: String(error) }, 'Job processing stopped'));
+  }
+}
