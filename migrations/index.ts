@@ -6,6 +6,7 @@ import { Leads1795490346508 } from './1795490346508-Leads.js';
 import { CompaniesAndApiKeys1795490659728 } from './1795490659728-CompaniesAndApiKeys.js';
 import { AccountMail1795491370364 } from './1795491370364-AccountMail.js';
 import { MailboxProofAndOutbox1795613940308 } from './1795613940308-MailboxProofAndOutbox.js';
+import { LeadImports1795615269400 } from './1795615269400-LeadImports.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -20,4 +21,5 @@ export const migrations = [
   CompaniesAndApiKeys1795490659728,
   AccountMail1795491370364,
   MailboxProofAndOutbox1795613940308,
+  LeadImports1795615269400,
 ];

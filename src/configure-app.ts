@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './common/errors/validation.js';
+import { registerBodyParsers } from './common/http/body-parsers.js';
 import { REQUEST_ID_HEADER } from './common/http/request-id.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import { AppConfig } from './config/app-config.js';
@@ -15,6 +16,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
     reply.header(REQUEST_ID_HEADER, request.id);
   });
 
+  registerBodyParsers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

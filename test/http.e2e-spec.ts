@@ -52,6 +52,26 @@ describe('HTTP conventions', () => {
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it.each([
+    ['form-encoded', 'application/x-www-form-urlencoded', 'email=a%40b.co&password=whatever'],
+    ['plain text', 'text/plain', 'email=a@b.co'],
+  ])('answers a %s body on a JSON route with 415 in the common body', async (_kind, contentType, body) => {
+    const res = await t.api.request('POST', '/api/auth/login/', { body, headers: { 'content-type': contentType } });
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', requestId: res.headers['x-request-id'] });
+  });
+
+  it('refuses JSON nested deeper than 32 levels on every route, signed in or not', async () => {
+    const member = await t.api.signUp();
+    const nested = (depth: number) => JSON.stringify({ name: JSON.parse('['.repeat(depth - 1) + ']'.repeat(depth - 1)) });
+    const deep = await t.api.request('POST', '/api/org/', { token: member.token, body: nested(40), headers: { 'content-type': 'application/json' } });
+    expect(deep.status).toBe(400);
+    expect(deep.body.code).toBe('JSON_TOO_DEEP');
+    const shallow = await t.api.request('POST', '/api/org/', { token: member.token, body: nested(5), headers: { 'content-type': 'application/json' } });
+    expect(shallow.status).toBe(400);
+    expect(shallow.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('rejects a __proto__ key in a body', async () => {
     const res = await t.api.request('POST', '/api/auth/login/', {
       body: '{"email":"a@b.co","password":"x","__proto__":{"admin":true}}',

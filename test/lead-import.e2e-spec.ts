@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
 import { as, type Cast, createCast } from './support/cast.js';
 import { multipart } from './support/multipart.js';
+import { eventually } from './support/smtp-sink.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('POST /api/leads/upload/', () => {
@@ -117,5 +120,105 @@ describe('POST /api/leads/upload/', () => {
       { token: cast.outsider.token, orgId: cast.orgId },
     );
     expect(res.status).toBe(403);
+  });
+
+  const countByCity = async (city: string) =>
+    (await t.api.get(`/api/leads/?city=${city}&limit=1`, as(cast, 'admin'))).body.open_leads_count as number;
+  const csvOf = (city: string, rows: number, prefix = randomUUID().slice(0, 8)) =>
+    ['first_name,last_name,email,city', ...Array.from({ length: rows }, (_, i) => `F${i},L${i},${prefix}-${i}@x.co,${city}`)].join('\n');
+  // Spooled uploads are named after their organization, so other test files' uploads do not count.
+  const leftoverSpools = async (orgId = cast.orgId) =>
+    (await readdir(tmpdir())).filter((name) => name.startsWith(`crm-lead-import-${orgId}`));
+
+  it('commits nothing when the file breaks after a thousand good rows (400 names the row)', async () => {
+    const city = `Broken-${randomUUID().slice(0, 6)}`;
+    const csv = `${csvOf(city, 1200)}\nBad,"Quote,b@x.co,${city}\nMore,Rows,m@x.co,${city}\n`;
+    const res = await upload(csv);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('after row 1201');
+    expect(await countByCity(city)).toBe(0);
+  });
+
+  it('lets parallel uploads of one file import each e-mail once', async () => {
+    const city = `Parallel-${randomUUID().slice(0, 6)}`;
+    const csv = csvOf(city, 50);
+    const results = await Promise.all([upload(csv), upload(csv), upload(csv)]);
+    expect(results.map((res) => res.body.imported_count).sort()).toEqual([0, 0, 50]);
+    expect(results.map((res) => res.body.failed_count).sort()).toEqual([0, 50, 50]);
+    expect(await countByCity(city)).toBe(50);
+  });
+
+  it('refuses a workbook whose shared strings unpack past the limit (413), leaving no temporary file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Leads');
+    sheet.addRow(['first_name', 'last_name']);
+    sheet.addRow(['x'.repeat(17 * 1024 * 1024), 'Bomb']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(xlsx.length).toBeLessThan(1024 * 1024);
+    const res = await upload(xlsx, 'bomb.xlsx');
+    expect(res.status).toBe(413);
+    expect(res.body.errors.leads_file[0]).toContain('shared strings');
+    expect(await leftoverSpools()).toEqual([]);
+  });
+
+  it('leaves no temporary file behind after an import, good or bad', async () => {
+    await upload(csvOf(`Clean-${randomUUID().slice(0, 6)}`, 3));
+    await upload('first_name\nA\n');
+    expect(await leftoverSpools()).toEqual([]);
+  });
+
+  describe('limits and background imports', () => {
+    let small: TestApp;
+    let smallCast: Cast;
+    beforeAll(async () => {
+      small = await createTestApp({ MAX_UPLOAD_BYTES: String(64 * 1024), LEAD_IMPORT_SYNC_BYTES: String(2 * 1024) });
+      smallCast = await createCast(small.api);
+    });
+    afterAll(() => small.close());
+
+    const uploadTo = (content: string, who: Parameters<typeof as>[1] = 'creator') =>
+      small.api.upload('/api/leads/upload/', multipart({}, [{ field: 'leads_file', fileName: 'leads.csv', content }]), as(smallCast, who));
+    const cityCount = async (city: string) =>
+      (await small.api.get(`/api/leads/?city=${city}&limit=1`, as(smallCast, 'admin'))).body.open_leads_count as number;
+
+    it('stops reading at the size limit: 413 and nothing imported', async () => {
+      const city = `Huge-${randomUUID().slice(0, 6)}`;
+      const res = await uploadTo(csvOf(city, 4000));
+      expect(res.status).toBe(413);
+      expect(await cityCount(city)).toBe(0);
+      expect(await leftoverSpools(smallCast.orgId)).toEqual([]);
+    });
+
+    it('imports a larger file in the background: 202, then its progress and outcome', async () => {
+      const city = `Bg-${randomUUID().slice(0, 6)}`;
+      const csv = `${csvOf(city, 300)}\nNo,Email,not-an-email,${city}\n`;
+      const started = await uploadTo(csv);
+      expect(started.status).toBe(202);
+      expect(started.body).toMatchObject({ status: 'running', file_name: 'leads.csv', created_by: smallCast.creator.userId });
+      const done = await eventually(async () => {
+        const job = await small.api.get(`/api/leads/imports/${started.body.id}/`, as(smallCast, 'creator'));
+        expect(job.body.status).toBe('succeeded');
+        return job.body;
+      });
+      expect(done).toMatchObject({ rows_read: 301, imported_count: 300, failed_count: 1, errors: [{ row: 302, field: 'email' }] });
+      expect(await cityCount(city)).toBe(300);
+      expect((await small.api.get(`/api/leads/imports/${started.body.id}/`, as(smallCast, 'admin'))).status).toBe(200);
+      expect((await small.api.get(`/api/leads/imports/${started.body.id}/`, as(smallCast, 'other'))).status).toBe(404);
+      expect((await small.api.get(`/api/leads/imports/${started.body.id}/`, as(smallCast, 'outsider'))).status).toBe(404);
+      expect(await leftoverSpools(smallCast.orgId)).toEqual([]);
+    });
+
+    it('records a background import that fails as failed, with nothing imported', async () => {
+      const city = `BgBad-${randomUUID().slice(0, 6)}`;
+      const started = await uploadTo(`${csvOf(city, 300)}\nBad,"Quote,q@x.co,${city}\n`);
+      const failed = await eventually(async () => {
+        const job = await small.api.get(`/api/leads/imports/${started.body.id}/`, as(smallCast, 'creator'));
+        expect(job.body.status).toBe('failed');
+        return job.body;
+      });
+      expect(failed.imported_count).toBe(0);
+      expect(failed.message).toContain('cannot be read');
+      expect(await cityCount(city)).toBe(0);
+    });
   });
 });

@@ -63,6 +63,10 @@ export class AppConfig {
     return this.env.QUEUE_PREFIX;
   }
 
+  get imports() {
+    return { syncBytes: this.env.LEAD_IMPORT_SYNC_BYTES };
+  }
+
   get leadIntakePerMinute(): number {
     return this.env.LEAD_INTAKE_PER_MINUTE;
   }

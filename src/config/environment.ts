@@ -120,6 +120,12 @@ export class Environment {
   @Min(1)
   LEAD_INTAKE_PER_MINUTE = 60;
 
+  /** Lead files up to this size are imported while the request waits; larger ones in the background (202). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  LEAD_IMPORT_SYNC_BYTES = 1024 * 1024;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

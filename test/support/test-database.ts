@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { withFileLock } from './file-lock.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 
@@ -65,25 +66,8 @@ async function ensureTemplate(serverUrl: string): Promise<void> {
   });
 }
 
-async function withFileLock<T>(work: () => Promise<T>): Promise<T> {
-  const lock = `${DUMP_PATH}.lock`;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-}
-
 async function ensureDump(): Promise<Buffer> {
-  return withFileLock(async () => {
+  return withFileLock(`${DUMP_PATH}.lock`, async () => {
     if (existsSync(DUMP_PATH)) return readFile(DUMP_PATH);
     const embedded = await EmbeddedPostgres.start({ dataDir: 'memory://' });
     try {

@@ -45,6 +45,11 @@ describe('toErrorBody', () => {
     expect(toErrorBody(tooLarge, 'r').body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
+  it('treats a connection the client cut mid-request as its doing, not a bug', () => {
+    const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    expect(toErrorBody(aborted, 'r')).toMatchObject({ status: 400, unexpected: false, body: { code: 'REQUEST_ABORTED' } });
+  });
+
   it('hides everything about an unknown error behind a 500 and flags it for the log', () => {
     const mapped = toErrorBody(new Error('connection string postgres://secret@db'), 'r9');
     expect(mapped).toEqual({

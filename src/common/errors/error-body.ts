@@ -90,6 +90,10 @@ export function toErrorBody(error: unknown, requestId: string): MappedError {
       return make(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', 'A required value is missing');
     }
   }
+  // The client went away mid-request (an aborted upload): nobody will read the answer, and it is no bug.
+  if ((error as { code?: unknown } | null)?.code === 'ECONNRESET') {
+    return make(HttpStatus.BAD_REQUEST, 'REQUEST_ABORTED', 'The client closed the connection before the request was complete');
+  }
   if (isClientFrameworkError(error)) {
     return make(error.statusCode, codeFor(error.statusCode), error.message);
   }

@@ -1,5 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { clientErrorHandler } from './client-errors.js';
 import { requestIdFor } from './request-id.js';
 
 const SECRET_QUERY = /([?&](?:apikey|api_key|token)=)[^&]*/gi;
@@ -23,6 +24,7 @@ export function createFastifyAdapter(logLevel: string): FastifyAdapter {
             },
           },
     genReqId: requestIdFor,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
   });
 }

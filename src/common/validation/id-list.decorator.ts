@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { nestsDeeperThan } from '../http/json-depth.js';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
 
 export const MAX_IDS = 100;
@@ -13,7 +14,8 @@ export const ToArray = () =>
   Transform(({ value }: { value: unknown }) => {
     if (typeof value !== 'string') return value;
     const text = value.trim();
-    if (text.startsWith('[')) {
+    // A list is flat: anything nested is left a string, which IsArray then refuses.
+    if (text.startsWith('[') && !nestsDeeperThan(text, 1)) {
       try {
         return JSON.parse(text) as unknown;
       } catch {

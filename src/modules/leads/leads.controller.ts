@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -8,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
@@ -18,7 +19,7 @@ import { CreateLeadDto, ListLeadsQueryDto, UpdateLeadDto } from './dto/lead-requ
 import { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
 import { LeadImportService } from './import/lead-import.service.js';
 import { LeadsService } from './leads.service.js';
-import { LEAD_IMPORT_BODY, LeadImportResponseDto } from './dto/lead-import.dto.js';
+import { LEAD_IMPORT_BODY, LeadImportJobDto, LeadImportResponseDto } from './dto/lead-import.dto.js';
 
 const VISIBILITY = 'An ADMIN sees every lead; a USER those they created or are assigned to.';
 
@@ -57,14 +58,33 @@ export class LeadsController {
   @ApiOperation({
     summary: 'Import leads from a CSV or XLSX file',
     description:
-      'Valid rows are imported (in batches), invalid ones reported with their row number; e-mails repeated in the file or already in the organization fail. The file is streamed, never held whole.',
+      'Valid rows are imported, invalid ones reported with their row number; e-mails repeated in the file or already ' +
+      'in the organization fail. The valid rows are committed together once the whole file has been read: a file ' +
+      'that turns out unreadable or too large commits nothing. Files over LEAD_IMPORT_SYNC_BYTES (default 1 MiB) ' +
+      'are answered 202 at once and imported in the background: poll GET /api/leads/imports/{id}/.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(LEAD_IMPORT_BODY)
   @ApiOkResponse({ type: LeadImportResponseDto, description: 'What was imported and what failed' })
+  @ApiAcceptedResponse({ type: LeadImportJobDto, description: 'A large file: importing in the background' })
   @ApiErrors(413, 415)
-  uploadLeads(@Principal() principal: OrgPrincipal, @Req() request: FastifyRequest): Promise<LeadImportResponseDto> {
-    return this.imports.importFromRequest(principal, request);
+  async uploadLeads(
+    @Principal() principal: OrgPrincipal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LeadImportResponseDto | LeadImportJobDto> {
+    const outcome = await this.imports.importFromRequest(principal, request);
+    if (outcome.kind === 'done') return outcome.result;
+    reply.status(HttpStatus.ACCEPTED);
+    return outcome.job;
+  }
+
+  @Get('imports/:id')
+  @ApiOperation({ summary: 'Get a lead import', description: 'Progress and outcome of a background import. Its creator or an ADMIN.' })
+  @ApiOkResponse({ type: LeadImportJobDto, description: 'The import' })
+  @ApiErrors(404)
+  getLeadImport(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<LeadImportJobDto> {
+    return this.imports.getJob(principal, id);
   }
 
   @Get(':id')

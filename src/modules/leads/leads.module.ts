@@ -10,6 +10,7 @@ import { UsersModule } from '../users/users.module.js';
 import { CompaniesController } from './companies.controller.js';
 import { CompaniesService } from './companies.service.js';
 import { Company } from './company.entity.js';
+import { LeadImport } from './import/lead-import.entity.js';
 import { LeadImportService } from './import/lead-import.service.js';
 import { Lead } from './lead.entity.js';
 import { LeadsController } from './leads.controller.js';
@@ -19,7 +20,7 @@ import { ApiKeyGuard } from './api-key.guard.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Lead, Company]),
+    TypeOrmModule.forFeature([Lead, Company, LeadImport]),
     UsersModule,
     TeamsModule,
     ContactsModule,

@@ -1,9 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
+import { measuringStream } from '../../../common/files/measure.js';
 import { AppConfig } from '../../../config/app-config.js';
 import { FileStorage, type StoredFile } from './file-storage.js';
 
@@ -23,27 +24,15 @@ export class LocalDiskStorage extends FileStorage {
     const path = this.pathOf(key);
     const partial = `${path}.partial`;
     await mkdir(dirname(path), { recursive: true });
-    let size = 0;
-    const chunks: Buffer[] = [];
-    let headLength = 0;
-    const measure = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        size += chunk.length;
-        if (headLength < HEAD_BYTES) {
-          chunks.push(chunk.subarray(0, HEAD_BYTES - headLength));
-          headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
-        }
-        callback(null, chunk);
-      },
-    });
+    const measure = measuringStream(HEAD_BYTES);
     try {
-      await pipeline(source, measure, createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(source, measure.stream, createWriteStream(partial, { flags: 'wx' }));
       await rename(partial, path);
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
     }
-    return { size, head: Buffer.concat(chunks) };
+    return { size: measure.size(), head: measure.head() };
   }
 
   async open(key: string): Promise<Readable> {

@@ -51,3 +51,42 @@ export const LEAD_IMPORT_BODY = {
     },
   },
 };
+
+/** A large import, answered 202 at once and run in the background: poll GET /api/leads/imports/{id}/. */
+export class LeadImportJobDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    enum: ['running', 'succeeded', 'failed'],
+    description: 'succeeded: the valid rows are imported (errors lists the others); failed: nothing was imported (see message)',
+  })
+  status: 'running' | 'succeeded' | 'failed';
+
+  @ApiProperty()
+  file_name: string;
+
+  @ApiProperty({ description: 'Data rows read so far' })
+  rows_read: number;
+
+  @ApiProperty({ description: 'Rows imported (committed together when the import ends)' })
+  imported_count: number;
+
+  @ApiProperty()
+  failed_count: number;
+
+  @ApiProperty({ type: [ImportErrorDto], description: 'Why rows failed (the first 1,000)' })
+  errors: ImportErrorDto[];
+
+  @ApiProperty({ description: 'Why the import failed as a whole; empty otherwise' })
+  message: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  created_by: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finished_on: string | null;
+}

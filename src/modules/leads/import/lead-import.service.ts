@@ -1,19 +1,24 @@
 import type {} from '@fastify/multipart';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, LessThan } from 'typeorm';
 import type { OrgPrincipal } from '../../../common/auth/principal.js';
-import { ValidationFailedError } from '../../../common/errors/app-error.js';
+import { Role } from '../../../common/auth/role.js';
+import { AppError, NotFoundError, ValidationFailedError } from '../../../common/errors/app-error.js';
+import { type SpooledUpload, spoolUpload } from '../../../common/files/spooled-upload.js';
+import { AppConfig } from '../../../config/app-config.js';
 import { toFieldErrors } from '../../../common/errors/validation.js';
 import { TagsService } from '../../tags/tags.service.js';
-import { ImportLeadRowDto, type ImportErrorDto, type LeadImportResponseDto } from '../dto/lead-import.dto.js';
+import { ImportLeadRowDto, type ImportErrorDto, type LeadImportJobDto, type LeadImportResponseDto } from '../dto/lead-import.dto.js';
 import { toLeadColumns } from '../lead.mapper.js';
 import { Lead } from '../lead.entity.js';
 import { type ImportColumn, mapHeader } from './import-columns.js';
-import { csvRows, type RawRow, sniffFile, xlsxRows } from './lead-rows.js';
+import { LeadImport, LeadImportStatus } from './lead-import.entity.js';
+import { capped, csvRows, type FileKind, type RawRow, sniffKind } from './lead-rows.js';
+import { xlsxRows } from './xlsx-rows.js';
 
 const BATCH_SIZE = 500;
 const MAX_REPORTED_ERRORS = 1000;
@@ -25,6 +30,7 @@ interface ValidRow {
 
 /** Counts and the first errors of one import; memory stays flat whatever the file's size. */
 class ImportReport {
+  rowsRead = 0;
   imported = 0;
   failed = 0;
   readonly errors: ImportErrorDto[] = [];
@@ -48,62 +54,192 @@ class ImportReport {
   }
 }
 
+export type ImportOutcome = { kind: 'done'; result: LeadImportResponseDto } | { kind: 'started'; job: LeadImportJobDto };
+
+/** Live counts of imports this process runs, for GET while they run (the embedded database has one connection). */
+type Progress = (report: ImportReport, rowsRead: number) => void;
+
+const PROGRESS_EVERY_MS = 1000;
+/** A running import not heard of for this long died with its process (its transaction rolled back). */
+const STALE_MS = 10 * 60_000;
+
+const toJob = (job: LeadImport): LeadImportJobDto => ({
+  id: job.id,
+  status: job.status,
+  file_name: job.fileName,
+  rows_read: job.rowsRead,
+  imported_count: job.importedCount,
+  failed_count: job.failedCount,
+  errors: job.errors,
+  message: job.message,
+  created_by: job.createdBy,
+  created_on: job.createdOn.toISOString(),
+  finished_on: job.finishedAt?.toISOString() ?? null,
+});
+
 /**
- * Imports leads from a CSV or XLSX upload: streams the file row by row, validates each row like
- * the API would, reports duplicates of e-mails in the file or already in the organization, and
- * inserts valid rows in batches, each batch one transaction.
+ * Imports leads from a CSV or XLSX upload. The upload is first spooled to a temporary file (so an
+ * aborted or over-limit upload commits nothing), then read row by row and validated like the API
+ * would, in one transaction under a per-organization lock: the answer says exactly what was
+ * committed, and concurrent imports cannot both insert one e-mail. Files over LEAD_IMPORT_SYNC_BYTES
+ * run in the background (202, then GET /api/leads/imports/{id}/).
  */
 @Injectable()
-export class LeadImportService {
+export class LeadImportService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LeadImportService.name);
+  private readonly running = new Set<Promise<void>>();
+  private readonly live = new Map<string, Partial<LeadImport>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tags: TagsService,
+    private readonly config: AppConfig,
   ) {}
 
-  async importFromRequest(principal: OrgPrincipal, request: FastifyRequest): Promise<LeadImportResponseDto> {
+  async onApplicationBootstrap(): Promise<void> {
+    // Embedded: one process, so every running import died with the last one; PostgreSQL: the stale ones.
+    const staleBefore = this.config.database.url ? new Date(Date.now() - STALE_MS) : new Date();
+    await this.dataSource.getRepository(LeadImport).update(
+      { status: LeadImportStatus.RUNNING, updatedOn: LessThan(staleBefore) },
+      { status: LeadImportStatus.FAILED, message: 'interrupted by a restart; nothing was imported', finishedAt: new Date() },
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  async importFromRequest(principal: OrgPrincipal, request: FastifyRequest): Promise<ImportOutcome> {
+    const upload = await this.receive(request, principal.orgId);
+    let handedOver = false;
+    try {
+      const kind = sniffKind(upload.head);
+      if (upload.size <= this.config.imports.syncBytes) {
+        return { kind: 'done', result: (await this.run(principal, kind, upload.path)).result() };
+      }
+      const job = await this.startInBackground(principal, kind, upload);
+      handedOver = true;
+      return { kind: 'started', job };
+    } finally {
+      if (!handedOver) await upload.discard();
+    }
+  }
+
+  async getJob(principal: OrgPrincipal, id: string): Promise<LeadImportJobDto> {
+    const job = await this.dataSource.getRepository(LeadImport).findOneBy({ id, orgId: principal.orgId });
+    if (!job || (principal.role !== Role.ADMIN && job.createdBy !== principal.userId)) throw new NotFoundError('Import');
+    return toJob({ ...job, ...this.live.get(id) } as LeadImport);
+  }
+
+  /** The one `leads_file` part, spooled to disk; any other part is refused. */
+  private async receive(request: FastifyRequest, orgId: string): Promise<SpooledUpload & { fileName: string }> {
     if (!request.isMultipart()) {
       throw ValidationFailedError.field('leads_file', 'send the file as multipart/form-data field leads_file');
     }
-    let report: ImportReport | undefined;
-    for await (const part of request.parts()) {
-      if (part.type !== 'file' || part.fieldname !== 'leads_file' || report) {
-        if (part.type === 'file') part.file.resume();
-        throw ValidationFailedError.field(part.fieldname, report ? 'only one file may be sent' : 'is not an allowed field');
+    let upload: (SpooledUpload & { fileName: string }) | undefined;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type !== 'file' || part.fieldname !== 'leads_file' || upload) {
+          if (part.type === 'file') part.file.resume();
+          throw ValidationFailedError.field(part.fieldname, upload ? 'only one file may be sent' : 'is not an allowed field');
+        }
+        upload = { ...(await spoolUpload(part.file, `lead-import-${orgId}`)), fileName: part.filename.slice(0, 255) };
       }
-      const { kind, stream } = await sniffFile(part.file);
-      report = await this.importRows(principal, kind === 'csv' ? csvRows(stream) : xlsxRows(stream));
+    } catch (error) {
+      await upload?.discard();
+      throw error;
     }
-    if (!report) throw ValidationFailedError.field('leads_file', 'is required');
-    return report.result();
+    if (!upload) throw ValidationFailedError.field('leads_file', 'is required');
+    return upload;
   }
 
-  private async importRows(principal: OrgPrincipal, rows: AsyncGenerator<RawRow>): Promise<ImportReport> {
-    const report = new ImportReport();
-    const seenEmails = new Set<string>();
-    let columns: ImportColumn[] | undefined;
-    let batch: ValidRow[] = [];
-    for await (const raw of rows) {
-      if (!columns) {
-        columns = mapHeader(raw.cells);
-        continue;
+  private async startInBackground(
+    principal: OrgPrincipal,
+    kind: FileKind,
+    upload: SpooledUpload & { fileName: string },
+  ): Promise<LeadImportJobDto> {
+    const jobs = this.dataSource.getRepository(LeadImport);
+    const job = await jobs.save({ orgId: principal.orgId, createdBy: principal.userId, fileName: upload.fileName });
+    let reportedAt = 0;
+    const progress: Progress = (report, rowsRead) => {
+      const counts = { rowsRead, importedCount: report.imported, failedCount: report.failed };
+      this.live.set(job.id, counts);
+      // The embedded database's one connection is the import's; only PostgreSQL can take a second writer.
+      if (this.config.database.url && Date.now() - reportedAt > PROGRESS_EVERY_MS) {
+        reportedAt = Date.now();
+        void jobs.update({ id: job.id }, counts).catch(() => undefined);
       }
-      const valid = await this.validateRow(raw, columns, report);
-      if (!valid) continue;
-      const email = valid.dto.email?.toLowerCase();
-      if (email && seenEmails.has(email)) {
-        report.fail(raw.row, 'email', `duplicates the e-mail of an earlier row in this file`);
-        continue;
-      }
-      if (email) seenEmails.add(email);
-      batch.push(valid);
-      if (batch.length >= BATCH_SIZE) {
-        await this.insertBatch(principal, batch, report);
+    };
+    const task = this.run(principal, kind, upload.path, progress)
+      .then((report) =>
+        jobs.update(
+          { id: job.id },
+          {
+            status: LeadImportStatus.SUCCEEDED,
+            rowsRead: report.rowsRead,
+            importedCount: report.imported,
+            failedCount: report.failed,
+            errors: report.errors,
+            finishedAt: new Date(),
+          },
+        ),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError)) this.logger.error({ importId: job.id, error: String(error) }, 'Lead import failed');
+        return jobs.update(
+          { id: job.id },
+          {
+            status: LeadImportStatus.FAILED,
+            importedCount: 0,
+            message: error instanceof AppError ? [error.message, ...Object.values(error.errors ?? {}).flat()].join(': ') : 'the import failed; nothing was imported',
+            finishedAt: new Date(),
+          },
+        );
+      })
+      .then(() => undefined)
+      .finally(async () => {
+        this.live.delete(job.id);
+        await upload.discard();
+        this.running.delete(task);
+      });
+    this.running.add(task);
+    return toJob(job);
+  }
+
+  /** Reads, validates and inserts every row in one transaction: all of the valid rows, or nothing. */
+  private run(principal: OrgPrincipal, kind: FileKind, path: string, progress?: Progress): Promise<ImportReport> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lead-import:${principal.orgId}`]);
+      const report = new ImportReport();
+      const seenEmails = new Set<string>();
+      let columns: ImportColumn[] | undefined;
+      let batch: ValidRow[] = [];
+      const flush = async () => {
+        await this.insertBatch(manager, principal, batch, report);
         batch = [];
+        progress?.(report, report.rowsRead);
+      };
+      for await (const raw of capped(kind === 'csv' ? csvRows(path) : xlsxRows(path))) {
+        if (!columns) {
+          columns = mapHeader(raw.cells);
+          continue;
+        }
+        report.rowsRead += 1;
+        const valid = await this.validateRow(raw, columns, report);
+        if (!valid) continue;
+        const email = valid.dto.email?.toLowerCase();
+        if (email && seenEmails.has(email)) {
+          report.fail(raw.row, 'email', `duplicates the e-mail of an earlier row in this file`);
+          continue;
+        }
+        if (email) seenEmails.add(email);
+        batch.push(valid);
+        if (batch.length >= BATCH_SIZE) await flush();
       }
-    }
-    if (!columns) throw ValidationFailedError.field('leads_file', 'has no header row');
-    if (batch.length) await this.insertBatch(principal, batch, report);
-    return report;
+      if (!columns) throw ValidationFailedError.field('leads_file', 'has no header row');
+      if (batch.length) await flush();
+      return report;
+    });
   }
 
   private async validateRow(raw: RawRow, columns: ImportColumn[], report: ImportReport): Promise<ValidRow | null> {
@@ -126,25 +262,23 @@ export class LeadImportService {
     return { row: raw.row, dto };
   }
 
-  private async insertBatch(principal: OrgPrincipal, batch: ValidRow[], report: ImportReport): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const existing = await this.existingEmails(manager, principal.orgId, batch);
-      const fresh = batch.filter(({ row, dto }) => {
-        if (!dto.email || !existing.has(dto.email.toLowerCase())) return true;
-        report.fail(row, 'email', 'a lead with this e-mail already exists in the organization');
-        return false;
-      });
-      if (!fresh.length) return;
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Lead)
-        .values(fresh.map(({ dto }) => ({ ...toLeadColumns(dto), orgId: principal.orgId, createdBy: principal.userId })))
-        .returning(['id'])
-        .execute();
-      await this.linkTags(manager, principal.orgId, fresh, inserted.identifiers.map((identifier) => identifier.id as string));
-      report.imported += fresh.length;
+  private async insertBatch(manager: EntityManager, principal: OrgPrincipal, batch: ValidRow[], report: ImportReport): Promise<void> {
+    const existing = await this.existingEmails(manager, principal.orgId, batch);
+    const fresh = batch.filter(({ row, dto }) => {
+      if (!dto.email || !existing.has(dto.email.toLowerCase())) return true;
+      report.fail(row, 'email', 'a lead with this e-mail already exists in the organization');
+      return false;
     });
+    if (!fresh.length) return;
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Lead)
+      .values(fresh.map(({ dto }) => ({ ...toLeadColumns(dto), orgId: principal.orgId, createdBy: principal.userId })))
+      .returning(['id'])
+      .execute();
+    await this.linkTags(manager, principal.orgId, fresh, inserted.identifiers.map((identifier) => identifier.id as string));
+    report.imported += fresh.length;
   }
 
   private async existingEmails(manager: EntityManager, orgId: string, batch: ValidRow[]): Promise<Set<string>> {

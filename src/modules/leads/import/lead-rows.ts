@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../../common/errors/app-error.js';
 
 /** One data row: its number as a spreadsheet shows it (the header is row 1) and its cells. */
@@ -11,43 +11,32 @@ export interface RawRow {
 
 export type FileKind = 'csv' | 'xlsx';
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** More rows than any import needs: a file with more is refused whole (413). */
+export const MAX_IMPORT_ROWS = 1_000_000;
 
-const unsupported = () =>
-  new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'leads_file must be a UTF-8 CSV or an XLSX workbook', {
-    leads_file: ['must be a UTF-8 CSV or an XLSX workbook'],
-  });
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /**
  * Looks at the first bytes: a zip is an XLSX workbook, valid UTF-8 text without NUL bytes is CSV,
- * anything else (an image renamed .csv, say) is refused. Returns the stream with those bytes put back.
+ * anything else (an image renamed .csv, say) is refused with 415.
  */
-export async function sniffFile(source: Readable): Promise<{ kind: FileKind; stream: Readable }> {
-  const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
+export function sniffKind(head: Buffer): FileKind {
   if (head.length === 0) {
     throw new AppError(400, 'VALIDATION_FAILED', 'The file is empty', { leads_file: ['is empty'] });
   }
-  let kind: FileKind;
-  if (head.subarray(0, 4).equals(ZIP)) kind = 'xlsx';
-  else if (!head.includes(0) && !head.subarray(0, Math.max(0, head.length - 3)).toString('utf8').includes('\uFFFD')) kind = 'csv';
-  else {
-    source.resume();
-    throw unsupported();
-  }
-  async function* replay() {
-    yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
-  }
-  return { kind, stream: Readable.from(replay(), { objectMode: false }) };
+  if (head.subarray(0, 4).equals(ZIP)) return 'xlsx';
+  // The last three bytes may be a character cut in half by the sample's end.
+  if (!head.includes(0) && !head.subarray(0, Math.max(0, head.length - 3)).toString('utf8').includes('\uFFFD')) return 'csv';
+  throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'leads_file must be a UTF-8 CSV or an XLSX workbook', {
+    leads_file: ['must be a UTF-8 CSV or an XLSX workbook'],
+  });
 }
 
-/** CSV rows as they stream in; every row is kept, whatever its length, so it can be reported. */
-export async function* csvRows(stream: Readable): AsyncGenerator<RawRow> {
-  const parser = stream.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024 }),
-  );
+/** CSV rows of a file on disk; every row is kept, whatever its length, so it can be reported. */
+export async function* csvRows(path: string): AsyncGenerator<RawRow> {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 64 * 1024 });
+  // pipeline() forwards a read error to the parser, where the loop below sees it.
+  pipeline(createReadStream(path), parser, () => undefined);
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -58,43 +47,20 @@ export async function* csvRows(stream: Readable): AsyncGenerator<RawRow> {
     throw new AppError(400, 'VALIDATION_FAILED', `The CSV cannot be read after row ${row}`, {
       leads_file: [error instanceof Error ? error.message : 'is not valid CSV'],
     });
+  } finally {
+    parser.destroy();
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).trim();
-}
-
-/** The first worksheet's rows, streamed (the workbook is never loaded whole). */
-export async function* xlsxRows(stream: Readable): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        const cells = Array.from(values, (value) => cellText(value as ExcelJS.CellValue));
-        if (cells.some((cell) => cell !== '')) yield { row: row.number, cells };
-      }
-      return;
+/** Refuses a file with more than MAX_IMPORT_ROWS data rows. */
+export async function* capped(rows: AsyncGenerator<RawRow>): AsyncGenerator<RawRow> {
+  let count = 0;
+  for await (const row of rows) {
+    if (++count > MAX_IMPORT_ROWS + 1) {
+      throw new AppError(413, 'IMPORT_TOO_LARGE', 'The file has more than 1,000,000 rows', {
+        leads_file: ['has more than 1,000,000 rows; split it'],
+      });
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(400, 'VALIDATION_FAILED', 'The workbook cannot be read', {
-      leads_file: [error instanceof Error ? error.message : 'is not a valid XLSX workbook'],
-    });
+    yield row;
   }
 }

@@ -1,0 +1,116 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withFileLock } from './file-lock.js';
+import type { TestDatabase } from './test-database.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const MAIN = join(ROOT, 'dist/src/main.js');
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ once per change of the sources (CI has just built it), under a lock shared by test workers. */
+async function ensureBuilt(): Promise<void> {
+  const stale = () =>
+    !existsSync(MAIN) || statSync(MAIN).mtimeMs < Math.max(newestSourceTime(join(ROOT, 'src')), newestSourceTime(join(ROOT, 'migrations')));
+  if (!stale()) return;
+  await withFileLock(join(tmpdir(), 'crm-test-build.lock'), async () => {
+    if (stale()) execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
+  });
+}
+
+/** A loopback port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  uploadDir: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Whether the process is still running. */
+  alive(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built server (node dist/src/main.js) as a real process on a loopback port, against the
+ * test's database: for what only a real process shows (aborted uploads, deep JSON on the event
+ * loop, header limits, Redis going away).
+ */
+export async function startServer(database: TestDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
+  await ensureBuilt();
+  const port = await freePort();
+  const uploadDir = await mkdtemp(join(tmpdir(), 'crm-process-uploads-'));
+  const { DATABASE_URL: _db, REDIS_URL: _redis, SMTP_URL: _smtp, ...inherited } = process.env;
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      ...inherited,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(database.poolSize),
+      UPLOAD_DIR: uploadDir,
+      QUEUE_PREFIX: `crm-test-${randomUUID()}`,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (!alive()) throw new Error(`The server exited while starting:\n${output}`);
+    const up = await fetch(`${url}/health`).then((res) => res.ok, () => false);
+    if (up) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server did not answer /health within 60 s:\n${output}`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return {
+    url,
+    child,
+    uploadDir,
+    output: () => output,
+    alive,
+    stop: async () => {
+      if (alive()) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      await rm(uploadDir, { recursive: true, force: true });
+    },
+  };
+}
