@@ -14,7 +14,8 @@ describe('accounts', () => {
     cast = await createCast(t.api);
     const contact = await t.api.post(
       '/api/contacts/',
-      { first_name: 'Wile', last_name: 'Coyote', primary_email: `wile-${randomUUID()}@acme.example` },
+      // Assigned to the creator, who links it: a USER may link only contacts they can see.
+      { first_name: 'Wile', last_name: 'Coyote', primary_email: `wile-${randomUUID()}@acme.example`, assigned_to: [cast.creator.userId] },
       as(cast, 'admin'),
     );
     contactId = contact.body.id;

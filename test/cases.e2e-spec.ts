@@ -10,7 +10,8 @@ describe('cases', () => {
   beforeAll(async () => {
     t = await createTestApp();
     cast = await createCast(t.api);
-    accountId = (await t.api.post('/api/accounts/', { name: 'ACME Corp' }, as(cast, 'admin'))).body.id;
+    // Assigned to the creator, who files cases on it: a USER may link only records they can see.
+    accountId = (await t.api.post('/api/accounts/', { name: 'ACME Corp', assigned_to: [cast.creator.userId] }, as(cast, 'admin'))).body.id;
   });
   afterAll(() => t.close());
 
@@ -28,7 +29,7 @@ describe('cases', () => {
     it('creates the seed example and answers 201 with the list-item shape', async () => {
       const contact = await t.api.post(
         '/api/contacts/',
-        { first_name: 'Pat', last_name: 'Doe', primary_email: `pat-${randomUUID()}@acme.example` },
+        { first_name: 'Pat', last_name: 'Doe', primary_email: `pat-${randomUUID()}@acme.example`, assigned_to: [cast.creator.userId] },
         as(cast, 'admin'),
       );
       const team = await t.api.post('/api/teams/', { name: 'Support' }, as(cast, 'admin'));
@@ -230,7 +231,7 @@ describe('cases', () => {
 
   describe('cases and accounts', () => {
     it("an account's detail lists its cases; deleting the account keeps them, unlinked", async () => {
-      const account = (await t.api.post('/api/accounts/', { name: `Owner ${randomUUID()}` }, as(cast, 'admin'))).body;
+      const account = (await t.api.post('/api/accounts/', { name: `Owner ${randomUUID()}`, assigned_to: [cast.creator.userId] }, as(cast, 'admin'))).body;
       const created = await seedCase({ account: account.id, case_type: 'Bug Report' });
       const detail = await t.api.get(`/api/accounts/${account.id}/`, as(cast, 'admin'));
       expect(detail.body.cases).toEqual([

@@ -69,7 +69,8 @@ describe('companies', () => {
   });
 
   it('links the lead it came from, only a lead of the organization', async () => {
-    const lead = await t.api.post('/api/leads/', { first_name: 'A', last_name: 'B' }, as(cast, 'admin'));
+    // Assigned to the creator, who links it: a USER may link only leads they can see.
+    const lead = await t.api.post('/api/leads/', { first_name: 'A', last_name: 'B', assigned_to: [cast.creator.userId] }, as(cast, 'admin'));
     const ok = await seed({ created_from_lead: lead.body.id });
     expect(ok.created_from_lead).toBe(lead.body.id);
     const theirs = await t.api.post('/api/leads/', { first_name: 'A', last_name: 'B' }, as(cast, 'outsider'));

@@ -26,7 +26,7 @@ describe('leads', () => {
     it('creates the seed example: 201, money as a two-decimal string, converted_account null', async () => {
       const contact = await t.api.post(
         '/api/contacts/',
-        { first_name: 'R', last_name: 'J', primary_email: `rj-${randomUUID()}@bigcorp.example` },
+        { first_name: 'R', last_name: 'J', primary_email: `rj-${randomUUID()}@bigcorp.example`, assigned_to: [cast.creator.userId] },
         as(cast, 'admin'),
       );
       const team = await t.api.post('/api/teams/', { name: 'Sales' }, as(cast, 'admin'));
@@ -163,7 +163,7 @@ describe('leads', () => {
     it('POST /api/leads/{id}/convert/ creates the account from the lead, links both ways, and a second time is 409', async () => {
       const contact = await t.api.post(
         '/api/contacts/',
-        { first_name: 'C', last_name: 'D', primary_email: `cd-${randomUUID()}@x.co` },
+        { first_name: 'C', last_name: 'D', primary_email: `cd-${randomUUID()}@x.co`, assigned_to: [cast.creator.userId] },
         as(cast, 'admin'),
       );
       const lead = await seedLead({

@@ -61,7 +61,7 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
 
   it('sends to a contact by id, at their primary e-mail', async () => {
     const primary = address();
-    const contact = await t.api.post('/api/contacts/', { first_name: 'C', last_name: 'D', primary_email: primary }, as(cast, 'admin'));
+    const contact = await t.api.post('/api/contacts/', { first_name: 'C', last_name: 'D', primary_email: primary }, as(cast, 'creator'));
     const res = await send({ recipients: [contact.body.id] });
     expect(res.status).toBe(201);
     await eventually(async () => expect(sink.to(primary)).toHaveLength(1));

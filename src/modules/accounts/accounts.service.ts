@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { assertCanDelete } from '../../common/auth/record-access.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
@@ -124,7 +124,7 @@ export class AccountsService implements OnModuleInit {
   }
 
   async create(principal: OrgPrincipal, dto: CreateAccountDto): Promise<AccountItemDto> {
-    await this.checkReferences(principal.orgId, dto);
+    await this.checkReferences(principal, dto);
     const id = await this.dataSource.transaction((manager) => this.insert(manager, principal, dto));
     const item = await this.item(principal, id);
     await this.announce(principal, item, [], dto.assigned_to);
@@ -170,7 +170,7 @@ export class AccountsService implements OnModuleInit {
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateAccountDto): Promise<AccountItemDto> {
     const before = await this.item(principal, id);
-    await this.checkReferences(principal.orgId, dto);
+    await this.checkReferences(principal, dto, before);
     await this.dataSource.transaction(async (manager) => {
       const columns = toAccountColumns(dto);
       if (Object.keys(columns).length > 0) {
@@ -195,10 +195,13 @@ export class AccountsService implements OnModuleInit {
     await this.comments.removeFiles(keys);
   }
 
-  /** Of the given account ids, those in the organization (one query). */
-  async existingIds(orgId: string, ids: readonly string[]): Promise<string[]> {
+  /** Of the given account ids, those the caller may see (one query): what a body may link to. */
+  async visibleIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.accounts.find({ where: { orgId, id: In([...ids]) }, select: { id: true } });
+    const rows = await this.scope.visible(this.accounts.manager, principal)
+      .andWhere('account.id IN (:...ids)', { ids })
+      .select('account.id')
+      .getMany();
     return rows.map((row) => row.id);
   }
 
@@ -242,10 +245,11 @@ export class AccountsService implements OnModuleInit {
     return builder;
   }
 
-  private async checkReferences(orgId: string, dto: UpdateAccountDto): Promise<void> {
+  private async checkReferences(principal: OrgPrincipal, dto: UpdateAccountDto, before?: AccountItemDto): Promise<void> {
+    const { orgId } = principal;
     await assertReferences('assigned_to', dto.assigned_to, (ids) => this.members.activeMemberIds(orgId, ids));
     await assertReferences('teams', dto.teams, (ids) => this.teams.existingIds(orgId, ids));
-    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.existingIds(orgId, ids));
+    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.visibleIds(principal, ids), before?.contacts);
   }
 
   private async writeLinks(

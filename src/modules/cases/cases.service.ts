@@ -89,7 +89,7 @@ export class CasesService implements OnModuleInit {
   }
 
   async create(principal: OrgPrincipal, dto: CreateCaseDto): Promise<CaseItemDto> {
-    await this.checkReferences(principal.orgId, dto);
+    await this.checkReferences(principal, dto);
     const status = dto.status ?? CaseStatus.NEW;
     const closedOn = resolveClosedOn(status, dto.closed_on, null);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -127,7 +127,7 @@ export class CasesService implements OnModuleInit {
   async update(principal: OrgPrincipal, id: string, dto: UpdateCaseDto): Promise<CaseItemDto> {
     const current = await this.scope.load(this.cases.manager, principal, id);
     const before = await this.item(principal, id);
-    await this.checkReferences(principal.orgId, dto);
+    await this.checkReferences(principal, dto, before);
     const status = dto.status ?? current.status;
     const closedOn = resolveClosedOn(status, dto.closed_on, current.closedOn);
     await this.dataSource.transaction(async (manager) => {
@@ -196,11 +196,15 @@ export class CasesService implements OnModuleInit {
     return builder;
   }
 
-  private async checkReferences(orgId: string, dto: UpdateCaseDto): Promise<void> {
+  private async checkReferences(principal: OrgPrincipal, dto: UpdateCaseDto, before?: CaseItemDto): Promise<void> {
+    const { orgId } = principal;
     await assertReferences('assigned_to', dto.assigned_to, (ids) => this.members.activeMemberIds(orgId, ids));
     await assertReferences('teams', dto.teams, (ids) => this.teams.existingIds(orgId, ids));
-    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.existingIds(orgId, ids));
-    if (dto.account) await assertReferences('account', [dto.account], (ids) => this.accounts.existingIds(orgId, ids));
+    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.visibleIds(principal, ids), before?.contacts);
+    if (dto.account) {
+      const linked = before?.account ? [before.account] : [];
+      await assertReferences('account', [dto.account], (ids) => this.accounts.visibleIds(principal, ids), linked);
+    }
   }
 
   private async writeLinks(

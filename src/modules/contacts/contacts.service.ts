@@ -110,10 +110,13 @@ export class ContactsService {
     await this.contacts.delete({ id, orgId: principal.orgId });
   }
 
-  /** Of the given contact ids, those in the organization (one query). */
-  async existingIds(orgId: string, ids: readonly string[]): Promise<string[]> {
+  /** Of the given contact ids, those the caller may see (one query): what a body may link to. */
+  async visibleIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.contacts.find({ where: { orgId, id: In([...ids]) }, select: { id: true } });
+    const rows = await this.visible(this.contacts.manager, principal)
+      .andWhere('contact.id IN (:...ids)', { ids })
+      .select('contact.id')
+      .getMany();
     return rows.map((row) => row.id);
   }
 

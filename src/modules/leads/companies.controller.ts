@@ -53,7 +53,7 @@ export class CompaniesController {
     @IdParam() id: string,
     @Body() body: UpdateCompanyDto,
   ): Promise<CompanyResponseDto> {
-    return this.companies.update(principal.orgId, id, body);
+    return this.companies.update(principal, id, body);
   }
 
   @Delete('company/:id')

@@ -6,6 +6,8 @@ import { assertCanDelete } from '../../common/auth/record-access.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { containsPattern } from '../../common/database/like.js';
 import { assertReferences } from '../../common/validation/references.js';
+import { whereVisible } from '../../common/auth/record-access.js';
+import { LEAD_ASSIGNEES } from './leads.service.js';
 import { Company } from './company.entity.js';
 import type {
   CompanyListResponseDto,
@@ -56,7 +58,7 @@ export class CompaniesService {
 
   async create(principal: OrgPrincipal, dto: CreateCompanyDto): Promise<CompanyResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.checkLead(manager, principal.orgId, dto.created_from_lead);
+      await this.checkLead(manager, principal, dto.created_from_lead);
       await this.assertNameFree(manager, principal.orgId, dto.name);
       const company = await manager.getRepository(Company).save({
         orgId: principal.orgId,
@@ -70,11 +72,12 @@ export class CompaniesService {
     });
   }
 
-  async update(orgId: string, id: string, dto: UpdateCompanyDto): Promise<CompanyResponseDto> {
+  async update(principal: OrgPrincipal, id: string, dto: UpdateCompanyDto): Promise<CompanyResponseDto> {
+    const { orgId } = principal;
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Company);
       const company = await this.load(repository, orgId, id);
-      await this.checkLead(manager, orgId, dto.created_from_lead);
+      if (dto.created_from_lead !== company.createdFromLead) await this.checkLead(manager, principal, dto.created_from_lead);
       if (dto.name !== undefined && dto.name.toLowerCase() !== company.name.toLowerCase()) {
         await this.assertNameFree(manager, orgId, dto.name);
       }
@@ -95,13 +98,17 @@ export class CompaniesService {
     await this.companies.delete({ id, orgId: principal.orgId });
   }
 
-  private async checkLead(manager: EntityManager, orgId: string, leadId: string | null | undefined): Promise<void> {
+  /** The lead must be one the caller may see, not only one of the organization. */
+  private async checkLead(manager: EntityManager, principal: OrgPrincipal, leadId: string | null | undefined): Promise<void> {
     if (!leadId) return;
-    await assertReferences('created_from_lead', [leadId], async (ids) =>
-      (await manager.getRepository(Lead).find({ where: ids.map((id) => ({ id, orgId })), select: { id: true } })).map(
-        (lead) => lead.id,
-      ),
-    );
+    await assertReferences('created_from_lead', [leadId], async (ids) => {
+      const builder = manager
+        .getRepository(Lead)
+        .createQueryBuilder('lead')
+        .select('lead.id')
+        .where('lead.orgId = :orgId AND lead.id IN (:...ids)', { orgId: principal.orgId, ids });
+      return (await whereVisible(builder, 'lead', LEAD_ASSIGNEES, principal).getMany()).map((lead) => lead.id);
+    });
   }
 
   private async assertNameFree(manager: EntityManager, orgId: string, name: string): Promise<void> {

@@ -27,6 +27,8 @@ const LINKS = {
   teams: { table: 'lead_teams', owner: 'lead_id', target: 'team_id' },
   contacts: { table: 'lead_contacts', owner: 'lead_id', target: 'contact_id' },
 } satisfies Record<string, LinkTable>;
+/** Who a lead is assigned to: with its creator, who a USER must be to see it. */
+export const LEAD_ASSIGNEES = LINKS.assigned_to;
 const TAGS: LinkTable = { table: 'lead_tags', owner: 'lead_id', target: 'tag_id' };
 const CLOSED_HALF = [LeadStatus.CLOSED];
 const NEVER_LISTED = LeadStatus.CONVERTED;
@@ -136,7 +138,7 @@ export class LeadsService implements OnModuleInit {
 
   /** Creates the lead, and with auto_convert (or status converted) its account, in one transaction. */
   async create(principal: OrgPrincipal, dto: CreateLeadDto): Promise<LeadItemDto> {
-    await this.checkReferences(principal.orgId, dto);
+    await this.checkReferences(principal, dto);
     const convert = dto.auto_convert === true || dto.status === LeadStatus.CONVERTED;
     const { id, accountId } = await this.dataSource.transaction(async (manager) => {
       const leadId = await this.insert(manager, principal, { ...dto, status: convert ? LeadStatus.ASSIGNED : dto.status });
@@ -196,7 +198,7 @@ export class LeadsService implements OnModuleInit {
   async update(principal: OrgPrincipal, id: string, dto: UpdateLeadDto): Promise<LeadItemDto> {
     const current = await this.scope.load(this.leads.manager, principal, id);
     const before = await this.item(this.leads.manager, principal, id);
-    await this.checkReferences(principal.orgId, dto);
+    await this.checkReferences(principal, dto, before);
     if (current.status === LeadStatus.CONVERTED && dto.status && dto.status !== LeadStatus.CONVERTED) {
       throw new ConflictError('LEAD_ALREADY_CONVERTED', 'A converted lead stays converted');
     }
@@ -239,10 +241,11 @@ export class LeadsService implements OnModuleInit {
     return (await this.scope.withLinks<LeadLinks>(builder)).map(([lead, links]) => toLeadItem(lead, links));
   }
 
-  async checkReferences(orgId: string, dto: LeadLinksInput): Promise<void> {
+  async checkReferences(principal: OrgPrincipal, dto: LeadLinksInput, before?: LeadItemDto): Promise<void> {
+    const { orgId } = principal;
     await assertReferences('assigned_to', dto.assigned_to, (ids) => this.members.activeMemberIds(orgId, ids));
     await assertReferences('teams', dto.teams, (ids) => this.teams.existingIds(orgId, ids));
-    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.existingIds(orgId, ids));
+    await assertReferences('contacts', dto.contacts, (ids) => this.contacts.visibleIds(principal, ids), before?.contacts);
   }
 
   /** A lead of the organization as a list item, for callers with no signed-in user (web forms). */

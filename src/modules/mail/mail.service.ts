@@ -66,7 +66,7 @@ export class MailService implements OnApplicationBootstrap {
   async create(principal: OrgPrincipal, accountId: string, dto: CreateAccountEmailDto): Promise<EmailQueuedResponseDto> {
     await this.assertAccount(principal, accountId);
     const scheduledAt = this.scheduleOf(dto);
-    const recipients = await this.resolveRecipients(principal.orgId, dto.recipients);
+    const recipients = await this.resolveRecipients(principal, dto.recipients);
     const emailId = await this.dataSource.transaction(async (manager) => {
       const email = await manager.getRepository(AccountEmail).save({
         orgId: principal.orgId,
@@ -134,15 +134,15 @@ export class MailService implements OnApplicationBootstrap {
     return at;
   }
 
-  /** Addresses as given (lower-cased) and contacts of the organization by id; duplicates merged. */
-  private async resolveRecipients(orgId: string, recipients: string[]) {
+  /** Addresses as given (lower-cased) and contacts the caller may see, by id; duplicates merged. */
+  private async resolveRecipients(principal: OrgPrincipal, recipients: string[]) {
     const ids = recipients.filter((value) => isUUID(value));
     const addresses = recipients.filter((value) => !isUUID(value)).map((value) => value.trim().toLowerCase());
     const invalid = addresses.filter((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address));
     if (invalid.length) {
       throw ValidationFailedError.field('recipients', `not e-mail addresses or contact ids: ${invalid.join(', ')}`);
     }
-    const contacts = ids.length ? await this.contacts.refsInOrg(orgId, ids) : [];
+    const contacts = ids.length ? await this.contacts.refs(principal, ids) : [];
     const missing = ids.filter((id) => !contacts.some((contact) => contact.id === id.toLowerCase()));
     if (missing.length) throw ValidationFailedError.field('recipients', `unknown in this organization: ${missing.join(', ')}`);
     const byAddress = new Map<string, { address: string; contactId: string | null }>();
