@@ -11,6 +11,7 @@ import { CasesModule } from './modules/cases/cases.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { ThrottlingModule } from './modules/throttling/throttling.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -36,6 +37,7 @@ import { UsersModule } from './modules/users/users.module.js';
     LeadsModule,
     ApiSettingsModule,
     JobsModule.forRoot(),
+    ThrottlingModule,
     MailModule,
     HealthModule,
   ],

@@ -81,6 +81,22 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at) - 50);
   });
 
+  it.each([
+    ['25 days', 25 * 24 * 3600_000],
+    ['the end of 9999', Date.parse('9999-12-31T23:59:00Z') - Date.now()],
+  ])('keeps mail scheduled %s ahead waiting in the database, not sent at once', async (_case, aheadMs) => {
+    const to = address();
+    const at = new Date(Date.now() + aheadMs).toISOString();
+    const res = await send({ recipients: [to], scheduled_later: true, scheduled_date_time: at });
+    expect(res.status).toBe(201);
+    await t.app.get(Outbox).dispatch();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(sink.to(to)).toHaveLength(0);
+    const [job] = await t.app.get(DataSource).query(`SELECT run_at, dispatched_at FROM outbox_jobs WHERE payload->>'emailId' = $1`, [res.body.email_id]);
+    expect(new Date(job.run_at).toISOString()).toBe(at);
+    expect(job.dispatched_at).toBeNull();
+  });
+
   it('retries when the SMTP server refuses, and delivers exactly once', async () => {
     const to = address();
     sink.refuseNext = 1;
@@ -152,6 +168,11 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
     ['scheduled_later without a time', { recipients: ['a@b.co'], scheduled_later: true }, 'scheduled_date_time'],
     ['a time in a bad format', { recipients: ['a@b.co'], scheduled_later: true, scheduled_date_time: 'tomorrow' }, 'scheduled_date_time'],
     ['an invalid recipient', { recipients: ['not-an-address'] }, 'recipients'],
+    ['a display name hiding another address', { recipients: ['x<b@evil.example>'] }, 'recipients'],
+    ['a list in one recipient', { recipients: ['a@ex.com,evil@evil.example'] }, 'recipients'],
+    ['an address literal', { recipients: ['a@[127.0.0.1]'] }, 'recipients'],
+    ['a Reply-To with a display name', { recipients: ['a@b.co'], from_account: 'Boss <boss@evil.example>' }, 'from_account'],
+    ['a time without a zone', { recipients: ['a@b.co'], scheduled_later: true, scheduled_date_time: '2999-01-01T09:00:00' }, 'scheduled_date_time'],
     ['no recipients', { recipients: [] }, 'recipients'],
     ['an unknown contact id', { recipients: [randomUUID()] }, 'recipients'],
     ['no subject', { recipients: ['a@b.co'], subject: '' }, 'subject'],

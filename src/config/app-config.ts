@@ -12,7 +12,7 @@ export class AppConfig {
     const origins = this.env.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean);
-    return { port: this.env.PORT, host: this.env.HOST, corsOrigins: origins };
+    return { port: this.env.PORT, host: this.env.HOST, corsOrigins: origins, trustProxy: this.env.TRUST_PROXY };
   }
 
   get database() {
@@ -20,6 +20,7 @@ export class AppConfig {
       url: this.env.DATABASE_URL,
       poolSize: this.env.DATABASE_POOL_SIZE,
       embeddedDataDir: this.env.PGLITE_DATA_DIR,
+      limits: { statementTimeoutMs: this.env.DATABASE_STATEMENT_TIMEOUT_MS, acquireTimeoutMs: this.env.DATABASE_ACQUIRE_TIMEOUT_MS },
     };
   }
 
@@ -65,6 +66,15 @@ export class AppConfig {
 
   get imports() {
     return { syncBytes: this.env.LEAD_IMPORT_SYNC_BYTES };
+  }
+
+  get rateLimits() {
+    return {
+      authPerIpPerMinute: this.env.AUTH_RATE_PER_IP,
+      loginPerAccountPer15Minutes: this.env.LOGIN_RATE_PER_ACCOUNT,
+      mailPerOrgPerMinute: this.env.MAIL_PER_ORG_PER_MINUTE,
+      mailPerOrgPerDay: this.env.MAIL_PER_ORG_PER_DAY,
+    };
   }
 
   get leadIntakePerMinute(): number {

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
+import { ToBoolean } from '../common/validation/to-boolean.decorator.js';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -39,6 +41,18 @@ export class Environment {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE = 10;
+
+  /** A statement running longer is cancelled (503 with Retry-After), so one tenant cannot hold the pool. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** How long a request waits for a free pooled connection before answering 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  DATABASE_ACQUIRE_TIMEOUT_MS = 10_000;
 
   /** Where the embedded database keeps its files; `memory://` keeps nothing. */
   @IsString()
@@ -113,6 +127,34 @@ export class Environment {
   /** Comma-separated list of browser origins allowed by CORS; empty allows none. */
   @IsString()
   CORS_ORIGINS = '';
+
+  /** Sign-in, registration, refresh, invitation and web-form requests one IP address may make per minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_PER_IP = 30;
+
+  /** Sign-in attempts for one e-mail address per 15 minutes, from any address. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_PER_ACCOUNT = 10;
+
+  /** Mail recipients one organization may queue per minute, and per day. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MAIL_PER_ORG_PER_MINUTE = 100;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MAIL_PER_ORG_PER_DAY = 1000;
+
+  /** Whether to read the client address from X-Forwarded-For (set when behind a reverse proxy). */
+  @ToBoolean()
+  @IsBoolean()
+  TRUST_PROXY = false;
 
   /** Leads one web-form API key may create per minute before answers turn 429. */
   @Type(() => Number)

@@ -1,20 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config.js';
 import { DatabaseEndpoint } from './database-endpoint.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { runMigrations } from './migrate.js';
 
 @Module({ providers: [DatabaseEndpoint], exports: [DatabaseEndpoint] })
 class DatabaseEndpointModule {}
 
-/** One connection pool for the app; pending migrations run before the app serves requests. */
+/**
+ * One connection pool for the app, with a statement timeout and a wait limit for a free connection
+ * (both answer 503 with Retry-After); pending migrations run before the app serves requests.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       imports: [DatabaseEndpointModule],
-      inject: [DatabaseEndpoint],
-      useFactory: async (endpoint: DatabaseEndpoint) => {
+      inject: [DatabaseEndpoint, AppConfig],
+      useFactory: async (endpoint: DatabaseEndpoint, config: AppConfig) => {
         const { url, poolSize } = await endpoint.connection();
-        return { ...dataSourceOptions(url, poolSize), autoLoadEntities: true, migrationsRun: true };
+        // Migrations first, on a connection of their own without the request-serving time limits.
+        await runMigrations(url);
+        return { ...dataSourceOptions(url, poolSize, config.database.limits), autoLoadEntities: true };
       },
     }),
   ],

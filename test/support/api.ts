@@ -54,7 +54,7 @@ export class Api {
   async request<T = any>(
     method: Method,
     url: string,
-    options: Caller & { body?: unknown; headers?: Record<string, string> } = {},
+    options: Caller & { body?: unknown; headers?: Record<string, string>; remoteAddress?: string } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -63,6 +63,7 @@ export class Api {
       method,
       url,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(options.body === undefined ? {} : { payload: options.body as object }),
     });
     const text = response.body;

@@ -76,6 +76,8 @@ export async function startServer(database: TestDatabase, env: Record<string, st
       DATABASE_POOL_SIZE: String(database.poolSize),
       UPLOAD_DIR: uploadDir,
       QUEUE_PREFIX: `crm-test-${randomUUID()}`,
+      AUTH_RATE_PER_IP: '100000',
+      LOGIN_RATE_PER_ACCOUNT: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

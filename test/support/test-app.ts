@@ -39,6 +39,11 @@ export async function createTestApp(
     // Each app gets its own queues, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `crm-test-${randomUUID()}`,
     MAIL_RETRY_DELAY_MS: '50',
+    // Every test signs people in from one address; the throttling spec sets its own limits.
+    AUTH_RATE_PER_IP: '100000',
+    LOGIN_RATE_PER_ACCOUNT: '100000',
+    MAIL_PER_ORG_PER_MINUTE: '100000',
+    MAIL_PER_ORG_PER_DAY: '100000',
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })

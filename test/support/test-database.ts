@@ -4,9 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { withFileLock } from './file-lock.js';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { runMigrations } from '../../src/database/migrate.js';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 
 /**
@@ -42,16 +41,6 @@ async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<
   }
 }
 
-async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, 1), entities: [] });
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations();
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 async function ensureTemplate(serverUrl: string): Promise<void> {
   await admin(serverUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [TEMPLATE]);
@@ -59,7 +48,7 @@ async function ensureTemplate(serverUrl: string): Promise<void> {
       const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]);
       if (found.rowCount) return;
       await client.query(`CREATE DATABASE "${TEMPLATE}"`);
-      await migrate(withDatabase(serverUrl, TEMPLATE));
+      await runMigrations(withDatabase(serverUrl, TEMPLATE));
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [TEMPLATE]);
     }
@@ -71,7 +60,7 @@ async function ensureDump(): Promise<Buffer> {
     if (existsSync(DUMP_PATH)) return readFile(DUMP_PATH);
     const embedded = await EmbeddedPostgres.start({ dataDir: 'memory://' });
     try {
-      await migrate(embedded.url);
+      await runMigrations(embedded.url);
       const dump = Buffer.from(await (await embedded.dump()).arrayBuffer());
       await writeFile(DUMP_PATH, dump);
       return dump;

@@ -1,7 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { RateLimitedError } from './app-error.js';
 import { toErrorBody } from './error-body.js';
 
 /** The one place an exception becomes a response: every error has the contract's body. */
@@ -14,7 +13,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const { status, body, unexpected } = toErrorBody(exception, String(request.id));
+    const { status, body, unexpected, retryAfterSeconds } = toErrorBody(exception, String(request.id));
     if (unexpected) {
       this.logger.error(
         { requestId: body.requestId, err: exception instanceof Error ? exception.stack : exception },
@@ -22,8 +21,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     const response = http.getResponse();
-    if (exception instanceof RateLimitedError) {
-      this.adapterHost.httpAdapter.setHeader(response, 'retry-after', String(exception.retryAfterSeconds));
+    if (retryAfterSeconds !== undefined) {
+      this.adapterHost.httpAdapter.setHeader(response, 'retry-after', String(retryAfterSeconds));
     }
     this.adapterHost.httpAdapter.reply(response, body, status);
   }

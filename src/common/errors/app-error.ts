@@ -52,7 +52,19 @@ export class ForbiddenError extends AppError {
   }
 }
 
-export class RateLimitedError extends AppError {
+/** A temporary refusal the client should retry after `retryAfterSeconds` (sent as Retry-After). */
+export interface RetryableError {
+  retryAfterSeconds: number;
+}
+
+/** The database is saturated (no connection free in time, or a statement ran too long). */
+export class ServiceBusyError extends AppError implements RetryableError {
+  constructor(readonly retryAfterSeconds = 2) {
+    super(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_BUSY', `The service is busy; retry in ${retryAfterSeconds} s`);
+  }
+}
+
+export class RateLimitedError extends AppError implements RetryableError {
   constructor(readonly retryAfterSeconds: number) {
     super(HttpStatus.TOO_MANY_REQUESTS, 'RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`);
   }

@@ -45,6 +45,13 @@ describe('toErrorBody', () => {
     expect(toErrorBody(tooLarge, 'r').body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
+  it('answers a cancelled statement or an exhausted pool with 503 and a Retry-After', () => {
+    for (const error of [pgError('57014'), new Error('timeout exceeded when trying to connect')]) {
+      const mapped = toErrorBody(error, 'r');
+      expect(mapped).toMatchObject({ status: 503, unexpected: true, retryAfterSeconds: 2, body: { code: 'SERVICE_BUSY' } });
+    }
+  });
+
   it('treats a connection the client cut mid-request as its doing, not a bug', () => {
     const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
     expect(toErrorBody(aborted, 'r')).toMatchObject({ status: 400, unexpected: false, body: { code: 'REQUEST_ABORTED' } });

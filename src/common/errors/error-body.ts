@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AppError, type FieldErrors } from './app-error.js';
+import { AppError, type FieldErrors, type RetryableError, ServiceBusyError } from './app-error.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -32,6 +32,9 @@ const PG_NUMERIC_OUT_OF_RANGE = '22003';
 const PG_STRING_TOO_LONG = '22001';
 const PG_NOT_NULL_VIOLATION = '23502';
 const PG_BAD_CHARACTER = '22021';
+const PG_QUERY_CANCELED = '57014';
+/** What pg-pool says when no connection came free within DATABASE_ACQUIRE_TIMEOUT_MS. */
+const POOL_TIMEOUT = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
 
 function codeFor(status: number): string {
   return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
@@ -54,6 +57,8 @@ function isClientFrameworkError(error: unknown): error is Error & { statusCode: 
 export interface MappedError {
   status: number;
   body: ErrorBody;
+  /** For Retry-After, on 429 and 503. */
+  retryAfterSeconds?: number;
   /** True when the error is a bug and must be logged with its stack. */
   unexpected: boolean;
 }
@@ -67,7 +72,14 @@ export function toErrorBody(error: unknown, requestId: string): MappedError {
   });
 
   if (error instanceof AppError) {
-    return make(error.getStatus(), error.code, error.message, error.errors);
+    const retryAfterSeconds = (error as Partial<RetryableError>).retryAfterSeconds;
+    return { ...make(error.getStatus(), error.code, error.message, error.errors), retryAfterSeconds };
+  }
+  // A statement past DATABASE_STATEMENT_TIMEOUT_MS, or no pooled connection in time: busy, not broken.
+  const pgCode = error instanceof QueryFailedError ? (error.driverError as { code?: string } | undefined)?.code : undefined;
+  if (pgCode === PG_QUERY_CANCELED || (error instanceof Error && POOL_TIMEOUT.test(error.message))) {
+    const busy = new ServiceBusyError();
+    return { ...make(busy.getStatus(), busy.code, busy.message), retryAfterSeconds: busy.retryAfterSeconds };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -12,7 +12,7 @@ const redactUrl = (url: string) => url.replace(SECRET_QUERY, '$1[redacted]');
  * Fastify with JSON request logs (method, path, status, time, request id: never headers or
  * bodies), request ids, and routes that answer with or without a trailing slash.
  */
-export function createFastifyAdapter(logLevel: string): FastifyAdapter {
+export function createFastifyAdapter(logLevel: string, trustProxy = false): FastifyAdapter {
   return new FastifyAdapter({
     logger:
       logLevel === 'silent'
@@ -24,6 +24,8 @@ export function createFastifyAdapter(logLevel: string): FastifyAdapter {
             },
           },
     genReqId: requestIdFor,
+    // Behind a proxy, the client's address (for per-IP rate limits) comes from X-Forwarded-For.
+    trustProxy,
     clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
   });

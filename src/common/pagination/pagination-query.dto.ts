@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
-const MAX_OFFSET = 1_000_000_000;
+/** Deep offsets make the database walk and discard every skipped row: page deeper through filters. */
+export const MAX_OFFSET = 10_000;
 
 /** `limit` and `offset` of every list; filters extend this class. */
 export class PaginationQueryDto {
@@ -15,7 +16,12 @@ export class PaginationQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit: number = 10;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'Items to skip' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_OFFSET,
+    default: 0,
+    description: `Items to skip, at most ${MAX_OFFSET}; narrow the filters to reach further`,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

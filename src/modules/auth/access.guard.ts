@@ -50,7 +50,9 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   /** Passport's reasons become the contract's 401 body instead of a bare "Unauthorized". */
   override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {
-    if (error || !user) {
+    // A failure while checking the token (the database busy, say) is not the caller's fault: no 401.
+    if (error) throw error;
+    if (!user) {
       if (info instanceof Error && info.name === 'TokenExpiredError') {
         throw new UnauthorizedError('TOKEN_EXPIRED', 'The access token has expired');
       }

@@ -1,8 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../../common/errors/app-error.js';
-import { RateLimiter } from '../../common/http/rate-limiter.js';
-import { AppConfig } from '../../config/app-config.js';
+import { RateLimits } from '../throttling/rate-limits.js';
 import { ApiSettingsService, type KeyGrant } from '../api-settings/api-settings.service.js';
 
 declare module 'fastify' {
@@ -16,14 +15,10 @@ const badKey = () => new UnauthorizedError('INVALID_API_KEY', 'The apikey is mis
 /** Web-form intake: a live `?apikey=` (401 otherwise), within its per-minute budget (429). */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  private readonly limiter: RateLimiter;
-
   constructor(
     private readonly settings: ApiSettingsService,
-    config: AppConfig,
-  ) {
-    this.limiter = new RateLimiter(config.leadIntakePerMinute);
-  }
+    private readonly limits: RateLimits,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: { apikey?: unknown } }>>();
@@ -31,7 +26,7 @@ export class ApiKeyGuard implements CanActivate {
     if (typeof apikey !== 'string' || apikey.length === 0 || apikey.length > 200) throw badKey();
     const grant = await this.settings.resolve(apikey);
     if (!grant) throw badKey();
-    this.limiter.take(grant.settingId);
+    await this.limits.consume(this.limits.rules.leadIntakePerKey, grant.settingId);
     request.keyGrant = grant;
     return true;
   }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/
 import type { FastifyRequest } from 'fastify';
 import { API_KEY_SCHEME, Public } from '../../common/auth/access.decorators.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
+import { Throttle } from '../throttling/throttle.guard.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { SiteLeadDto } from './dto/lead-requests.dto.js';
 import { LeadItemDto } from './dto/lead-responses.dto.js';
@@ -15,6 +16,7 @@ export class SiteLeadsController {
 
   @Post('create-from-site')
   @Public()
+  @Throttle('ip')
   @UseGuards(ApiKeyGuard)
   @HttpCode(HttpStatus.CREATED)
   @ApiSecurity(API_KEY_SCHEME)

@@ -16,6 +16,8 @@ import { Outbox } from '../jobs/outbox.js';
 import { EMAIL_JOB, type EmailJob, NOTICE_JOB } from './mail-jobs.js';
 import type { AssignmentNotice } from './notice.js';
 import { sanitizeMailHtml } from './sanitize.js';
+import { isPlainAddress } from '../../common/validation/email-address.js';
+import { RateLimits } from '../throttling/rate-limits.js';
 
 function summary(deliveries: EmailDelivery[]): AccountEmailResponseDto['status'] {
   const sent = deliveries.filter((d) => d.status === DeliveryStatus.SENT).length;
@@ -53,6 +55,7 @@ export class MailService implements OnApplicationBootstrap {
     private readonly accounts: AccountsService,
     private readonly contacts: ContactsService,
     private readonly events: AssignmentEvents,
+    private readonly limits: RateLimits,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -67,6 +70,8 @@ export class MailService implements OnApplicationBootstrap {
     await this.assertAccount(principal, accountId);
     const scheduledAt = this.scheduleOf(dto);
     const recipients = await this.resolveRecipients(principal, dto.recipients);
+    const { mailPerOrgMinute, mailPerOrgDay } = this.limits.rules;
+    await this.limits.consumeAll([mailPerOrgMinute, mailPerOrgDay], principal.orgId, recipients.length);
     const emailId = await this.dataSource.transaction(async (manager) => {
       const email = await manager.getRepository(AccountEmail).save({
         orgId: principal.orgId,
@@ -138,7 +143,7 @@ export class MailService implements OnApplicationBootstrap {
   private async resolveRecipients(principal: OrgPrincipal, recipients: string[]) {
     const ids = recipients.filter((value) => isUUID(value));
     const addresses = recipients.filter((value) => !isUUID(value)).map((value) => value.trim().toLowerCase());
-    const invalid = addresses.filter((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address));
+    const invalid = addresses.filter((address) => !isPlainAddress(address));
     if (invalid.length) {
       throw ValidationFailedError.field('recipients', `not e-mail addresses or contact ids: ${invalid.join(', ')}`);
     }

@@ -5,27 +5,32 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { PageOf } from '../../../common/pagination/page.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
+import { IsPlainAddress } from '../../../common/validation/email-address.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { DeliveryStatus } from '../email-delivery.entity.js';
 
 export const MAX_RECIPIENTS = 100;
+/** A date-time that says its zone: never read as the server's local time. */
+const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 export class CreateAccountEmailDto {
   @ApiProperty({
     type: [String],
     maxItems: MAX_RECIPIENTS,
     example: ['contact@client.com', 'manager@client.com'],
-    description: 'E-mail addresses, or contact ids of the organization (their primary e-mail is used)',
+    description:
+      'Plain e-mail addresses (name@example.com: no display names, lists or address literals), or ids of ' +
+      'contacts the caller may see (their primary e-mail is used)',
   })
   @IsArray()
   @ArrayMinSize(1)
@@ -54,17 +59,23 @@ export class CreateAccountEmailDto {
   @IsBoolean()
   scheduled_later?: boolean;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Required and in the future when scheduled_later' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Required and in the future when scheduled_later; with its time zone (Z or an offset)',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'scheduled_date_time must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'scheduled_date_time must say its time zone (Z or an offset such as +02:00)' })
   scheduled_date_time?: string | null;
 
   @ApiPropertyOptional({ format: 'email', example: 'sender@yourcompany.com', description: 'Replies go here' })
   @IsOptional()
   @Trim()
   @ValidateIf((_, value) => value !== '' && value !== null)
-  @IsEmail()
+  @IsPlainAddress()
   from_account?: string;
 }
 

@@ -1,0 +1,48 @@
+import { DataSource, type QueryRunner } from 'typeorm';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** One tenant must not be able to hold the pool for everyone: deep pages, long statements, waits. */
+describe('database limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ DATABASE_STATEMENT_TIMEOUT_MS: '500', DATABASE_ACQUIRE_TIMEOUT_MS: '300' });
+  });
+  afterAll(() => t.close());
+
+  it('caps offset at 10,000 (deeper paging goes through filters)', async () => {
+    const member = await t.api.signUp();
+    const orgId = await t.api.createOrg(member);
+    expect((await t.api.get('/api/cases/?offset=10000', { token: member.token, orgId })).status).toBe(200);
+    const deep = await t.api.get('/api/cases/?offset=10001', { token: member.token, orgId });
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors).toHaveProperty('offset');
+    expect((await t.api.get('/api/leads/?offset=1000000000', { token: member.token, orgId })).status).toBe(400);
+  });
+
+  it('answers 503 with Retry-After, not a hang, while no pooled connection comes free', async () => {
+    const member = await t.api.signUp();
+    const orgId = await t.api.createOrg(member);
+    const dataSource = t.app.get(DataSource);
+    const held: QueryRunner[] = [];
+    for (let i = 0; i < t.database.poolSize; i++) {
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      held.push(runner);
+    }
+    try {
+      const res = await t.api.get('/api/profile/', { token: member.token, orgId });
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ statusCode: 503, code: 'SERVICE_BUSY' });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      for (const runner of held) await runner.release();
+    }
+    expect((await t.api.get('/api/profile/', { token: member.token, orgId })).status).toBe(200);
+  });
+
+  // PGlite has no timer to cancel a running statement; PostgreSQL does.
+  (process.env.DATABASE_URL ? it : it.skip)('cancels a statement that runs past the statement timeout', async () => {
+    const error = await t.app.get(DataSource).query('SELECT pg_sleep(2)').catch((failure: unknown) => failure);
+    expect((error as { driverError?: { code?: string } }).driverError?.code).toBe('57014');
+  });
+});
