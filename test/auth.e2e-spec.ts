@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { eventually } from './support/smtp-sink.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('auth: register, login, refresh', () => {
@@ -127,6 +129,26 @@ describe('auth: register, login, refresh', () => {
       const missing = await t.api.post('/api/auth/refresh-token/', {});
       expect(missing.status).toBe(400);
       expect(missing.body.errors).toHaveProperty('refresh');
+    });
+  });
+
+  describe('a person disabled or deleted', () => {
+    it('can no longer refresh or use an access token (401 within the five-second session cache)', async () => {
+      const member = await t.api.signUp();
+      await t.app.get(DataSource).query('UPDATE users SET is_active = false WHERE id = $1', [member.userId]);
+      expect((await t.api.post('/api/auth/refresh-token/', { refresh: member.refreshToken })).status).toBe(401);
+      await eventually(async () => expect((await t.api.post('/api/org/', { name: 'After' }, { token: member.token })).status).toBe(401), 8000);
+    });
+
+    it('answers a deleted person’s token with 401, not a conflict', async () => {
+      const member = await t.api.signUp();
+      await t.app.get(DataSource).query('DELETE FROM users WHERE id = $1', [member.userId]);
+      await eventually(async () => {
+        const res = await t.api.post('/api/org/', { name: 'Ghost' }, { token: member.token });
+        expect(res.status).toBe(401);
+        expect(res.body.code).toBe('TOKEN_INVALID');
+      }, 8000);
+      expect((await t.api.post('/api/auth/refresh-token/', { refresh: member.refreshToken })).status).toBe(401);
     });
   });
 });
