@@ -1,30 +1,63 @@
 /**
- * Proves that an SDK generated from openapi.json is usable: CI generates the types with
- * openapi-typescript and this file must compile against them (npm run openapi:client).
+ * Proves that an SDK generated from openapi.json with default flags is usable: CI generates the
+ * types with openapi-typescript and this file must compile against them (npm run openapi:client).
  */
-import createClient from 'openapi-fetch';
-import type { components, paths } from './generated/schema.js';
+import { createCrmClient, everyItem, everyItemOfHalf, ok, type paths } from './sdk.js';
 
-type Organization = components['schemas']['OrganizationResponseDto'];
-type ErrorBody = components['schemas']['ErrorResponseDto'];
-
-export async function firstOrganization(baseUrl: string, email: string, password: string): Promise<Organization> {
-  const client = createClient<paths>({ baseUrl });
-  const login = await client.POST('/api/auth/login', { body: { email, password } });
-  if (!login.data) throw new Error((login.error as ErrorBody | undefined)?.message ?? 'login failed');
-  const headers = { Authorization: `Bearer ${login.data.access_token}` };
-
-  const list = await client.GET('/api/org', { headers });
-  const existing = list.data?.organizations[0];
-  if (existing) return existing;
-
-  const created = await client.POST('/api/org', { headers, body: { name: 'My company' } });
-  if (!created.data) throw new Error(created.error?.message ?? 'create failed');
-  const profile = await client.GET('/api/profile', {
-    headers,
-    params: { header: { 'organization-id': created.data.id } },
-  });
-  const role: 'ADMIN' | 'USER' | undefined = profile.data?.role;
-  if (role !== 'ADMIN') throw new Error('the creator of an organization is its ADMIN');
-  return created.data;
+/** The README's flow: sign in, pick an organization, create and page through records. */
+export async function quickTour(baseUrl: string, email: string, password: string): Promise<string[]> {
+  const crm = createCrmClient({ baseUrl });
+  await crm.signIn(email, password);
+  const { organizations } = await ok(crm.api.GET('/api/org'));
+  const org = organizations[0] ?? (await ok(crm.api.POST('/api/org', { body: { name: 'My company' } })));
+  crm.useOrganization(org.id);
+  const account = await ok(crm.api.POST('/api/accounts', { body: { name: 'ACME Corporation' } }));
+  await ok(crm.api.PUT('/api/accounts/{id}', { params: { path: { id: account.id } }, body: { status: 'closed' } }));
+  const kase = await ok(crm.api.POST('/api/cases', { body: { name: 'Printer on fire', account: account.id } }));
+  await ok(crm.api.POST('/api/cases/{id}', { params: { path: { id: kase.id } }, body: { comment: 'Extinguisher sent' } }));
+  const names: string[] = [];
+  for await (const item of everyItem((offset) => crm.api.GET('/api/cases', { params: { query: { offset, limit: 100 } } }))) {
+    names.push(item.name);
+  }
+  const openAccounts = everyItemOfHalf((offset: number) => crm.api.GET('/api/accounts', { params: { query: { offset } } }), 'open_accounts');
+  for await (const open of openAccounts) names.push(open.name);
+  return names;
 }
+
+type JsonBody<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/**
+ * The smallest bodies each resource takes: a create with only its required fields, an update with
+ * one field. Generated types must not demand documented defaults.
+ */
+export const smallestBodies = {
+  organization: { name: 'Acme' } satisfies JsonBody<'/api/org', 'post'>,
+  profile: { first_name: 'Ada' } satisfies JsonBody<'/api/profile', 'put'>,
+  userInvite: { email: 'new@acme.example', role: 'USER' } satisfies JsonBody<'/api/users', 'post'>,
+  userUpdate: { role: 'ADMIN' } satisfies JsonBody<'/api/users/{id}', 'put'>,
+  teamCreate: { name: 'Sales' } satisfies JsonBody<'/api/teams', 'post'>,
+  teamUpdate: { description: 'Inside sales' } satisfies JsonBody<'/api/teams/{id}', 'put'>,
+  contactCreate: { first_name: 'Pat', last_name: 'Doe', primary_email: 'pat@acme.example' } satisfies JsonBody<'/api/contacts', 'post'>,
+  contactUpdate: { title: 'CTO' } satisfies JsonBody<'/api/contacts/{id}', 'put'>,
+  accountCreate: { name: 'Acme' } satisfies JsonBody<'/api/accounts', 'post'>,
+  accountUpdate: { industry: 'Retail' } satisfies JsonBody<'/api/accounts/{id}', 'put'>,
+  leadCreate: { first_name: 'Robert', last_name: 'Johnson' } satisfies JsonBody<'/api/leads', 'post'>,
+  leadUpdate: { title: 'VP' } satisfies JsonBody<'/api/leads/{id}', 'put'>,
+  siteLead: { first_name: 'Web', last_name: 'Visitor' } satisfies JsonBody<'/api/leads/create-from-site', 'post'>,
+  companyCreate: { name: 'Acme Holdings' } satisfies JsonBody<'/api/leads/companies', 'post'>,
+  companyUpdate: { industry: 'Software' } satisfies JsonBody<'/api/leads/company/{id}', 'put'>,
+  apiSettingCreate: { title: 'Website form' } satisfies JsonBody<'/api/api-settings', 'post'>,
+  apiSettingUpdate: { website: 'https://acme.example' } satisfies JsonBody<'/api/api-settings/{id}', 'put'>,
+  caseCreate: { name: 'Login broken' } satisfies JsonBody<'/api/cases', 'post'>,
+  caseUpdate: { name: 'Login broken on Safari' } satisfies JsonBody<'/api/cases/{id}', 'put'>,
+  comment: { comment: 'Called back' } satisfies JsonBody<'/api/accounts/{id}', 'post'>,
+  commentUpdate: { comment: 'Called back twice' } satisfies JsonBody<'/api/accounts/comment/{id}', 'put'>,
+  accountMail: { recipients: ['client@acme.example'], subject: 'Hello', html: '<p>Hi</p>' } satisfies JsonBody<
+    '/api/accounts/{id}/create_mail',
+    'post'
+  >,
+};

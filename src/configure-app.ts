@@ -6,7 +6,25 @@ import { createValidationPipe } from './common/errors/validation.js';
 import { registerBodyParsers } from './common/http/body-parsers.js';
 import { REQUEST_ID_HEADER } from './common/http/request-id.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
+import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/auth/access.decorators.js';
 import { AppConfig } from './config/app-config.js';
+
+/** Every method the API routes, so browsers may send PUT and DELETE, not only the CORS defaults. */
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const CORS_REQUEST_HEADERS = [
+  'authorization',
+  'content-type',
+  ORG_HEADER,
+  ORG_HEADER_ALIAS,
+  REQUEST_ID_HEADER,
+  API_KEY_HEADER,
+  'idempotency-key',
+  'if-match',
+  'if-none-match',
+];
+const CORS_RESPONSE_HEADERS = [REQUEST_ID_HEADER, 'retry-after', 'content-disposition', 'etag', 'location'];
+/** Browsers may reuse a preflight answer this long (Chromium caps it at two hours). */
+const CORS_PREFLIGHT_CACHE_SECONDS = 7200;
 
 /** Everything main.ts and the e2e tests share, so tests run the app users get. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
@@ -24,6 +42,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
         scriptSrc: ["'self'", "https: 'unsafe-inline'"],
+        // Helmet's default would make browsers fetch Swagger UI's assets over https, which a plain
+        // HTTP deployment does not serve: a blank /docs. Whether to use HTTPS is the proxy's call.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -31,7 +52,13 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   await app.register(multipart, {
     limits: { fileSize: config.uploads.maxBytes, files: 2, fields: 20, fieldSize: 64 * 1024, parts: 25 },
   });
-  app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: [REQUEST_ID_HEADER] });
+  app.enableCors({
+    origin: config.http.corsOrigins,
+    methods: CORS_METHODS,
+    allowedHeaders: CORS_REQUEST_HEADERS,
+    exposedHeaders: CORS_RESPONSE_HEADERS,
+    maxAge: CORS_PREFLIGHT_CACHE_SECONDS,
+  });
 
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
@@ -40,6 +67,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
     customSiteTitle: 'CRM API',
+    // The token and the organization typed into Authorize survive a page reload.
+    swaggerOptions: { persistAuthorization: true },
   });
   return app;
 }

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_CODES } from '../src/common/errors/error-codes.js';
 import { buildOpenApiDocument } from '../src/common/openapi/openapi.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -62,13 +63,42 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('declares the organization header on every org-scoped route', () => {
+  it('publishes the error catalog as an enum, and gives every error response its codes and a true example', () => {
+    const schemas = document.components?.schemas as Record<string, { enum?: string[] }>;
+    expect(schemas.ErrorCode.enum?.slice().sort()).toEqual(Object.keys(ERROR_CODES).sort());
+    for (const { path, method, operation } of operations()) {
+      for (const [status, response] of Object.entries(operation.responses) as [string, Record<string, any>][]) {
+        const where = `${method.toUpperCase()} ${path} ${status}`;
+        expect([where, response.headers?.['x-request-id']]).toEqual([where, expect.anything()]);
+        if (Number(status) < 400) continue;
+        const codes: string[] = response['x-error-codes'];
+        const example = response.content['application/json'].example;
+        expect([where, codes.every((code) => ERROR_CODES[code as keyof typeof ERROR_CODES].status === Number(status))]).toEqual([where, true]);
+        expect([where, example.statusCode, codes.includes(example.code)]).toEqual([where, Number(status), true]);
+      }
+    }
+  });
+
+  it('keeps every property optional in update bodies and every nullable property typed', () => {
+    const schemas = document.components?.schemas as Record<string, { required?: string[]; properties?: Record<string, any> }>;
+    for (const [name, schema] of Object.entries(schemas)) {
+      for (const [property, definition] of Object.entries(schema.properties ?? {})) {
+        expect([name, property, 'default' in definition && /^(Create|Update)/.test(name)]).toEqual([name, property, false]);
+        if (definition.nullable) expect([name, property, Boolean(definition.type)]).toEqual([name, property, true]);
+      }
+      // A comment edit replaces its one field; every record update is partial.
+      if (name.startsWith('Update') && name !== 'UpdateCommentDto') expect([name, schema.required ?? []]).toEqual([name, []]);
+    }
+  });
+
+  it('requires the bearer token and the organization header together on every org-scoped route', () => {
     const userScoped = new Set(['/api/org']);
+    const schemes = document.components?.securitySchemes ?? {};
+    expect(schemes.organization).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'organization-id' }));
     for (const { path, method, operation } of operations()) {
       const byApiKey = operation.security?.some((scheme) => 'apikey' in scheme);
       if (!path.startsWith('/api/') || path.startsWith('/api/auth/') || userScoped.has(path) || byApiKey) continue;
-      const names = (operation.parameters ?? []).map((parameter) => ('name' in parameter ? parameter.name : ''));
-      expect([`${method} ${path}`, names]).toEqual([`${method} ${path}`, expect.arrayContaining(['organization-id'])]);
+      expect([`${method} ${path}`, operation.security]).toEqual([`${method} ${path}`, [{ bearer: [], organization: [] }]]);
     }
   });
 });

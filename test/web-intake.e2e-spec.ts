@@ -71,6 +71,15 @@ describe('web-form intake: api-settings and create-from-site', () => {
     expect((await t.api.get(`/api/leads/${res.body.id}/`, as(cast, 'outsider'))).status).toBe(404);
   });
 
+  it('takes the key in the X-API-Key header too (the preferred way: it stays out of URLs and logs)', async () => {
+    const key = await makeKey();
+    const res = await t.api.request('POST', '/api/leads/create-from-site/', { body: prospect(), headers: { 'x-api-key': key.apikey } });
+    expect(res.status).toBe(201);
+    expect(res.body.source).toBe('Website Form');
+    const wrong = await t.api.request('POST', '/api/leads/create-from-site/', { body: prospect(), headers: { 'x-api-key': 'crm_made_up' } });
+    expect(wrong.status).toBe(401);
+  });
+
   it('answers a missing, unknown or revoked key with 401 and creates nothing', async () => {
     const key = await makeKey();
     await t.api.delete(`/api/api-settings/${key.id}/`, as(cast, 'admin'));

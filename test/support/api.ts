@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { assertDocumented } from './documented-responses.js';
 import { eventually, mailedTokens } from './smtp-sink.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -67,10 +68,16 @@ export class Api {
       ...(options.body === undefined ? {} : { payload: options.body as object }),
     });
     const text = response.body;
+    const contentType = String(response.headers['content-type'] ?? '');
     const isFile = String(response.headers['content-disposition'] ?? '').startsWith('attachment');
-    if (isFile) return { status: response.statusCode, body: response.rawPayload as T, headers: response.headers };
-    const isJson = String(response.headers['content-type'] ?? '').includes('json');
-    return { status: response.statusCode, body: (isJson && text ? JSON.parse(text) : text) as T, headers: response.headers };
+    if (isFile) {
+      assertDocumented(method, url, response.statusCode, contentType, undefined);
+      return { status: response.statusCode, body: response.rawPayload as T, headers: response.headers };
+    }
+    const isJson = contentType.includes('json');
+    const body = (isJson && text ? JSON.parse(text) : text) as T;
+    assertDocumented(method, url, response.statusCode, contentType, body);
+    return { status: response.statusCode, body, headers: response.headers };
   }
 
   /** Sends a multipart form (see multipart.ts). */

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import type { Role } from './role.js';
 
@@ -8,6 +8,11 @@ export const ORG_HEADER = 'organization-id';
 export const ORG_HEADER_ALIAS = 'org';
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'apikey';
+export const API_KEY_HEADER_SCHEME = 'apikeyHeader';
+/** The organization header as a security scheme, so Swagger UI's Authorize holds it and SDKs set it once. */
+export const ORG_SCHEME = 'organization';
+/** The web-form key as a header, the preferred way (the reference's `?apikey=` works too). */
+export const API_KEY_HEADER = 'x-api-key';
 
 /**
  * What a route needs. A route without a rule is treated as org-scoped by the guard, so
@@ -42,12 +47,7 @@ export const Authenticated = () =>
 export const OrgScoped = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { scope: 'org', roles: roles.length ? roles : undefined } satisfies AccessRule),
-    ApiBearerAuth(BEARER_SCHEME),
-    ApiHeader({
-      name: ORG_HEADER,
-      required: true,
-      description: `The organization to act in (a UUID); \`${ORG_HEADER_ALIAS}\` is accepted as an alias`,
-      schema: { type: 'string', format: 'uuid' },
-    }),
-    ApiErrors(400, 401, 403),
+    // One requirement holding both schemes: the token and the organization header together.
+    ApiSecurity({ [BEARER_SCHEME]: [], [ORG_SCHEME]: [] }),
+    ApiErrors(400, 401, 403, 'ORG_HEADER_REQUIRED', 'ORG_HEADER_INVALID', ...(roles.length ? (['ROLE_REQUIRED'] as const) : [])),
   );

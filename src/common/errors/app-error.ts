@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { ErrorCode } from './error-codes.js';
 
 /** Field name -> reasons, as in the error body's `errors`. */
 export type FieldErrors = Record<string, string[]>;
@@ -10,7 +11,7 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends HttpException {
   constructor(
     status: HttpStatus,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldErrors,
   ) {
@@ -35,19 +36,19 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(code: string, message: string, errors?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, errors?: FieldErrors) {
     super(HttpStatus.CONFLICT, code, message, errors);
   }
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(HttpStatus.UNAUTHORIZED, code, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(HttpStatus.FORBIDDEN, code, message);
   }
 }

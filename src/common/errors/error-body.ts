@@ -1,27 +1,29 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import type { ErrorCode } from './error-codes.js';
 import { AppError, type FieldErrors, type RetryableError, ServiceBusyError } from './app-error.js';
 
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   errors?: FieldErrors;
   requestId: string;
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The code of an error that carries none of its own (Nest's and Fastify's), by status. */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE_ENTITY',
   429: 'RATE_LIMITED',
+  431: 'REQUEST_HEADERS_TOO_LARGE',
   503: 'SERVICE_UNAVAILABLE',
 };
 
@@ -36,7 +38,7 @@ const PG_QUERY_CANCELED = '57014';
 /** What pg-pool says when no connection came free within DATABASE_ACQUIRE_TIMEOUT_MS. */
 const POOL_TIMEOUT = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
 
-function codeFor(status: number): string {
+function codeFor(status: number): ErrorCode {
   return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 }
 
@@ -65,7 +67,7 @@ export interface MappedError {
 
 /** Turns anything thrown while serving a request into the contract's error body. */
 export function toErrorBody(error: unknown, requestId: string): MappedError {
-  const make = (status: number, code: string, message: string, errors?: FieldErrors) => ({
+  const make = (status: number, code: ErrorCode, message: string, errors?: FieldErrors) => ({
     status,
     unexpected: status >= 500,
     body: { statusCode: status, code, message, ...(errors ? { errors } : {}), requestId },

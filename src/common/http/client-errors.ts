@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ErrorBody } from '../errors/error-body.js';
+import type { ErrorCode } from '../errors/error-codes.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
-const BY_NODE_CODE: Record<string, { status: number; code: string; message: string }> = {
+const BY_NODE_CODE: Record<string, { status: number; code: ErrorCode; message: string }> = {
   HPE_HEADER_OVERFLOW: {
     status: 431,
     code: 'REQUEST_HEADERS_TOO_LARGE',
@@ -19,7 +20,7 @@ const BY_NODE_CODE: Record<string, { status: number; code: string; message: stri
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = BY_NODE_CODE[error.code ?? ''] ?? { status: 400, code: 'BAD_REQUEST', message: 'The request is not valid HTTP' };
+  const known = BY_NODE_CODE[error.code ?? ''] ?? { status: 400, code: 'BAD_REQUEST' as const, message: 'The request is not valid HTTP' };
   const requestId = randomUUID();
   const body = JSON.stringify({ statusCode: known.status, code: known.code, message: known.message, requestId } satisfies ErrorBody);
   if (socket.writable) {

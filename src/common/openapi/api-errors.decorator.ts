@@ -1,23 +1,36 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
 import { ErrorResponseDto } from './error-response.dto.js';
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input: the body names each field at fault',
-  401: 'Missing, malformed or expired access token',
-  403: 'Not allowed in this organization',
-  404: 'Not found, or not visible to the caller',
-  409: 'Conflicts with existing data or the record state',
-  413: 'Body or file too large',
-  415: 'Unsupported media type',
-  429: 'Rate limited; see Retry-After',
+/** The codes a bare status stands for when a route names no more precise ones. */
+const GENERIC: Record<number, ErrorCode[]> = {
+  400: ['VALIDATION_FAILED'],
+  401: ['TOKEN_MISSING', 'TOKEN_INVALID', 'TOKEN_EXPIRED'],
+  403: ['ORG_ACCESS_DENIED'],
+  404: ['NOT_FOUND'],
+  409: ['CONFLICT'],
+  413: ['PAYLOAD_TOO_LARGE'],
+  415: ['UNSUPPORTED_MEDIA_TYPE'],
+  429: ['RATE_LIMITED'],
 };
 
-/** Documents the error responses a route can give, all with the common error body. */
-export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
+/** The extension each error response lists its codes in (refine-document.ts completes and describes them). */
+export const ERROR_CODES_EXTENSION = 'x-error-codes';
+
+/**
+ * Documents the error responses a route can give, all with the common error body: by status (its
+ * generic codes) or by code (`'LEAD_ALREADY_CONVERTED'` documents 409 with that code).
+ */
+export function ApiErrors(...errors: (number | ErrorCode)[]): MethodDecorator & ClassDecorator {
+  const byStatus = new Map<number, Set<ErrorCode>>();
+  for (const error of errors) {
+    const [status, codes] = typeof error === 'number' ? [error, GENERIC[error] ?? []] : [ERROR_CODES[error].status, [error]];
+    byStatus.set(status, new Set([...(byStatus.get(status) ?? []), ...codes]));
+  }
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ErrorResponseDto }),
+    ...[...byStatus].map(([status, codes]) =>
+      ApiResponse({ status, type: ErrorResponseDto, [ERROR_CODES_EXTENSION]: [...codes] } as Parameters<typeof ApiResponse>[0]),
     ),
   );
 }

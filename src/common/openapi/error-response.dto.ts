@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
 
 export class ErrorResponseDto {
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ type: 'integer', example: 400 })
   statusCode: number;
 
-  @ApiProperty({ description: 'Stable machine-readable error code', example: 'VALIDATION_FAILED' })
-  code: string;
+  @ApiProperty({
+    enum: Object.keys(ERROR_CODES),
+    enumName: 'ErrorCode',
+    description: 'Stable machine-readable error code (see docs/errors.md); each operation lists the ones it returns',
+    example: 'VALIDATION_FAILED',
+  })
+  code: ErrorCode;
 
   @ApiProperty({ example: 'The request has invalid fields' })
   message: string;
@@ -13,7 +19,8 @@ export class ErrorResponseDto {
   @ApiPropertyOptional({
     description: 'Reasons per field, present when fields are at fault (nested fields are dotted)',
     type: 'object',
-    additionalProperties: { type: 'array', items: { type: 'string' } },
+    additionalProperties: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 1000 } },
+    maxProperties: 200,
     example: { email: ['email must be an email'] },
   })
   errors?: Record<string, string[]>;

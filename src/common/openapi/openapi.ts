@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { refineDocument } from './refine-document.js';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_KEY_SCHEME, BEARER_SCHEME } from '../auth/access.decorators.js';
+import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, BEARER_SCHEME, ORG_HEADER, ORG_HEADER_ALIAS, ORG_SCHEME } from '../auth/access.decorators.js';
 
 const TAGS: Record<string, string> = {
   Auth: 'Register, sign in and rotate tokens',
@@ -34,12 +35,39 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(DESCRIPTION)
     .setVersion('0.1.0')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
-    .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
-    .addApiKey({ type: 'apiKey', in: 'query', name: 'apikey', description: 'A web-form key from /api/api-settings/' }, API_KEY_SCHEME);
+    .addServer('/', 'This server, in whichever environment it runs (local, staging or production)')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'The access_token from POST /api/auth/login/. Tokens conform to RFC8725 (JWT best current practices): one ' +
+          'algorithm (HS256) accepted, typed (access vs refresh), short-lived, with refresh tokens rotated.',
+      },
+      BEARER_SCHEME,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: ORG_HEADER,
+        description: `The organization to act in (a UUID from GET /api/org/); \`${ORG_HEADER_ALIAS}\` is accepted as an alias`,
+      },
+      ORG_SCHEME,
+    )
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A web-form key from /api/api-settings/ (preferred)' },
+      API_KEY_HEADER_SCHEME,
+    )
+    .addApiKey(
+      { type: 'apiKey', in: 'query', name: 'apikey', description: 'The same key in the query string, as the reference sends it' },
+      API_KEY_SCHEME,
+    );
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
   // Method names are the operationIds (listOrganizations, createLead, ...): SDKs get good names.
-  return SwaggerModule.createDocument(app, builder.build(), {
+  const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (_controller, method) => method,
   });
+  return refineDocument(document);
 }

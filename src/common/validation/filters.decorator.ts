@@ -16,8 +16,8 @@ export const TagsFilter = () =>
   applyDecorators(
     ApiPropertyOptional({
       type: String,
-      example: 'enterprise,technology',
-      description: 'Tag names, comma-separated; matches records with any of them (any case)',
+      maxLength: 1000,
+      description: 'Tag names, comma-separated; matches records with any of them (any case). For example `enterprise,technology`',
     }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) =>

@@ -11,7 +11,7 @@ const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
  */
 export function Money(example = '50000.00') {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, nullable: true, pattern: MONEY.source, example }),
+    ApiPropertyOptional({ type: String, nullable: true, pattern: MONEY.source, maxLength: 15, example }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value)),
     ValidateIf((_, value) => value !== null),

@@ -7,7 +7,8 @@ import { ToArray } from './id-list.decorator.js';
 export function TagList() {
   return applyDecorators(
     ApiPropertyOptional({
-      type: [String],
+      type: 'array',
+      items: { type: 'string', maxLength: 100 },
       maxItems: 50,
       example: ['enterprise', 'technology'],
       description: 'Tag names; new names become tags of the organization',

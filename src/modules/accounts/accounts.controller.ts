@@ -71,7 +71,7 @@ export class AccountsController {
     description: 'Its creator or an ADMIN only. Its comments and attachments go with it; its cases stay, unlinked.',
   })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 404)
+  @ApiErrors('NOT_CREATOR', 404)
   async deleteAccount(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.accounts.remove(principal, id);
   }

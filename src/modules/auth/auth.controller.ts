@@ -25,7 +25,7 @@ export class AuthController {
     description: 'E-mail addresses are unique and stored lower-cased. Join or create an organization next.',
   })
   @ApiCreatedResponse({ type: RegisterResponseDto, description: 'The person was created' })
-  @ApiErrors(400, 409, 429)
+  @ApiErrors(400, 'EMAIL_TAKEN')
   register(@Body() body: RegisterDto): Promise<RegisterResponseDto> {
     return this.auth.register(body);
   }
@@ -38,7 +38,7 @@ export class AuthController {
     description: 'Returns an access token (default lifetime one hour) and a single-use refresh token.',
   })
   @ApiOkResponse({ type: LoginResponseDto, description: 'Signed in' })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 'INVALID_CREDENTIALS')
   login(@Body() body: LoginDto): Promise<LoginResponseDto> {
     return this.auth.login(body);
   }
@@ -51,7 +51,7 @@ export class AuthController {
     description: 'Each refresh token works once. Reusing one revokes every token of its sign-in.',
   })
   @ApiOkResponse({ type: TokenPairDto, description: 'A new token pair; the presented refresh token is now used' })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 'INVALID_REFRESH_TOKEN', 'REFRESH_TOKEN_REUSED')
   refreshToken(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refresh);
   }
@@ -68,7 +68,7 @@ export class AuthController {
       'address loses it; see docs/security.md). An address with a verified account must sign in first (401 SIGN_IN_REQUIRED).',
   })
   @ApiOkResponse({ type: AcceptInviteResponseDto, description: 'The person is now a member; sign in to act in the organization' })
-  @ApiErrors(400, 401, 403, 429)
+  @ApiErrors(400, 'SIGN_IN_REQUIRED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'INVITATION_FOR_ANOTHER_ACCOUNT')
   acceptInvite(@Principal() principal: UserPrincipal | undefined, @Body() body: AcceptInviteDto): Promise<AcceptInviteResponseDto> {
     return this.auth.acceptInvite(body, principal?.userId);
   }
@@ -78,7 +78,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Confirm an e-mail address', description: 'With the token mailed at registration.' })
   @ApiOkResponse({ type: RegisterResponseDto, description: 'The address is verified' })
-  @ApiErrors(400, 429)
+  @ApiErrors(400)
   verifyEmail(@Body() body: VerifyEmailDto): Promise<RegisterResponseDto> {
     return this.auth.verifyEmail(body.token);
   }

@@ -65,7 +65,7 @@ export class CasesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a case', description: 'Its creator or an ADMIN only; comments and files go with it.' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 404)
+  @ApiErrors('NOT_CREATOR', 404)
   async deleteCase(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.cases.remove(principal, id);
   }

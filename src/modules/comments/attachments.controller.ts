@@ -1,5 +1,5 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
@@ -18,8 +18,11 @@ export class AttachmentsController {
     summary: 'Download an attachment',
     description: 'Streams the file to anyone who can see the record it is attached to.',
   })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  // The file comes in its own type (described generically); errors are JSON like everywhere else.
+  @ApiOkResponse({
+    description: 'The file, as an attachment (Content-Disposition) with its sniffed Content-Type',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiErrors(404)
   async downloadAttachment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<StreamableFile> {
     const file = await this.comments.openDownload(principal, id);

@@ -1,7 +1,5 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Put, Req, type Type } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -34,6 +32,7 @@ interface ParentRoutes {
  */
 export function ParentCommentsController({ kind, path, tag, name }: ParentRoutes): Type<unknown> {
   const noun = name.toLowerCase();
+  const withArticle = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
   @ApiTags(tag)
   @OrgScoped()
@@ -45,21 +44,20 @@ export function ParentCommentsController({ kind, path, tag, name }: ParentRoutes
     @HttpCode(HttpStatus.CREATED)
     @ApiOperation({
       operationId: `add${name}Comment`,
-      summary: `Comment on or attach a file to a ${noun}`,
+      summary: `Comment on or attach a file to ${withArticle}`,
       description: `JSON \`{comment}\`, or a multipart form with \`comment\` and/or one file. Anyone who can see the ${noun}.`,
+      requestBody: ADD_COMMENT_BODY,
     })
-    @ApiConsumes('application/json', 'multipart/form-data')
-    @ApiBody(ADD_COMMENT_BODY)
     @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
-    @ApiErrors(404, 413)
+    @ApiErrors(404, 413, 415)
     add(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AddedResponseDto> {
       return this.comments.addFromRequest(principal, { kind, id }, request);
     }
 
     @Put('comment/:id')
-    @ApiOperation({ operationId: `update${name}Comment`, summary: `Edit a ${noun} comment`, description: 'Its author or an ADMIN only.' })
+    @ApiOperation({ operationId: `update${name}Comment`, summary: `Edit ${withArticle} comment`, description: 'Its author or an ADMIN only.' })
     @ApiOkResponse({ type: CommentResponseDto, description: 'The edited comment' })
-    @ApiErrors(403, 404)
+    @ApiErrors('NOT_AUTHOR', 404)
     update(
       @Principal() principal: OrgPrincipal,
       @IdParam() id: string,
@@ -70,9 +68,9 @@ export function ParentCommentsController({ kind, path, tag, name }: ParentRoutes
 
     @Delete('comment/:id')
     @HttpCode(HttpStatus.NO_CONTENT)
-    @ApiOperation({ operationId: `delete${name}Comment`, summary: `Delete a ${noun} comment`, description: 'Its author or an ADMIN only.' })
+    @ApiOperation({ operationId: `delete${name}Comment`, summary: `Delete ${withArticle} comment`, description: 'Its author or an ADMIN only.' })
     @ApiNoContentResponse({ description: 'Deleted' })
-    @ApiErrors(403, 404)
+    @ApiErrors('NOT_AUTHOR', 404)
     async remove(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
       await this.comments.deleteComment(principal, kind, id);
     }
@@ -81,11 +79,11 @@ export function ParentCommentsController({ kind, path, tag, name }: ParentRoutes
     @HttpCode(HttpStatus.NO_CONTENT)
     @ApiOperation({
       operationId: `delete${name}Attachment`,
-      summary: `Delete a ${noun} attachment`,
+      summary: `Delete ${withArticle} attachment`,
       description: 'Its uploader or an ADMIN only.',
     })
     @ApiNoContentResponse({ description: 'Deleted, file included' })
-    @ApiErrors(403, 404)
+    @ApiErrors('NOT_UPLOADER', 404)
     async removeAttachment(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
       await this.comments.deleteAttachment(principal, kind, id);
     }

@@ -33,7 +33,7 @@ export class ContactsController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create a contact', description: 'The primary e-mail must be new in the organization.' })
   @ApiCreatedResponse({ type: ContactResponseDto, description: 'The contact was created' })
-  @ApiErrors(409)
+  @ApiErrors('CONTACT_EMAIL_TAKEN')
   createContact(@Principal() principal: OrgPrincipal, @Body() body: CreateContactDto): Promise<ContactResponseDto> {
     return this.contacts.create(principal, body);
   }
@@ -52,7 +52,7 @@ export class ContactsController {
     description: `Fields left out are kept; lists, when sent, replace. ${VISIBILITY}`,
   })
   @ApiOkResponse({ type: ContactResponseDto, description: 'The updated contact' })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 'CONTACT_EMAIL_TAKEN')
   updateContact(
     @Principal() principal: OrgPrincipal,
     @IdParam() id: string,
@@ -65,7 +65,7 @@ export class ContactsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a contact', description: 'Its creator or an ADMIN only.' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(404)
+  @ApiErrors('NOT_CREATOR', 404)
   async deleteContact(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.contacts.remove(principal, id);
   }

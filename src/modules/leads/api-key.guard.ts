@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { API_KEY_HEADER } from '../../common/auth/access.decorators.js';
 import { UnauthorizedError } from '../../common/errors/app-error.js';
 import { RateLimits } from '../throttling/rate-limits.js';
 import { ApiSettingsService, type KeyGrant } from '../api-settings/api-settings.service.js';
@@ -12,7 +13,7 @@ declare module 'fastify' {
 
 const badKey = () => new UnauthorizedError('INVALID_API_KEY', 'The apikey is missing, unknown or revoked');
 
-/** Web-form intake: a live `?apikey=` (401 otherwise), within its per-minute budget (429). */
+/** Web-form intake: a live key in `X-API-Key` or `?apikey=` (401 otherwise), within its per-minute budget (429). */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -22,7 +23,7 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: { apikey?: unknown } }>>();
-    const apikey = request.query.apikey;
+    const apikey = request.headers[API_KEY_HEADER] ?? request.query.apikey;
     if (typeof apikey !== 'string' || apikey.length === 0 || apikey.length > 200) throw badKey();
     const grant = await this.settings.resolve(apikey);
     if (!grant) throw badKey();

@@ -31,7 +31,7 @@ export class CompaniesController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create a company', description: 'Names are unique in the organization, ignoring case.' })
   @ApiCreatedResponse({ type: CompanyResponseDto, description: 'The company was created' })
-  @ApiErrors(409)
+  @ApiErrors('COMPANY_NAME_TAKEN')
   createCompany(@Principal() principal: OrgPrincipal, @Body() body: CreateCompanyDto): Promise<CompanyResponseDto> {
     return this.companies.create(principal, body);
   }
@@ -47,7 +47,7 @@ export class CompaniesController {
   @Put('company/:id')
   @ApiOperation({ summary: 'Update a company', description: 'Fields left out are kept.' })
   @ApiOkResponse({ type: CompanyResponseDto, description: 'The updated company' })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 'COMPANY_NAME_TAKEN')
   updateCompany(
     @Principal() principal: OrgPrincipal,
     @IdParam() id: string,
@@ -60,7 +60,7 @@ export class CompaniesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a company', description: 'Its creator or an ADMIN only.' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 404)
+  @ApiErrors('NOT_CREATOR', 404)
   async deleteCompany(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.companies.remove(principal, id);
   }

@@ -67,7 +67,7 @@ export class LeadsController {
   @ApiBody(LEAD_IMPORT_BODY)
   @ApiOkResponse({ type: LeadImportResponseDto, description: 'What was imported and what failed' })
   @ApiAcceptedResponse({ type: LeadImportJobDto, description: 'A large file: importing in the background' })
-  @ApiErrors(413, 415)
+  @ApiErrors(413, 'IMPORT_TOO_LARGE', 415)
   async uploadLeads(
     @Principal() principal: OrgPrincipal,
     @Req() request: FastifyRequest,
@@ -101,7 +101,7 @@ export class LeadsController {
     description: 'Fields left out are kept; lists, when sent, replace. Status converted converts (409 if already converted).',
   })
   @ApiOkResponse({ type: LeadItemDto, description: 'The updated lead' })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 'LEAD_ALREADY_CONVERTED')
   updateLead(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: UpdateLeadDto): Promise<LeadItemDto> {
     return this.leads.update(principal, id, body);
   }
@@ -110,7 +110,7 @@ export class LeadsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a lead', description: 'Its creator or an ADMIN only.' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 404)
+  @ApiErrors('NOT_CREATOR', 404)
   async deleteLead(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.leads.remove(principal, id);
   }
@@ -123,7 +123,7 @@ export class LeadsController {
       'Creates an account from the lead (name from account_name, else the full name; contact details, address, links copied) in one transaction.',
   })
   @ApiOkResponse({ type: LeadItemDto, description: 'The converted lead with converted_account' })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 'LEAD_ALREADY_CONVERTED')
   convertLead(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<LeadItemDto> {
     return this.leads.convert(principal, id);
   }

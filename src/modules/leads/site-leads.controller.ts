@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { API_KEY_SCHEME, Public } from '../../common/auth/access.decorators.js';
+import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, Public } from '../../common/auth/access.decorators.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Throttle } from '../throttling/throttle.guard.js';
 import { ApiKeyGuard } from './api-key.guard.js';
@@ -19,14 +19,15 @@ export class SiteLeadsController {
   @Throttle('ip')
   @UseGuards(ApiKeyGuard)
   @HttpCode(HttpStatus.CREATED)
+  @ApiSecurity(API_KEY_HEADER_SCHEME)
   @ApiSecurity(API_KEY_SCHEME)
   @ApiOperation({
     summary: 'Create a lead from a website form',
     description:
-      'No bearer token: `?apikey=` from /api/api-settings/. The lead goes to the key’s organization with its assignees and tags; source defaults to Website Form. Rate limited per key.',
+      'No bearer token: the key from /api/api-settings/ in the `X-API-Key` header (or `?apikey=`, as the reference sends it). The lead goes to the key’s organization with its assignees and tags; source defaults to Website Form. Rate limited per key.',
   })
   @ApiCreatedResponse({ type: LeadItemDto, description: 'The lead was created' })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 'INVALID_API_KEY')
   createLeadFromSite(@Req() request: FastifyRequest, @Body() body: SiteLeadDto): Promise<LeadItemDto> {
     return this.leads.createFromSite(request.keyGrant!, body);
   }

@@ -28,7 +28,7 @@ export class MailController {
       'Stores the mail and queues it; the answer comes before sending. scheduled_later with a future scheduled_date_time sends it then. Anyone who can see the account.',
   })
   @ApiCreatedResponse({ type: EmailQueuedResponseDto, description: 'Stored and queued' })
-  @ApiErrors(404)
+  @ApiErrors(404, 'RATE_LIMITED')
   createAccountEmail(
     @Principal() principal: OrgPrincipal,
     @IdParam() id: string,

@@ -31,7 +31,7 @@ export class OrganizationsController {
     description: 'The caller becomes its ADMIN. Names are unique among the caller\'s organizations, ignoring case.',
   })
   @ApiCreatedResponse({ type: OrganizationResponseDto, description: 'The organization was created' })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 'ORGANIZATION_NAME_TAKEN')
   createOrganization(
     @Principal() principal: UserPrincipal,
     @Body() body: CreateOrganizationDto,

@@ -27,7 +27,7 @@ export class TeamsController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create a team', description: 'ADMIN only. Names are unique in the organization.' })
   @ApiCreatedResponse({ type: TeamResponseDto, description: 'The team was created' })
-  @ApiErrors(409)
+  @ApiErrors('TEAM_NAME_TAKEN')
   createTeam(@Principal() principal: OrgPrincipal, @Body() body: CreateTeamDto): Promise<TeamResponseDto> {
     return this.teams.create(principal, body);
   }
@@ -48,7 +48,7 @@ export class TeamsController {
     description: 'ADMIN only. Fields left out are kept; `users`, when sent, replaces the members.',
   })
   @ApiOkResponse({ type: TeamResponseDto, description: 'The updated team' })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 'TEAM_NAME_TAKEN')
   updateTeam(
     @Principal() principal: OrgPrincipal,
     @IdParam() id: string,

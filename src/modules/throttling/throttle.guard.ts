@@ -1,4 +1,5 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { RateLimits } from './rate-limits.js';
@@ -11,7 +12,7 @@ export type ThrottleBy = 'ip' | 'account';
  * Budgets a public route spends: `ip` the caller's address (AUTH_RATE_PER_IP per minute),
  * `account` the e-mail in the body (LOGIN_RATE_PER_ACCOUNT per 15 minutes, whatever the address).
  */
-export const Throttle = (...by: ThrottleBy[]) => SetMetadata(THROTTLE, by);
+export const Throttle = (...by: ThrottleBy[]) => applyDecorators(SetMetadata(THROTTLE, by), ApiErrors('RATE_LIMITED'));
 
 /** Spends the budgets a route declares with @Throttle(), before the route runs (429 with Retry-After when spent). */
 @Injectable()

@@ -46,7 +46,7 @@ export class UsersController {
       'whether or not the address has an account; inviting again replaces this organization’s pending invitation.',
   })
   @ApiCreatedResponse({ type: CreatedInvitationResponseDto, description: 'The invitation is pending' })
-  @ApiErrors(409)
+  @ApiErrors('USER_ALREADY_MEMBER')
   createUser(@Principal() principal: OrgPrincipal, @Body() body: CreateUserDto): Promise<CreatedInvitationResponseDto> {
     return this.invitations.invite(principal, body);
   }
@@ -85,7 +85,7 @@ export class UsersController {
     description: 'ADMIN only. The last active ADMIN cannot be demoted or deactivated (409).',
   })
   @ApiOkResponse({ type: UserResponseDto, description: 'The updated member' })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 'LAST_ADMIN')
   updateUser(
     @Principal() principal: OrgPrincipal,
     @IdParam() id: string,
@@ -102,7 +102,7 @@ export class UsersController {
     description: 'ADMIN only. The person keeps their account; the last active ADMIN cannot be removed (409).',
   })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 'LAST_ADMIN')
   async deleteUser(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.members.remove(principal.orgId, id);
   }

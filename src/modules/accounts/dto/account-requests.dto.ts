@@ -3,7 +3,7 @@ import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, Va
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
-import { IsPhone } from '../../../common/validation/phone.decorator.js';
+import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { AccountStatus } from '../account.entity.js';
@@ -28,11 +28,10 @@ export class CreateAccountDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ example: '+1555123456' })
   @IsOptional()
   @Trim()
   @ValidateIf(notEmpty)
-  @IsPhone()
+  @PhoneProperty('+1555123456')
   phone?: string;
 
   @OptionalText(255, 'Manufacturing')

@@ -9,7 +9,7 @@ export class LoginDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'violet kettle marching north' })
+  @ApiProperty({ example: 'violet kettle marching north', maxLength: 128 })
   @IsString()
   @MaxLength(128)
   password: string;

@@ -43,7 +43,7 @@ export class RegisterResponseDto {
 }
 
 export class VerifyEmailDto {
-  @ApiProperty({ description: 'The token from the verification mail' })
+  @ApiProperty({ description: 'The token from the verification mail', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

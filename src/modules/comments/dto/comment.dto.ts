@@ -62,17 +62,30 @@ export class AddedResponseDto {
   attachment?: AttachmentResponseDto;
 }
 
-/** The request body of `POST /api/{accounts|leads|cases}/{id}/`, as JSON or multipart form. */
+const COMMENT_TEXT = { type: 'string' as const, minLength: 1, maxLength: MAX_COMMENT_LENGTH, example: 'Called the client; follow up Friday' };
+
+/**
+ * The request body of `POST /api/{parent}/{id}/`: JSON carries only the comment; a multipart form
+ * carries the comment and/or one file.
+ */
 export const ADD_COMMENT_BODY = {
-  schema: {
-    type: 'object' as const,
-    description: 'At least one of `comment` and a file. A file needs multipart/form-data.',
-    properties: {
-      comment: { type: 'string' as const, maxLength: MAX_COMMENT_LENGTH },
-      attachment: {
-        type: 'string' as const,
-        format: 'binary',
-        description: 'The file (multipart only); `account_attachment`, `lead_attachment`, `case_attachment` are aliases',
+  required: true,
+  content: {
+    'application/json': {
+      schema: { type: 'object' as const, required: ['comment'], properties: { comment: COMMENT_TEXT } },
+    },
+    'multipart/form-data': {
+      schema: {
+        type: 'object' as const,
+        description: 'At least one of `comment` and `attachment`.',
+        properties: {
+          comment: COMMENT_TEXT,
+          attachment: {
+            type: 'string' as const,
+            format: 'binary',
+            description: 'The file; `account_attachment`, `lead_attachment`, `case_attachment` are accepted as aliases',
+          },
+        },
       },
     },
   },

@@ -4,7 +4,7 @@ import { PageOf } from '../../../common/pagination/page.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
-import { IsPhone } from '../../../common/validation/phone.decorator.js';
+import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { TextFilter, IdFilter } from '../../../common/validation/filters.decorator.js';
@@ -42,18 +42,16 @@ export class CreateContactDto {
   @MaxLength(254)
   secondary_email?: string;
 
-  @ApiPropertyOptional({ example: '+1 555 0100' })
   @IsOptional()
   @Trim()
   @ValidateIf((_, value) => value !== '')
-  @IsPhone()
+  @PhoneProperty('+1 555 0100')
   mobile_number?: string;
 
-  @ApiPropertyOptional({ example: '+1 555 0101' })
   @IsOptional()
   @Trim()
   @ValidateIf((_, value) => value !== '')
-  @IsPhone()
+  @PhoneProperty('+1 555 0101')
   secondary_number?: string;
 
   @OptionalText(255, 'Rear Admiral')

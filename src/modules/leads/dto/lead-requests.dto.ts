@@ -4,7 +4,7 @@ import { PaginationQueryDto } from '../../../common/pagination/pagination-query.
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { Money } from '../../../common/validation/money.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
-import { IsPhone } from '../../../common/validation/phone.decorator.js';
+import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
@@ -43,11 +43,10 @@ export class LeadFieldsInputDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ example: '+1555987654' })
   @IsOptional()
   @Trim()
   @ValidateIf(notEmpty)
-  @IsPhone()
+  @PhoneProperty('+1555987654')
   phone?: string;
 
   @ApiPropertyOptional({ enum: LeadSource, enumName: 'LeadSource', nullable: true })

@@ -25,7 +25,8 @@ const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 export class CreateAccountEmailDto {
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: 254 },
     maxItems: MAX_RECIPIENTS,
     example: ['contact@client.com', 'manager@client.com'],
     description:

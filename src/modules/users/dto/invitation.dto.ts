@@ -43,7 +43,7 @@ export class CreatedInvitationResponseDto extends InvitationResponseDto {
 }
 
 export class AcceptInviteDto {
-  @ApiProperty({ description: 'The token from the invitation mail' })
+  @ApiProperty({ description: 'The token from the invitation mail', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
