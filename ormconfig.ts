@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { parseEnvironment } from './src/config/environment.js';
-import { dataSourceOptions } from './src/database/data-source-options.js';
-import { EmbeddedPostgres } from './src/database/embedded-postgres.js';
+import { dataSourceOptions } from './src/common/database/data-source-options.js';
+import { EmbeddedPostgres } from './src/common/database/embedded-postgres.js';
 
 /**
  * The DataSource of the TypeORM CLI (`npm run migration:*`), run on the compiled build.

@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { EventsModule } from './common/events/events.module.js';
 import { ConfigModule } from './config/config.module.js';
-import { DatabaseModule } from './database/database.module.js';
+import { DatabaseModule } from './common/database/database.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { ApiSettingsModule } from './modules/api-settings/api-settings.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';

@@ -6,7 +6,7 @@ import { createValidationPipe } from './common/errors/validation.js';
 import { registerBodyParsers } from './common/http/body-parsers.js';
 import { REQUEST_ID_HEADER } from './common/http/request-id.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
-import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/auth/access.decorators.js';
+import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/openapi/security-schemes.js';
 import { AppConfig } from './config/app-config.js';
 
 /** Every method the API routes, so browsers may send PUT and DELETE, not only the CORS defaults. */

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { withFileLock } from './file-lock.js';
-import { runMigrations } from '../../src/database/migrate.js';
-import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { runMigrations } from '../../src/common/database/migrate.js';
+import { EmbeddedPostgres } from '../../src/common/database/embedded-postgres.js';
 
 /**
  * One migrated template per test run, one fresh database per test file: on PostgreSQL a

@@ -1,19 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { BEARER_SCHEME, ORG_SCHEME } from '../openapi/security-schemes.js';
 import type { Role } from './role.js';
 
 export const ACCESS_RULE = 'accessRule';
-export const ORG_HEADER = 'organization-id';
-export const ORG_HEADER_ALIAS = 'org';
-export const BEARER_SCHEME = 'bearer';
-export const API_KEY_SCHEME = 'apikey';
-export const API_KEY_HEADER_SCHEME = 'apikeyHeader';
-/** The organization header as a security scheme, so Swagger UI's Authorize holds it and SDKs set it once. */
-export const ORG_SCHEME = 'organization';
-/** The web-form key as a header, the preferred way (the reference's `?apikey=` works too). */
-export const API_KEY_HEADER = 'x-api-key';
-
 /**
  * What a route needs. A route without a rule is treated as org-scoped by the guard, so
  * forgetting a decorator denies rather than exposes.

@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../auth/principal.js';
-import { whereVisible } from '../auth/record-access.js';
+import { whereVisible } from './visibility.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { selectLinkArrays, selectTagNames } from './link-arrays.js';
 import type { LinkTable } from './links.js';

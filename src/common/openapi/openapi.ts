@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { refineDocument } from './refine-document.js';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, BEARER_SCHEME, ORG_HEADER, ORG_HEADER_ALIAS, ORG_SCHEME } from '../auth/access.decorators.js';
+import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, BEARER_SCHEME, ORG_HEADER, ORG_HEADER_ALIAS, ORG_SCHEME } from './security-schemes.js';
 
 const TAGS: Record<string, string> = {
   Auth: 'Register, sign in and rotate tokens',

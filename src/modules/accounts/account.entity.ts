@@ -1,8 +1,7 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { Address } from '../../database/address.embedded.js';
-import { TenantRecord } from '../../database/tenant-entity.js';
+import { Address } from '../../common/database/address.embedded.js';
+import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Contact } from '../contacts/contact.entity.js';
-import { Lead } from '../leads/lead.entity.js';
 import { Tag } from '../tags/tag.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
@@ -57,9 +56,10 @@ export class Account extends TenantRecord {
   @Column({ type: 'uuid', nullable: true })
   leadId: string | null;
 
-  @ManyToOne(() => Lead, { onDelete: 'SET NULL' })
+  // By entity name: leads depend on accounts (conversion), not the other way round.
+  @ManyToOne('Lead', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'lead_id' })
-  lead?: Relation<Lead>;
+  lead?: unknown;
 
   @ManyToMany(() => User)
   @JoinTable({ name: 'account_assignees', joinColumn: { name: 'account_id' }, inverseJoinColumn: { name: 'user_id' } })

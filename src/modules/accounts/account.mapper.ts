@@ -1,4 +1,4 @@
-import { type Address, fromAddress, toAddress } from '../../database/address.embedded.js';
+import { type Address, fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { Account } from './account.entity.js';
 import type { AccountFieldsDto, AccountItemDto } from './dto/account-responses.dto.js';
 import type { CreateAccountDto, UpdateAccountDto } from './dto/account-requests.dto.js';

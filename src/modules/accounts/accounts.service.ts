@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { assertCanDelete } from '../../common/auth/record-access.js';
+import { assertCanDelete } from '../../common/database/visibility.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays.js';
 import { RecordScope } from '../../common/database/record-scope.js';

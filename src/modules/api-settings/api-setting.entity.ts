@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
-import { TenantRecord } from '../../database/tenant-entity.js';
+import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Tag } from '../tags/tag.entity.js';
 import { User } from '../users/user.entity.js';
 

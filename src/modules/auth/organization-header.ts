@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ORG_HEADER, ORG_HEADER_ALIAS } from '../../common/auth/access.decorators.js';
+import { ORG_HEADER, ORG_HEADER_ALIAS } from '../../common/openapi/security-schemes.js';
 import { AppError } from '../../common/errors/app-error.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { TenantRecord } from '../../database/tenant-entity.js';
+import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Team } from '../teams/team.entity.js';

@@ -1,5 +1,5 @@
 import { Column, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantEntity } from '../../database/tenant-entity.js';
+import { TenantEntity } from '../../common/database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Case } from '../cases/case.entity.js';
 import { Lead } from '../leads/lead.entity.js';

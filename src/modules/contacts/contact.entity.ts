@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
-import { Address } from '../../database/address.embedded.js';
-import { TenantRecord } from '../../database/tenant-entity.js';
+import { Address } from '../../common/database/address.embedded.js';
+import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 

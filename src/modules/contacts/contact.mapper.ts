@@ -1,4 +1,4 @@
-import { type Address, fromAddress, toAddress } from '../../database/address.embedded.js';
+import { type Address, fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { Contact } from './contact.entity.js';
 import type { ContactRefDto, ContactResponseDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto.js';
 

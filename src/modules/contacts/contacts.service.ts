@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { assertCanDelete, whereVisible } from '../../common/auth/record-access.js';
+import { assertCanDelete, whereVisible } from '../../common/database/visibility.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { whereLinkedTo } from '../../common/database/link-arrays.js';
 import { containsPattern } from '../../common/database/like.js';

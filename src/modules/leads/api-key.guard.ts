@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { API_KEY_HEADER } from '../../common/auth/access.decorators.js';
+import { API_KEY_HEADER } from '../../common/openapi/security-schemes.js';
 import { UnauthorizedError } from '../../common/errors/app-error.js';
 import { RateLimits } from '../throttling/rate-limits.js';
 import { ApiSettingsService, type KeyGrant } from '../api-settings/api-settings.service.js';

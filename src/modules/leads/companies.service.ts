@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { assertCanDelete } from '../../common/auth/record-access.js';
+import { assertCanDelete } from '../../common/database/visibility.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { containsPattern } from '../../common/database/like.js';
 import { assertReferences } from '../../common/validation/references.js';
-import { whereVisible } from '../../common/auth/record-access.js';
+import { whereVisible } from '../../common/database/visibility.js';
 import { LEAD_ASSIGNEES } from './leads.service.js';
 import { Company } from './company.entity.js';
 import type {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantRecord } from '../../database/tenant-entity.js';
+import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Lead } from './lead.entity.js';
 
 /** A company prospects work for; names are unique per organization, ignoring case. */

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { Address } from '../../database/address.embedded.js';
-import { TenantRecord } from '../../database/tenant-entity.js';
+import { Address } from '../../common/database/address.embedded.js';
+import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Tag } from '../tags/tag.entity.js';

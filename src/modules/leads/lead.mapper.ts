@@ -1,4 +1,4 @@
-import { type Address, fromAddress, toAddress } from '../../database/address.embedded.js';
+import { type Address, fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { CreateAccountDto } from '../accounts/dto/account-requests.dto.js';
 import type { LeadFieldsDto, LeadItemDto } from './dto/lead-responses.dto.js';
 import type { LeadFieldsInputDto, UpdateLeadDto } from './dto/lead-requests.dto.js';

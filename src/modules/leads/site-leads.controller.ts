@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, Public } from '../../common/auth/access.decorators.js';
+import { Public } from '../../common/auth/access.decorators.js';
+import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME } from '../../common/openapi/security-schemes.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Throttle } from '../throttling/throttle.guard.js';
 import { ApiKeyGuard } from './api-key.guard.js';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantRecord } from '../../database/tenant-entity.js';
+import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 
 /** A mail sent from an account; its recipients and their outcome are its deliveries (email_deliveries). */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { TenantEntity } from '../../database/tenant-entity.js';
+import { TenantEntity } from '../../common/database/tenant-entity.js';
 
 /** A free-form label, created on first use; one per name (ignoring case) per organization. */
 @Entity('tags')

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Role } from '../../common/auth/role.js';
-import { TenantEntity } from '../../database/tenant-entity.js';
+import { TenantEntity } from '../../common/database/tenant-entity.js';
 import { User } from './user.entity.js';
 
 /**

@@ -12,7 +12,6 @@ import {
 } from 'typeorm';
 import { Role } from '../../common/auth/role.js';
 import { User } from './user.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
 
 /** A person's membership of one organization, with their role there. */
 @Entity('profiles')
@@ -32,9 +31,10 @@ export class Profile {
   @Column({ type: 'uuid' })
   orgId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  // By entity name: organizations depend on users (their members), not the other way round.
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'org_id' })
-  organization: Relation<Organization>;
+  organization?: unknown;
 
   @Column({ type: 'enum', enum: Role, enumName: 'profile_role', default: Role.USER })
   role: Role;

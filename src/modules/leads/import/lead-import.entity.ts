@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { TenantRecord } from '../../../database/tenant-entity.js';
+import { TenantRecord } from '../../../common/database/tenant-entity.js';
 import type { ImportErrorDto } from '../dto/lead-import.dto.js';
 
 export enum LeadImportStatus {

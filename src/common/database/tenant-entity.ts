@@ -4,11 +4,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Organization } from '../modules/organizations/organization.entity.js';
-import { User } from '../modules/users/user.entity.js';
 
 /** Columns of every row that belongs to one organization (deleted with it). */
 export abstract class TenantEntity {
@@ -18,9 +15,10 @@ export abstract class TenantEntity {
   @Column({ type: 'uuid' })
   orgId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  // By entity name, so this base layer imports no feature module.
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'org_id' })
-  organization?: Relation<Organization>;
+  organization?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdOn: Date;
@@ -31,9 +29,9 @@ export abstract class TenantRecord extends TenantEntity {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @ManyToOne('User', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by' })
-  creator?: Relation<User>;
+  creator?: unknown;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedOn: Date;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../../config/app-config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 
 /** Where the database is: DATABASE_URL, or an embedded PGlite started for this process. */

@@ -1,8 +1,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { ForbiddenError } from '../errors/app-error.js';
-import type { LinkTable } from '../database/links.js';
-import type { OrgPrincipal } from './principal.js';
-import { Role } from './role.js';
+import type { LinkTable } from './links.js';
+import type { OrgPrincipal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
 
 /**
  * The contract's visibility rule for CRM records: an ADMIN sees everything in the organization;

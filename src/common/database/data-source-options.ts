@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import { migrations } from '../../migrations/index.js';
+import { migrations } from '../../../migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /**
