@@ -7,6 +7,7 @@ import { CompaniesAndApiKeys1795490659728 } from './1795490659728-CompaniesAndAp
 import { AccountMail1795491370364 } from './1795491370364-AccountMail.js';
 import { MailboxProofAndOutbox1795613940308 } from './1795613940308-MailboxProofAndOutbox.js';
 import { LeadImports1795615269400 } from './1795615269400-LeadImports.js';
+import { CommentsOnAnyKind1795618782766 } from './1795618782766-CommentsOnAnyKind.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -22,4 +23,5 @@ export const migrations = [
   AccountMail1795491370364,
   MailboxProofAndOutbox1795613940308,
   LeadImports1795615269400,
+  CommentsOnAnyKind1795618782766,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { EventsModule } from './common/events/events.module.js';
+import { RecordsModule } from './common/records/records.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './common/database/database.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
@@ -24,6 +25,7 @@ import { UsersModule } from './modules/users/users.module.js';
   imports: [
     ConfigModule,
     EventsModule,
+    RecordsModule,
     DatabaseModule,
     AuthModule,
     UsersModule,

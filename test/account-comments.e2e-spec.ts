@@ -221,7 +221,7 @@ describe('account comments and attachments', () => {
     const db = t.app.get(DataSource);
     expect((await t.api.delete(`/api/accounts/${id}/`, as(cast, 'creator'))).status).toBe(204);
     expect((await t.api.get(added.body.attachment.url, as(cast, 'admin'))).status).toBe(404);
-    const [{ count }] = await db.query('SELECT count(*)::int AS count FROM comments WHERE account_id = $1', [id]);
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM comments WHERE parent_kind = 'account' AND parent_id = $1`, [id]);
     expect(count).toBe(0);
     expect(await storedFiles()).toEqual(before);
   });

@@ -1,37 +1,36 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 
-/** People newly assigned to a record, announced after the write that assigned them commits. */
+/** Emitted after a write that assigned people to a record has committed. */
+export const RECORD_ASSIGNED = 'record.assigned';
+
+/** People newly assigned to a record of any kind. */
 export interface AssignmentEvent {
   orgId: string;
-  kind: 'account' | 'lead' | 'case';
+  /** The record kind (`account`, `lead`, ...), as its @RecordKind declares it. */
+  kind: string;
   recordId: string;
   recordName: string;
   userIds: string[];
   assignedBy: string | null;
 }
 
-type Listener = (event: AssignmentEvent) => Promise<void>;
-
 /**
- * Lets record modules announce assignments without depending on the mail module (which depends
- * on them). A failing listener is logged, never turned into an error for the write that succeeded.
+ * Announces assignments through the application's event emitter, for whoever listens (MailModule
+ * mails the people). A failing listener is logged, never turned into an error for the write that
+ * succeeded.
  */
 @Injectable()
-export class AssignmentEvents {
-  private readonly logger = new Logger(AssignmentEvents.name);
-  private readonly listeners: Listener[] = [];
+export class Assignments {
+  private readonly logger = new Logger(Assignments.name);
 
-  subscribe(listener: Listener): void {
-    this.listeners.push(listener);
-  }
+  constructor(private readonly events: EventEmitter2) {}
 
-  async publish(event: AssignmentEvent): Promise<void> {
+  async announce(event: AssignmentEvent): Promise<void> {
     if (event.userIds.length === 0) return;
-    for (const listener of this.listeners) {
-      await listener(event).catch((error: unknown) => {
-        this.logger.error({ error: String(error), kind: event.kind, recordId: event.recordId }, 'Assignment listener failed');
-      });
-    }
+    await this.events.emitAsync(RECORD_ASSIGNED, event).catch((error: unknown) => {
+      this.logger.error({ error: String(error), kind: event.kind, recordId: event.recordId }, 'Assignment listener failed');
+    });
   }
 }
 

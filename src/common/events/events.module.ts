@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { AssignmentEvents } from './assignment-events.js';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { Assignments } from './assignment-events.js';
 
+/** Events between modules (@nestjs/event-emitter), so no module has to import its listeners. */
 @Global()
-@Module({ providers: [AssignmentEvents], exports: [AssignmentEvents] })
+@Module({ imports: [EventEmitterModule.forRoot()], providers: [Assignments], exports: [Assignments] })
 export class EventsModule {}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommentRoutes } from '../comments/comment-routes.controller.js';
+import { ACCOUNT_KIND } from './account.kind.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentsModule } from '../comments/comments.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
@@ -11,7 +13,7 @@ import { AccountsService } from './accounts.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Account]), UsersModule, TeamsModule, ContactsModule, TagsModule, CommentsModule],
-  controllers: [AccountsController],
+  controllers: [AccountsController, CommentRoutes(ACCOUNT_KIND)],
   providers: [AccountsService],
   exports: [AccountsService],
 })

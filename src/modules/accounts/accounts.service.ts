@@ -1,4 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from './account-related.js';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { ACCOUNT_KIND } from './account.kind.js';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -8,7 +12,7 @@ import { whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays
 import { RecordScope } from '../../common/database/record-scope.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
-import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
+import { Assignments, newlyAssigned } from '../../common/events/assignment-events.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
@@ -19,7 +23,6 @@ import { type AccountLinks, toAccountColumns, toAccountItem } from './account.ma
 import { Account, AccountStatus } from './account.entity.js';
 import type { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
 import type {
-  AccountCaseDto,
   AccountDetailResponseDto,
   AccountItemDto,
   AccountListResponseDto,
@@ -32,12 +35,9 @@ const LINKS = {
 } satisfies Record<string, LinkTable>;
 const TAGS: LinkTable = { table: 'account_tags', owner: 'account_id', target: 'tag_id' };
 
-/** Supplied by CasesModule (which depends on this module), so the detail lists an account's cases. */
-export type AccountCases = (principal: OrgPrincipal, accountId: string) => Promise<AccountCaseDto[]>;
-
+@RecordKind(ACCOUNT_KIND)
 @Injectable()
-export class AccountsService implements OnModuleInit {
-  private casesOf: AccountCases = async () => [];
+export class AccountsService implements RecordKindService {
   private readonly scope = new RecordScope<Account>({
     entity: Account,
     alias: 'account',
@@ -55,16 +55,9 @@ export class AccountsService implements OnModuleInit {
     private readonly contacts: ContactsService,
     private readonly tags: TagsService,
     private readonly comments: CommentsService,
-    private readonly events: AssignmentEvents,
+    private readonly assignments: Assignments,
+    private readonly events: EventEmitter2,
   ) {}
-
-  onModuleInit(): void {
-    this.comments.registerParent('account', (principal, id) => this.canSee(principal, id));
-  }
-
-  provideCases(casesOf: AccountCases): void {
-    this.casesOf = casesOf;
-  }
 
   /** Each half is one query (rows with their links); both counts are one more. */
   async list(principal: OrgPrincipal, query: ListAccountsQueryDto): Promise<AccountListResponseDto> {
@@ -98,20 +91,20 @@ export class AccountsService implements OnModuleInit {
 
   async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
     const item = await this.item(principal, id);
-    const [contacts, assignedTo, teams, related, mentions, cases] = await Promise.all([
+    const [contacts, assignedTo, teams, related, mentions, lists] = await Promise.all([
       this.contacts.refsInOrg(principal.orgId, item.contacts),
       this.members.refs(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
-      this.comments.listFor(principal.orgId, { kind: 'account', id }),
+      this.comments.listFor(principal.orgId, { kind: ACCOUNT_KIND.kind, id }),
       this.members.refs(principal.orgId),
-      this.casesOf(principal, id),
+      this.relatedLists(principal, id),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, ...fields } = item;
     return {
       account_obj: fields,
       contacts,
       opportunities: [],
-      cases,
+      cases: lists.cases ?? [],
       tasks: [],
       invoices: [],
       assigned_to: assignedTo,
@@ -121,6 +114,12 @@ export class AccountsService implements OnModuleInit {
       users_mention: mentions,
       tags,
     };
+  }
+
+  /** What the modules owning an account's records contribute to its detail (see ACCOUNT_RELATED). */
+  private async relatedLists(principal: OrgPrincipal, accountId: string): Promise<Partial<AccountRelated>> {
+    const parts: Partial<AccountRelated>[] = await this.events.emitAsync(ACCOUNT_RELATED, { principal, accountId } satisfies AccountRelatedQuery);
+    return Object.assign({}, ...parts);
   }
 
   async create(principal: OrgPrincipal, dto: CreateAccountDto): Promise<AccountItemDto> {
@@ -133,7 +132,7 @@ export class AccountsService implements OnModuleInit {
 
   /** Tells newly assigned people, after the write has committed. */
   private announce(principal: OrgPrincipal, item: AccountItemDto, before: string[], after: string[] | undefined) {
-    return this.events.publish({
+    return this.assignments.announce({
       orgId: principal.orgId,
       kind: 'account',
       recordId: item.id,
@@ -188,7 +187,7 @@ export class AccountsService implements OnModuleInit {
     const account = await this.scope.load(this.accounts.manager, principal, id);
     assertCanDelete(principal, account, 'account');
     const keys = await this.dataSource.transaction(async (manager) => {
-      const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'account', id });
+      const storageKeys = await this.comments.deleteAllOf(manager, principal.orgId, { kind: ACCOUNT_KIND.kind, id });
       await manager.getRepository(Account).delete({ id, orgId: principal.orgId });
       return storageKeys;
     });

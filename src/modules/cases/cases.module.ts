@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommentRoutes } from '../comments/comment-routes.controller.js';
+import { CASE_KIND } from './case.kind.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { CommentsModule } from '../comments/comments.module.js';
@@ -11,7 +13,7 @@ import { CasesService } from './cases.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Case]), UsersModule, TeamsModule, ContactsModule, AccountsModule, CommentsModule],
-  controllers: [CasesController],
+  controllers: [CasesController, CommentRoutes(CASE_KIND)],
   providers: [CasesService],
   exports: [CasesService],
 })

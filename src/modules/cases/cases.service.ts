@@ -1,4 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -9,7 +11,7 @@ import { RecordScope } from '../../common/database/record-scope.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
-import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
+import { Assignments, newlyAssigned } from '../../common/events/assignment-events.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { AccountCaseDto } from '../accounts/dto/account-responses.dto.js';
@@ -17,6 +19,8 @@ import { CommentsService } from '../comments/comments.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { CASE_KIND } from './case.kind.js';
 import { resolveClosedOn } from './case-workflow.js';
 import { type CaseLinks, toCaseColumns, toCaseItem } from './case.mapper.js';
 import { Case, CaseStatus } from './case.entity.js';
@@ -29,8 +33,9 @@ const LINKS = {
   contacts: { table: 'case_contacts', owner: 'case_id', target: 'contact_id' },
 } satisfies Record<string, LinkTable>;
 
+@RecordKind(CASE_KIND)
 @Injectable()
-export class CasesService implements OnModuleInit {
+export class CasesService implements RecordKindService {
   // `case` is an SQL keyword, so the alias is `kase`.
   private readonly scope = new RecordScope<Case>({
     entity: Case,
@@ -48,13 +53,8 @@ export class CasesService implements OnModuleInit {
     private readonly contacts: ContactsService,
     private readonly accounts: AccountsService,
     private readonly comments: CommentsService,
-    private readonly events: AssignmentEvents,
+    private readonly assignments: Assignments,
   ) {}
-
-  onModuleInit(): void {
-    this.comments.registerParent('case', (principal, id) => this.canSee(principal, id));
-    this.accounts.provideCases((principal, accountId) => this.ofAccount(principal, accountId));
-  }
 
   /** One query for the page (links included) and one for the count. */
   async list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<Page<CaseItemDto>> {
@@ -74,7 +74,7 @@ export class CasesService implements OnModuleInit {
     const [assignedTo, teams, related, mentions] = await Promise.all([
       this.members.refs(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
-      this.comments.listFor(principal.orgId, { kind: 'case', id }),
+      this.comments.listFor(principal.orgId, { kind: CASE_KIND.kind, id }),
       this.members.refs(principal.orgId),
     ]);
     const { assigned_to: _a, teams: _t, ...fields } = item;
@@ -114,7 +114,7 @@ export class CasesService implements OnModuleInit {
 
   /** Tells newly assigned people, after the write has committed. */
   private announce(principal: OrgPrincipal, item: CaseItemDto, before: string[], after: string[] | undefined) {
-    return this.events.publish({
+    return this.assignments.announce({
       orgId: principal.orgId,
       kind: 'case',
       recordId: item.id,
@@ -143,7 +143,7 @@ export class CasesService implements OnModuleInit {
     const found = await this.scope.load(this.cases.manager, principal, id);
     assertCanDelete(principal, found, 'case');
     const keys = await this.dataSource.transaction(async (manager) => {
-      const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'case', id });
+      const storageKeys = await this.comments.deleteAllOf(manager, principal.orgId, { kind: CASE_KIND.kind, id });
       await manager.getRepository(Case).delete({ id, orgId: principal.orgId });
       return storageKeys;
     });
@@ -159,6 +159,11 @@ export class CasesService implements OnModuleInit {
   }
 
   /** The account's cases the caller may see, newest first, for the account detail. */
+  @OnEvent(ACCOUNT_RELATED, { promisify: true })
+  async casesOfAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'cases'>> {
+    return { cases: await this.ofAccount(principal, accountId) };
+  }
+
   private async ofAccount(principal: OrgPrincipal, accountId: string): Promise<AccountCaseDto[]> {
     const rows = await this.scope.visible(this.cases.manager, principal)
       .andWhere('kase.accountId = :accountId', { accountId })

@@ -1,13 +1,10 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { ParentedEntity } from './parented.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** A file on exactly one parent record; the bytes live in FileStorage under `storageKey`. */
 @Entity('attachments')
-@Check('ck_attachments_one_parent', 'num_nonnulls("account_id", "lead_id", "case_id") = 1')
-@Index('ix_attachments_account', ['accountId', 'createdOn'])
-@Index('ix_attachments_case', ['caseId', 'createdOn'])
-@Index('ix_attachments_lead', ['leadId', 'createdOn'])
+@Index('ix_attachments_parent', ['orgId', 'parentKind', 'parentId', 'createdOn'])
 export class Attachment extends ParentedEntity {
   /** The uploader's file name, for display and downloads only; never used as a path. */
   @Column({ type: 'varchar', length: 255 })

@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { MAX_COMMENT_LENGTH } from './dto/comment.dto.js';
 
-export const FILE_FIELDS = ['attachment', 'account_attachment', 'lead_attachment', 'case_attachment'];
+/** `attachment`, or the reference's per-kind alias (`account_attachment`, `lead_attachment`, ...). */
+const isFileField = (name: string) => name === 'attachment' || /^[a-z]+_attachment$/.test(name);
 
 export interface IncomingFile {
   fileName: string;
@@ -44,7 +45,7 @@ export async function readCommentInput(
   let hadFile = false;
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      if (!FILE_FIELDS.includes(part.fieldname)) {
+      if (!isFileField(part.fieldname)) {
         part.file.resume();
         throw ValidationFailedError.field(part.fieldname, 'is not an allowed field');
       }

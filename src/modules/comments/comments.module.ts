@@ -4,19 +4,16 @@ import { Attachment } from './attachment.entity.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { Comment } from './comment.entity.js';
 import { CommentsService } from './comments.service.js';
-import { ParentCommentsController } from './parent-comments.controller.js';
 import { FileStorage } from './storage/file-storage.js';
 import { LocalDiskStorage } from './storage/local-disk.storage.js';
 
-/** Comments and attachments for every parent kind (accounts, leads, cases). */
+/**
+ * Comments and attachments as a capability of any record kind: the kind's module imports this one
+ * and mounts CommentRoutes(kind). Nothing here knows which kinds exist.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([Comment, Attachment])],
-  controllers: [
-    AttachmentsController,
-    ParentCommentsController({ kind: 'account', path: 'accounts', tag: 'Accounts', name: 'Account' }),
-    ParentCommentsController({ kind: 'lead', path: 'leads', tag: 'Leads', name: 'Lead' }),
-    ParentCommentsController({ kind: 'case', path: 'cases', tag: 'Cases', name: 'Case' }),
-  ],
+  controllers: [AttachmentsController],
   providers: [CommentsService, { provide: FileStorage, useClass: LocalDiskStorage }],
   exports: [CommentsService],
 })

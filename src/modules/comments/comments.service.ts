@@ -12,7 +12,8 @@ import { readCommentInput } from './comment-input.js';
 import { safeFileName, toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
 import { Comment } from './comment.entity.js';
 import type { AddedResponseDto, AttachmentResponseDto, CommentResponseDto } from './dto/comment.dto.js';
-import { PARENT_COLUMNS, type ParentKind, type ParentRef, type ParentVisibility } from './parent.js';
+import { RecordKinds } from '../../common/records/record-kinds.js';
+import type { ParentRef } from './parent.js';
 import { FileStorage } from './storage/file-storage.js';
 import { sniffContentType } from './storage/sniff-content-type.js';
 
@@ -23,33 +24,27 @@ export interface Download {
   size: number;
 }
 
-const PARENT_NAMES: Record<ParentKind, string> = { account: 'Account', lead: 'Lead', case: 'Case' };
-
-const parentWhere = (parent: ParentRef) => ({ [PARENT_COLUMNS[parent.kind]]: parent.id });
+const parentWhere = (parent: ParentRef) => ({ parentKind: parent.kind, parentId: parent.id });
 
 /**
- * Comments and attachments of every parent kind. Parent modules check that the caller may see
- * the parent before adding, and register their visibility rule for edits and downloads.
+ * Comments and attachments of every record kind that switches them on (@RecordKind with
+ * `comments: true`). Who may see the parent is the kind's own rule, found through RecordKinds.
  */
 @Injectable()
 export class CommentsService {
   private readonly logger = new Logger(CommentsService.name);
-  private readonly visibility = new Map<ParentKind, ParentVisibility>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     @InjectRepository(Attachment) private readonly attachments: Repository<Attachment>,
     private readonly storage: FileStorage,
+    private readonly kinds: RecordKinds,
   ) {}
-
-  registerParent(kind: ParentKind, canSee: ParentVisibility): void {
-    this.visibility.set(kind, canSee);
-  }
 
   /** Adds a comment and/or a file from the request to a parent the caller may see (else 404, nothing read). */
   async addFromRequest(principal: OrgPrincipal, parent: ParentRef, request: FastifyRequest): Promise<AddedResponseDto> {
-    if (!(await this.canSee(principal, parent.kind, parent.id))) throw new NotFoundError(PARENT_NAMES[parent.kind]);
+    if (!(await this.canSee(principal, parent.kind, parent.id))) throw new NotFoundError(this.kinds.get(parent.kind).name);
     let stored: { key: string; fileName: string; size: number; contentType: string } | undefined;
     try {
       const input = await readCommentInput(request, async (file) => {
@@ -104,21 +99,20 @@ export class CommentsService {
     return { comments: comments.map(toCommentResponse), attachments: attachments.map(toAttachmentResponse) };
   }
 
-  async updateComment(principal: OrgPrincipal, kind: ParentKind, id: string, text: string): Promise<CommentResponseDto> {
+  async updateComment(principal: OrgPrincipal, kind: string, id: string, text: string): Promise<CommentResponseDto> {
     const comment = await this.loadEditable(principal, kind, id);
     comment.comment = text;
     return toCommentResponse(await this.comments.save(comment));
   }
 
-  async deleteComment(principal: OrgPrincipal, kind: ParentKind, id: string): Promise<void> {
+  async deleteComment(principal: OrgPrincipal, kind: string, id: string): Promise<void> {
     const comment = await this.loadEditable(principal, kind, id);
     await this.comments.delete({ id: comment.id, orgId: principal.orgId });
   }
 
-  async deleteAttachment(principal: OrgPrincipal, kind: ParentKind, id: string): Promise<void> {
-    const attachment = await this.attachments.findOneBy({ id, orgId: principal.orgId });
-    const parentId = attachment ? this.parentIdOf(attachment, kind) : null;
-    if (!attachment || !parentId || !(await this.canSee(principal, kind, parentId))) {
+  async deleteAttachment(principal: OrgPrincipal, kind: string, id: string): Promise<void> {
+    const attachment = await this.attachments.findOneBy({ id, orgId: principal.orgId, parentKind: kind });
+    if (!attachment || !(await this.canSee(principal, kind, attachment.parentId))) {
       throw new NotFoundError('Attachment');
     }
     if (principal.role !== Role.ADMIN && attachment.createdBy !== principal.userId) {
@@ -130,8 +124,7 @@ export class CommentsService {
 
   async openDownload(principal: OrgPrincipal, id: string): Promise<Download> {
     const attachment = await this.attachments.findOneBy({ id, orgId: principal.orgId });
-    const parent = attachment && this.parentOf(attachment);
-    if (!attachment || !parent || !(await this.canSee(principal, parent.kind, parent.id))) {
+    if (!attachment || !(await this.canSee(principal, attachment.parentKind, attachment.parentId))) {
       throw new NotFoundError('Attachment');
     }
     return {
@@ -142,11 +135,15 @@ export class CommentsService {
     };
   }
 
-  /** Storage keys of a parent's files, read before the parent is deleted (its rows cascade). */
-  async storageKeysOf(manager: EntityManager, orgId: string, parent: ParentRef): Promise<string[]> {
-    const rows = await manager
-      .getRepository(Attachment)
-      .find({ where: { orgId, ...parentWhere(parent) }, select: { storageKey: true } });
+  /**
+   * Deletes a parent's comments and attachments inside the transaction that deletes the parent,
+   * and answers the storage keys of its files, to remove (removeFiles) once that has committed.
+   */
+  async deleteAllOf(manager: EntityManager, orgId: string, parent: ParentRef): Promise<string[]> {
+    const where = { orgId, ...parentWhere(parent) };
+    const rows = await manager.getRepository(Attachment).find({ where, select: { storageKey: true } });
+    await manager.getRepository(Attachment).delete(where);
+    await manager.getRepository(Comment).delete(where);
     return rows.map((row) => row.storageKey);
   }
 
@@ -159,10 +156,9 @@ export class CommentsService {
     }
   }
 
-  private async loadEditable(principal: OrgPrincipal, kind: ParentKind, id: string): Promise<Comment> {
-    const comment = await this.comments.findOneBy({ id, orgId: principal.orgId });
-    const parentId = comment ? this.parentIdOf(comment, kind) : null;
-    if (!comment || !parentId || !(await this.canSee(principal, kind, parentId))) {
+  private async loadEditable(principal: OrgPrincipal, kind: string, id: string): Promise<Comment> {
+    const comment = await this.comments.findOneBy({ id, orgId: principal.orgId, parentKind: kind });
+    if (!comment || !(await this.canSee(principal, kind, comment.parentId))) {
       throw new NotFoundError('Comment');
     }
     if (principal.role !== Role.ADMIN && comment.commentedBy !== principal.userId) {
@@ -171,21 +167,7 @@ export class CommentsService {
     return comment;
   }
 
-  private canSee(principal: OrgPrincipal, kind: ParentKind, parentId: string): Promise<boolean> {
-    const check = this.visibility.get(kind);
-    if (!check) throw new Error(`No visibility rule registered for ${kind}`);
-    return check(principal, parentId);
-  }
-
-  private parentIdOf(row: Comment | Attachment, kind: ParentKind): string | null {
-    return (row[PARENT_COLUMNS[kind]] as string | null) ?? null;
-  }
-
-  private parentOf(row: Attachment): ParentRef | null {
-    for (const kind of Object.keys(PARENT_COLUMNS) as ParentKind[]) {
-      const id = this.parentIdOf(row, kind);
-      if (id) return { kind, id };
-    }
-    return null;
+  private canSee(principal: OrgPrincipal, kind: string, parentId: string): Promise<boolean> {
+    return this.kinds.get(kind).canSee(principal, parentId);
   }
 }

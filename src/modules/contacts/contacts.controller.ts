@@ -8,6 +8,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { ContactsService } from './contacts.service.js';
 import {
   ContactPageDto,
+  ContactDetailResponseDto,
   ContactResponseDto,
   CreateContactDto,
   ListContactsQueryDto,
@@ -40,10 +41,10 @@ export class ContactsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a contact', description: VISIBILITY })
-  @ApiOkResponse({ type: ContactResponseDto, description: 'The contact' })
+  @ApiOkResponse({ type: ContactDetailResponseDto, description: 'The contact with its comments and attachments' })
   @ApiErrors(404)
-  getContact(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<ContactResponseDto> {
-    return this.contacts.get(principal, id);
+  getContact(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<ContactDetailResponseDto> {
+    return this.contacts.detail(principal, id);
   }
 
   @Put(':id')

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommentRoutes } from '../comments/comment-routes.controller.js';
+import { CommentsModule } from '../comments/comments.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { CONTACT_KIND } from './contact.kind.js';
 import { UsersModule } from '../users/users.module.js';
 import { Contact } from './contact.entity.js';
 import { ContactsController } from './contacts.controller.js';
 import { ContactsService } from './contacts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Contact]), UsersModule, TeamsModule],
-  controllers: [ContactsController],
+  imports: [TypeOrmModule.forFeature([Contact]), UsersModule, TeamsModule, CommentsModule],
+  controllers: [ContactsController, CommentRoutes(CONTACT_KIND)],
   providers: [ContactsService],
   exports: [ContactsService],
 })

@@ -13,7 +13,11 @@ import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
 import { toContactColumns, toContactRef, toContactResponse } from './contact.mapper.js';
 import { Contact } from './contact.entity.js';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { CommentsService } from '../comments/comments.service.js';
+import { CONTACT_KIND } from './contact.kind.js';
 import type {
+  ContactDetailResponseDto,
   ContactRefDto,
   ContactResponseDto,
   CreateContactDto,
@@ -29,13 +33,15 @@ const emailTaken = () =>
     primary_email: ['is already used by another contact in this organization'],
   });
 
+@RecordKind(CONTACT_KIND)
 @Injectable()
-export class ContactsService {
+export class ContactsService implements RecordKindService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     private readonly members: MembersService,
     private readonly teams: TeamsService,
+    private readonly comments: CommentsService,
   ) {}
 
   async list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {
@@ -71,6 +77,17 @@ export class ContactsService {
     return contact;
   }
 
+  /** The contact with its comments and attachments. */
+  async detail(principal: OrgPrincipal, id: string): Promise<ContactDetailResponseDto> {
+    const contact = await this.get(principal, id);
+    const { comments, attachments } = await this.comments.listFor(principal.orgId, { kind: CONTACT_KIND.kind, id });
+    return { ...contact, comments, attachments };
+  }
+
+  canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
+    return this.visible(this.contacts.manager, principal).andWhere('contact.id = :id', { id }).getExists();
+  }
+
   async create(principal: OrgPrincipal, dto: CreateContactDto): Promise<ContactResponseDto> {
     await this.checkReferences(principal.orgId, dto);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -104,10 +121,16 @@ export class ContactsService {
     return this.get(principal, id);
   }
 
+  /** Deletes the contact with its comments and attachments (rows in one transaction, then files). */
   async remove(principal: OrgPrincipal, id: string): Promise<void> {
     const contact = await this.loadVisible(this.contacts.manager, principal, id);
     assertCanDelete(principal, contact, 'contact');
-    await this.contacts.delete({ id, orgId: principal.orgId });
+    const keys = await this.dataSource.transaction(async (manager) => {
+      const storageKeys = await this.comments.deleteAllOf(manager, principal.orgId, { kind: CONTACT_KIND.kind, id });
+      await manager.getRepository(Contact).delete({ id, orgId: principal.orgId });
+      return storageKeys;
+    });
+    await this.comments.removeFiles(keys);
   }
 
   /** Of the given contact ids, those the caller may see (one query): what a body may link to. */

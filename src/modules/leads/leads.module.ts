@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommentRoutes } from '../comments/comment-routes.controller.js';
+import { LEAD_KIND } from './lead.kind.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { ApiSettingsModule } from '../api-settings/api-settings.module.js';
@@ -29,7 +31,7 @@ import { ApiKeyGuard } from './api-key.guard.js';
     CommentsModule,
     ApiSettingsModule,
   ],
-  controllers: [CompaniesController, SiteLeadsController, LeadsController],
+  controllers: [CompaniesController, SiteLeadsController, LeadsController, CommentRoutes(LEAD_KIND)],
   providers: [LeadsService, CompaniesService, LeadImportService, ApiKeyGuard],
   exports: [LeadsService],
 })

@@ -1,4 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { LEAD_KIND } from './lead.kind.js';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -8,7 +10,7 @@ import { whereHasAnyTag, whereLinkedTo } from '../../common/database/link-arrays
 import { RecordScope } from '../../common/database/record-scope.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type LinkTable, replaceLinks } from '../../common/database/links.js';
-import { AssignmentEvents, newlyAssigned } from '../../common/events/assignment-events.js';
+import { Assignments, newlyAssigned } from '../../common/events/assignment-events.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -43,8 +45,9 @@ export interface LeadOwner {
 
 export type LeadLinksInput = Pick<UpdateLeadDto, 'assigned_to' | 'teams' | 'contacts' | 'tags'>;
 
+@RecordKind(LEAD_KIND)
 @Injectable()
-export class LeadsService implements OnModuleInit {
+export class LeadsService implements RecordKindService {
   private readonly scope = new RecordScope<Lead>({
     entity: Lead,
     alias: 'lead',
@@ -63,12 +66,8 @@ export class LeadsService implements OnModuleInit {
     private readonly tags: TagsService,
     private readonly accounts: AccountsService,
     private readonly comments: CommentsService,
-    private readonly events: AssignmentEvents,
+    private readonly assignments: Assignments,
   ) {}
-
-  onModuleInit(): void {
-    this.comments.registerParent('lead', (principal, id) => this.canSee(principal, id));
-  }
 
   /** Each half is one query (rows with links); one more counts both. Converted leads never appear. */
   async list(principal: OrgPrincipal, query: ListLeadsQueryDto): Promise<LeadListResponseDto> {
@@ -117,7 +116,7 @@ export class LeadsService implements OnModuleInit {
     const [assignedTo, teams, related, contacts, mentions] = await Promise.all([
       this.members.refs(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
-      this.comments.listFor(principal.orgId, { kind: 'lead', id }),
+      this.comments.listFor(principal.orgId, { kind: LEAD_KIND.kind, id }),
       this.contacts.refsInOrg(principal.orgId, item.contacts),
       this.members.refs(principal.orgId),
     ]);
@@ -151,7 +150,7 @@ export class LeadsService implements OnModuleInit {
 
   /** Tells newly assigned people, after the write has committed. */
   private announce(orgId: string, actor: string | null, item: LeadItemDto, before: string[], after: string[] | undefined) {
-    return this.events.publish({
+    return this.assignments.announce({
       orgId,
       kind: 'lead',
       recordId: item.id,
@@ -226,7 +225,7 @@ export class LeadsService implements OnModuleInit {
     const lead = await this.scope.load(this.leads.manager, principal, id);
     assertCanDelete(principal, lead, 'lead');
     const keys = await this.dataSource.transaction(async (manager) => {
-      const storageKeys = await this.comments.storageKeysOf(manager, principal.orgId, { kind: 'lead', id });
+      const storageKeys = await this.comments.deleteAllOf(manager, principal.orgId, { kind: LEAD_KIND.kind, id });
       await manager.getRepository(Lead).delete({ id, orgId: principal.orgId });
       return storageKeys;
     });

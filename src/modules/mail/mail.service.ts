@@ -1,9 +1,10 @@
 import { isUUID } from 'class-validator';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { AssignmentEvents, type AssignmentEvent } from '../../common/events/assignment-events.js';
+import { OnEvent } from '@nestjs/event-emitter';
+import { type AssignmentEvent, RECORD_ASSIGNED } from '../../common/events/assignment-events.js';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
@@ -48,19 +49,14 @@ const toResponse = (email: AccountEmail, deliveries: EmailDelivery[]): AccountEm
 });
 
 @Injectable()
-export class MailService implements OnApplicationBootstrap {
+export class MailService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly accounts: AccountsService,
     private readonly contacts: ContactsService,
-    private readonly events: AssignmentEvents,
     private readonly limits: RateLimits,
   ) {}
-
-  onApplicationBootstrap(): void {
-    this.events.subscribe((event) => this.queueNotices(event));
-  }
 
   /**
    * Stores the mail, one delivery per recipient and its job in one transaction: the answer never
@@ -157,7 +153,8 @@ export class MailService implements OnApplicationBootstrap {
   }
 
   /** One outbox row per person: a quick insert, whatever state Redis is in. */
-  private async queueNotices(event: AssignmentEvent): Promise<void> {
+  @OnEvent(RECORD_ASSIGNED, { promisify: true })
+  async queueNotices(event: AssignmentEvent): Promise<void> {
     const eventKey = `${event.kind}:${event.recordId}:${Date.now()}`;
     const notices = event.userIds.map((userId) => ({
       name: NOTICE_JOB,

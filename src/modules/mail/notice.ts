@@ -11,10 +11,9 @@ export interface AssignmentNotice {
   eventKey: string;
 }
 
-const LABELS: Record<AssignmentNotice['kind'], string> = { account: 'account', lead: 'lead', case: 'case' };
-
 export function noticeMessage(notice: AssignmentNotice): { subject: string; text: string } {
-  const label = LABELS[notice.kind];
+  // Kinds are lower-case nouns (account, lead, case, contact, ...): they read as they are.
+  const label = notice.kind;
   return {
     subject: `You were assigned to the ${label} "${notice.recordName}"`,
     text: `You are now assigned to the ${label} "${notice.recordName}" (id ${notice.recordId}).`,

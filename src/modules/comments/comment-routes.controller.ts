@@ -14,30 +14,22 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { CommentsService } from './comments.service.js';
 import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from './dto/comment.dto.js';
-import type { ParentKind } from './parent.js';
-
-interface ParentRoutes {
-  kind: ParentKind;
-  /** The parent's path segment and OpenAPI tag. */
-  path: 'accounts' | 'leads' | 'cases';
-  tag: string;
-  /** For operationIds: addAccountComment, updateLeadComment, deleteCaseAttachment... */
-  name: 'Account' | 'Lead' | 'Case';
-}
+import type { RecordKindOptions } from '../../common/records/record-kind.decorator.js';
 
 /**
- * The comment and attachment routes of one parent kind, the same shape for every kind:
- * `POST /api/{parent}/{id}/`, `PUT|DELETE /api/{parent}/comment/{id}/`,
- * `DELETE /api/{parent}/attachment/{id}/`. Visibility comes from the parent's registered rule.
+ * The comment and attachment routes of one record kind, the same for every kind that has them:
+ * `POST /api/{path}/{id}/`, `PUT|DELETE /api/{path}/comment/{id}/`, `DELETE /api/{path}/attachment/{id}/`.
+ * A kind's module mounts them (`controllers: [..., CommentRoutes(CONTACT_KIND)]`); visibility is
+ * the kind's own rule. OperationIds follow the name: addContactComment, deleteContactAttachment...
  */
-export function ParentCommentsController({ kind, path, tag, name }: ParentRoutes): Type<unknown> {
+export function CommentRoutes({ kind, path, tag, name }: RecordKindOptions): Type<unknown> {
   const noun = name.toLowerCase();
   const withArticle = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
   @ApiTags(tag)
   @OrgScoped()
   @Controller(path)
-  class ParentComments {
+  class KindCommentRoutes {
     constructor(readonly comments: CommentsService) {}
 
     @Post(':id')
@@ -88,6 +80,6 @@ export function ParentCommentsController({ kind, path, tag, name }: ParentRoutes
       await this.comments.deleteAttachment(principal, kind, id);
     }
   }
-  Object.defineProperty(ParentComments, 'name', { value: `${name}CommentsController` });
-  return ParentComments;
+  Object.defineProperty(KindCommentRoutes, 'name', { value: `${name}CommentsController` });
+  return KindCommentRoutes;
 }

@@ -1,0 +1,18 @@
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import type { AccountCaseDto } from './dto/account-responses.dto.js';
+
+/**
+ * Asked when an account's detail is read: each module that owns records of an account (cases;
+ * opportunities, tasks and invoices next) answers with its list, so accounts imports none of them.
+ */
+export const ACCOUNT_RELATED = 'account.related';
+
+export interface AccountRelatedQuery {
+  principal: OrgPrincipal;
+  accountId: string;
+}
+
+/** The related lists a listener can contribute to the account detail. */
+export interface AccountRelated {
+  cases: AccountCaseDto[];
+}
