@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Db } from './transactions.js';
 import { AppConfig } from '../../config/app-config.js';
 import { DatabaseEndpoint } from './database-endpoint.js';
 import { dataSourceOptions } from './data-source-options.js';
@@ -12,7 +13,10 @@ class DatabaseEndpointModule {}
  * One connection pool for the app, with a statement timeout and a wait limit for a free connection
  * (both answer 503 with Retry-After); pending migrations run before the app serves requests.
  */
+@Global()
 @Module({
+  providers: [Db],
+  exports: [Db],
   imports: [
     TypeOrmModule.forRootAsync({
       imports: [DatabaseEndpointModule],

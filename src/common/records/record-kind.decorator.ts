@@ -14,12 +14,24 @@ export interface RecordKindOptions {
   comments: boolean;
 }
 
-/** The one method a record kind's service must offer: the visibility rule for one record. */
-export interface RecordKindService {
+/** Something a body can name by id (`assigned_to` names users): which of the ids the caller may name. */
+export interface ReferenceTargetService {
+  referableIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]>;
+}
+
+/** What a record kind's service must offer: its visibility rule, for one record and for ids in a body. */
+export interface RecordKindService extends ReferenceTargetService {
   canSee(principal: OrgPrincipal, id: string): Promise<boolean>;
 }
 
 export const RECORD_KIND = 'recordKind';
+export const REFERENCE_TARGET = 'referenceTarget';
+
+/**
+ * Declares the decorated service as what bodies mean by ids of `target` (`user`, `team`). Record
+ * kinds are targets under their kind without this (a body's `contacts` are `contact` ids).
+ */
+export const ReferenceTarget = (target: string): ClassDecorator => SetMetadata(REFERENCE_TARGET, target);
 
 /**
  * Declares the decorated service as the owner of a record kind. RecordKinds finds every such

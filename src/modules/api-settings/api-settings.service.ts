@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { newSecretToken, tokenDigest } from '../../common/auth/secret-token.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
@@ -35,11 +35,14 @@ export interface KeyGrant {
 @Injectable()
 export class ApiSettingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(ApiSetting) private readonly settings: Repository<ApiSetting>,
+    @InjectDb() private readonly db: Db,
     private readonly members: MembersService,
     private readonly tags: TagsService,
   ) {}
+
+  private get settings(): Repository<ApiSetting> {
+    return this.db.tx.getRepository(ApiSetting);
+  }
 
   async list(orgId: string, query: PaginationQueryDto): Promise<Page<ApiSettingResponseDto>> {
     const builder = this.inOrg(orgId).orderBy('setting.createdOn', 'DESC').addOrderBy('setting.id', 'DESC');
@@ -60,8 +63,8 @@ export class ApiSettingsService {
   async create(principal: OrgPrincipal, dto: CreateApiSettingDto): Promise<CreatedApiSettingResponseDto> {
     await this.checkAssignees(principal.orgId, dto.lead_assigned_to);
     const { token: apikey, digest: keyDigest } = newSecretToken('crm');
-    const id = await this.dataSource.transaction(async (manager) => {
-      const setting = await manager.getRepository(ApiSetting).save({
+    const id = await this.db.withTransaction(async () => {
+      const setting = await this.settings.save({
         orgId: principal.orgId,
         createdBy: principal.userId,
         title: dto.title,
@@ -69,7 +72,7 @@ export class ApiSettingsService {
         keyPrefix: apikey.slice(0, PREFIX_LENGTH),
         keyDigest,
       });
-      await this.writeLinks(manager, principal.orgId, setting.id, {
+      await this.writeLinks(principal.orgId, setting.id, {
         lead_assigned_to: dto.lead_assigned_to ?? [],
         tags: dto.tags ?? [],
       });
@@ -81,12 +84,12 @@ export class ApiSettingsService {
   async update(orgId: string, id: string, dto: UpdateApiSettingDto): Promise<ApiSettingResponseDto> {
     await this.get(orgId, id);
     await this.checkAssignees(orgId, dto.lead_assigned_to);
-    await this.dataSource.transaction(async (manager) => {
+    await this.db.withTransaction(async () => {
       const changes = Object.fromEntries(
         Object.entries({ title: dto.title, website: dto.website === null ? '' : dto.website }).filter(([, v]) => v !== undefined),
       );
-      if (Object.keys(changes).length > 0) await manager.getRepository(ApiSetting).update({ id, orgId }, changes);
-      await this.writeLinks(manager, orgId, id, dto);
+      if (Object.keys(changes).length > 0) await this.settings.update({ id, orgId }, changes);
+      await this.writeLinks(orgId, id, dto);
     });
     return this.get(orgId, id);
   }
@@ -161,16 +164,11 @@ export class ApiSettingsService {
     }));
   }
 
-  private async writeLinks(
-    manager: EntityManager,
-    orgId: string,
-    id: string,
-    links: Pick<UpdateApiSettingDto, 'lead_assigned_to' | 'tags'>,
-  ): Promise<void> {
-    await replaceLinks(manager, ASSIGNEES, id, links.lead_assigned_to);
+  private async writeLinks(orgId: string, id: string, links: Pick<UpdateApiSettingDto, 'lead_assigned_to' | 'tags'>): Promise<void> {
+    await replaceLinks(this.db.tx, ASSIGNEES, id, links.lead_assigned_to);
     if (links.tags) {
-      const tags = await this.tags.resolve(orgId, links.tags, manager);
-      await replaceLinks(manager, TAGS, id, tags.map((tag) => tag.id));
+      const tags = await this.tags.resolve(orgId, links.tags);
+      await replaceLinks(this.db.tx, TAGS, id, tags.map((tag) => tag.id));
     }
   }
 }

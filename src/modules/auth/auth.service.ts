@@ -1,6 +1,5 @@
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { ConflictError, UnauthorizedError } from '../../common/errors/app-error.js';
 import type { AcceptInviteDto, AcceptInviteResponseDto } from '../users/dto/invitation.dto.js';
 import { EmailVerificationsService } from '../users/email-verifications.service.js';
@@ -18,7 +17,7 @@ const emailTaken = () =>
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDb() private readonly db: Db,
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
@@ -34,14 +33,13 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<RegisterResponseDto> {
     if (await this.users.existsByEmail(dto.email)) throw emailTaken();
     const passwordHash = await this.passwords.hash(dto.password);
-    const user = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`address:${normalizeEmail(dto.email)}`]);
-      if (await this.users.existsByEmail(dto.email, manager)) throw emailTaken();
+    const user = await this.db.withTransaction(async () => {
+      await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`address:${normalizeEmail(dto.email)}`]);
+      if (await this.users.existsByEmail(dto.email)) throw emailTaken();
       const created = await this.users.create(
         { email: dto.email, passwordHash, firstName: dto.first_name, lastName: dto.last_name },
-        manager,
       );
-      await this.verifications.issue(manager, created);
+      await this.verifications.issue(created);
       return created;
     });
     this.verifications.sent();

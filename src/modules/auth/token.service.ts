@@ -1,8 +1,8 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { AppConfig } from '../../config/app-config.js';
 import { tokenDigest } from '../../common/auth/secret-token.js';
 import { UnauthorizedError } from '../../common/errors/app-error.js';
@@ -47,13 +47,13 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDb() private readonly db: Db,
     private readonly sessions: SessionCache,
   ) {}
 
   /** Starts a new refresh-token family (a sign-in). */
   issue(subject: TokenSubject): Promise<TokenPair> {
-    return this.dataSource.transaction((manager) => this.issueInFamily(manager, subject, randomUUID()));
+    return this.db.withTransaction(() => this.issueInFamily(subject, randomUUID()));
   }
 
   /**
@@ -65,8 +65,8 @@ export class TokenService {
     const version = payload.ver ?? 0;
     // A deleted or disabled person, or one whose sessions were ended, cannot refresh.
     if (!(await this.sessions.isAlive(payload.sub, version))) throw invalidRefresh();
-    const outcome = await this.dataSource.transaction(async (manager): Promise<RotationOutcome> => {
-      const tokens = manager.getRepository(RefreshToken);
+    const outcome = await this.db.withTransaction(async (): Promise<RotationOutcome> => {
+      const tokens = this.db.tx.getRepository(RefreshToken);
       const row = await tokens.findOne({ where: { id: payload.jti }, lock: { mode: 'pessimistic_write' } });
       if (!row || row.userId !== payload.sub || !sameDigest(row.tokenHash, tokenDigest(refreshToken))) {
         return { kind: 'invalid' };
@@ -80,7 +80,7 @@ export class TokenService {
       await tokens.update({ id: row.id }, { usedAt: now });
       return {
         kind: 'rotated',
-        pair: await this.issueInFamily(manager, { id: row.userId, sessionVersion: version }, row.familyId),
+        pair: await this.issueInFamily({ id: row.userId, sessionVersion: version }, row.familyId),
       };
     });
     if (outcome.kind === 'reused') {
@@ -106,7 +106,7 @@ export class TokenService {
     }
   }
 
-  private async issueInFamily(manager: EntityManager, subject: TokenSubject, familyId: string): Promise<TokenPair> {
+  private async issueInFamily(subject: TokenSubject, familyId: string): Promise<TokenPair> {
     const { accessSecret, refreshSecret, accessTtlSeconds, refreshTtlSeconds } = this.config.jwt;
     const jti = randomUUID();
     const userId = subject.id;
@@ -116,7 +116,7 @@ export class TokenService {
       this.jwt.signAsync(accessPayload, { secret: accessSecret, expiresIn: accessTtlSeconds, algorithm: ALGORITHM }),
       this.jwt.signAsync(refreshPayload, { secret: refreshSecret, expiresIn: refreshTtlSeconds, algorithm: ALGORITHM }),
     ]);
-    await manager.getRepository(RefreshToken).insert({
+    await this.db.tx.getRepository(RefreshToken).insert({
       id: jti,
       userId,
       familyId,

@@ -1,3 +1,4 @@
+import type { AccountCaseDto } from '../accounts/dto/account-responses.dto.js';
 import type { Case } from './case.entity.js';
 import type { CaseFieldsDto, CaseItemDto } from './dto/case-responses.dto.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/case-requests.dto.js';
@@ -42,4 +43,17 @@ export function toCaseFields(entity: Case, contacts: string[]): CaseFieldsDto {
 
 export function toCaseItem(entity: Case, links: CaseLinks): CaseItemDto {
   return { ...toCaseFields(entity, links.contacts), assigned_to: links.assigned_to, teams: links.teams };
+}
+
+/** A case as the account detail lists it. */
+export function toAccountCase(row: Case): AccountCaseDto {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    priority: row.priority,
+    case_type: row.caseType,
+    created_on: row.createdOn.toISOString(),
+    closed_on: row.closedOn?.toISOString() ?? null,
+  };
 }

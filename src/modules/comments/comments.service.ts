@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { OnEvent } from '@nestjs/event-emitter';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { RECORD_DELETING, type RecordDeleting } from '../../common/records/record-store.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
@@ -35,12 +37,18 @@ export class CommentsService {
   private readonly logger = new Logger(CommentsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Comment) private readonly comments: Repository<Comment>,
-    @InjectRepository(Attachment) private readonly attachments: Repository<Attachment>,
+    @InjectDb() private readonly db: Db,
     private readonly storage: FileStorage,
     private readonly kinds: RecordKinds,
   ) {}
+
+  private get comments(): Repository<Comment> {
+    return this.db.tx.getRepository(Comment);
+  }
+
+  private get attachments(): Repository<Attachment> {
+    return this.db.tx.getRepository(Attachment);
+  }
 
   /** Adds a comment and/or a file from the request to a parent the caller may see (else 404, nothing read). */
   async addFromRequest(principal: OrgPrincipal, parent: ParentRef, request: FastifyRequest): Promise<AddedResponseDto> {
@@ -58,10 +66,10 @@ export class CommentsService {
           'Send a comment, a file, or both',
         );
       }
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.db.withTransaction(async () => {
         const added: AddedResponseDto = {};
         if (input.comment) {
-          const comment = await manager.getRepository(Comment).save({
+          const comment = await this.comments.save({
             orgId: principal.orgId,
             comment: input.comment,
             commentedBy: principal.userId,
@@ -70,7 +78,7 @@ export class CommentsService {
           added.comment = toCommentResponse(comment);
         }
         if (stored) {
-          const attachment = await manager.getRepository(Attachment).save({
+          const attachment = await this.attachments.save({
             orgId: principal.orgId,
             fileName: stored.fileName,
             storageKey: stored.key,
@@ -136,15 +144,17 @@ export class CommentsService {
   }
 
   /**
-   * Deletes a parent's comments and attachments inside the transaction that deletes the parent,
-   * and answers the storage keys of its files, to remove (removeFiles) once that has committed.
+   * A record is being deleted (inside its transaction): its comments and attachments go with it,
+   * and its files once the deletion has committed.
    */
-  async deleteAllOf(manager: EntityManager, orgId: string, parent: ParentRef): Promise<string[]> {
-    const where = { orgId, ...parentWhere(parent) };
-    const rows = await manager.getRepository(Attachment).find({ where, select: { storageKey: true } });
-    await manager.getRepository(Attachment).delete(where);
-    await manager.getRepository(Comment).delete(where);
-    return rows.map((row) => row.storageKey);
+  @OnEvent(RECORD_DELETING, { promisify: true })
+  async deleteAllOf({ kind, orgId, id, afterCommit }: RecordDeleting): Promise<void> {
+    const where = { orgId, ...parentWhere({ kind, id }) };
+    const rows = await this.attachments.find({ where, select: { storageKey: true } });
+    await this.attachments.delete(where);
+    await this.comments.delete(where);
+    const keys = rows.map((row) => row.storageKey);
+    if (keys.length) afterCommit(() => this.removeFiles(keys));
   }
 
   /** Deletes files after the rows are gone; a failure leaves an orphan file, never a dangling row. */

@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import { assertCanDelete, whereVisible } from '../../common/database/visibility.js';
-import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
-import { whereLinkedTo } from '../../common/database/link-arrays.js';
 import { containsPattern } from '../../common/database/like.js';
-import { type LinkTable, loadLinks, replaceLinks } from '../../common/database/links.js';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
-import { assertReferences } from '../../common/validation/references.js';
-import { TeamsService } from '../teams/teams.service.js';
-import { MembersService } from '../users/members.service.js';
-import { toContactColumns, toContactRef, toContactResponse } from './contact.mapper.js';
-import { Contact } from './contact.entity.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { CONTACT_KIND } from './contact.kind.js';
+import { toContactColumns, toContactRef, toContactResponse } from './contact.mapper.js';
+import { Contact } from './contact.entity.js';
 import type {
   ContactDetailResponseDto,
   ContactRefDto,
@@ -25,9 +21,6 @@ import type {
   UpdateContactDto,
 } from './dto/contact.dto.js';
 
-export const CONTACT_ASSIGNEES: LinkTable = { table: 'contact_assignees', owner: 'contact_id', target: 'user_id' };
-const CONTACT_TEAMS: LinkTable = { table: 'contact_teams', owner: 'contact_id', target: 'team_id' };
-
 const emailTaken = () =>
   new ConflictError('CONTACT_EMAIL_TAKEN', 'A contact with this primary e-mail already exists', {
     primary_email: ['is already used by another contact in this organization'],
@@ -35,17 +28,20 @@ const emailTaken = () =>
 
 @RecordKind(CONTACT_KIND)
 @Injectable()
-export class ContactsService implements RecordKindService {
+export class ContactsService extends RecordService<Contact> implements RecordKindService {
+  protected readonly store: RecordStore<Contact>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
-    private readonly members: MembersService,
-    private readonly teams: TeamsService,
+    stores: RecordStores,
+    @InjectDb() private readonly db: Db,
     private readonly comments: CommentsService,
-  ) {}
+  ) {
+    super();
+    this.store = stores.for({ kind: CONTACT_KIND, entity: Contact, alias: 'contact', links: ASSIGNEES_AND_TEAMS, assignees: 'assigned_to' });
+  }
 
   async list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {
-    const builder = this.visible(this.contacts.manager, principal);
+    const builder = this.store.visible(principal);
     if (query.name) {
       builder.andWhere('(contact.firstName ILIKE :name OR contact.lastName ILIKE :name)', {
         name: containsPattern(query.name),
@@ -62,18 +58,14 @@ export class ContactsService implements RecordKindService {
         phone: containsPattern(query.phone),
       });
     }
-    if (query.assigned_to) whereLinkedTo(builder, 'contact', CONTACT_ASSIGNEES, query.assigned_to, 'assignee');
-    const [rows, count] = await builder
-      .orderBy('contact.createdOn', 'DESC')
-      .addOrderBy('contact.id', 'DESC')
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
-    return toPage('/api/contacts/', query, count, await this.toResponses(rows));
+    if (query.assigned_to) this.store.whereLinked(builder, 'assigned_to', query.assigned_to);
+    const [results, count] = await Promise.all([this.items(this.store.page(builder, query)), builder.getCount()]);
+    return toPage('/api/contacts/', query, count, results);
   }
 
   async get(principal: OrgPrincipal, id: string): Promise<ContactResponseDto> {
-    const [contact] = await this.toResponses([await this.loadVisible(this.contacts.manager, principal, id)]);
+    const [contact] = await this.items(this.store.byId(this.store.visible(principal), id));
+    if (!contact) throw new NotFoundError('Contact');
     return contact;
   }
 
@@ -84,103 +76,48 @@ export class ContactsService implements RecordKindService {
     return { ...contact, comments, attachments };
   }
 
-  canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
-    return this.visible(this.contacts.manager, principal).andWhere('contact.id = :id', { id }).getExists();
-  }
-
   async create(principal: OrgPrincipal, dto: CreateContactDto): Promise<ContactResponseDto> {
-    await this.checkReferences(principal.orgId, dto);
-    const id = await this.dataSource.transaction(async (manager) => {
-      await this.assertEmailFree(manager, principal.orgId, dto.primary_email);
-      const contact = await manager.getRepository(Contact).save({
-        ...toContactColumns(dto),
-        orgId: principal.orgId,
-        createdBy: principal.userId,
-      });
-      await replaceLinks(manager, CONTACT_ASSIGNEES, contact.id, dto.assigned_to ?? []);
-      await replaceLinks(manager, CONTACT_TEAMS, contact.id, dto.teams ?? []);
-      return contact.id;
+    await this.store.checkReferences(principal, dto);
+    const id = await this.store.transaction(async () => {
+      await this.assertEmailFree(principal.orgId, dto.primary_email);
+      return this.store.insert(principal, toContactColumns(dto), { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] });
     });
     return this.get(principal, id);
   }
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateContactDto): Promise<ContactResponseDto> {
-    await this.checkReferences(principal.orgId, dto);
-    await this.dataSource.transaction(async (manager) => {
-      const contact = await this.loadVisible(manager, principal, id);
+    await this.store.transaction(async () => {
+      const contact = await this.store.load(principal, id);
+      await this.store.checkReferences(principal, dto);
       if (dto.primary_email && dto.primary_email.toLowerCase() !== contact.primaryEmail) {
-        await this.assertEmailFree(manager, principal.orgId, dto.primary_email);
+        await this.assertEmailFree(principal.orgId, dto.primary_email);
       }
-      const columns = toContactColumns(dto);
-      if (Object.keys(columns).length > 0) {
-        await manager.getRepository(Contact).update({ id, orgId: principal.orgId }, columns);
-      }
-      await replaceLinks(manager, CONTACT_ASSIGNEES, id, dto.assigned_to);
-      await replaceLinks(manager, CONTACT_TEAMS, id, dto.teams);
+      await this.store.update(principal, id, toContactColumns(dto), dto);
     });
     return this.get(principal, id);
-  }
-
-  /** Deletes the contact with its comments and attachments (rows in one transaction, then files). */
-  async remove(principal: OrgPrincipal, id: string): Promise<void> {
-    const contact = await this.loadVisible(this.contacts.manager, principal, id);
-    assertCanDelete(principal, contact, 'contact');
-    const keys = await this.dataSource.transaction(async (manager) => {
-      const storageKeys = await this.comments.deleteAllOf(manager, principal.orgId, { kind: CONTACT_KIND.kind, id });
-      await manager.getRepository(Contact).delete({ id, orgId: principal.orgId });
-      return storageKeys;
-    });
-    await this.comments.removeFiles(keys);
-  }
-
-  /** Of the given contact ids, those the caller may see (one query): what a body may link to. */
-  async visibleIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.visible(this.contacts.manager, principal)
-      .andWhere('contact.id IN (:...ids)', { ids })
-      .select('contact.id')
-      .getMany();
-    return rows.map((row) => row.id);
   }
 
   /** Compact contacts linked to a record the caller can see, whoever may see the contacts. */
   async refsInOrg(orgId: string, ids: readonly string[]): Promise<ContactRefDto[]> {
     if (ids.length === 0) return [];
-    const rows = await this.contacts.find({ where: { orgId, id: In([...ids]) }, order: { firstName: 'ASC', lastName: 'ASC' } });
+    const rows = await this.db.tx
+      .getRepository(Contact)
+      .find({ where: { orgId, id: In([...ids]) }, order: { firstName: 'ASC', lastName: 'ASC' } });
     return rows.map(toContactRef);
   }
 
   /** Compact contacts for side lists: the given ones, or all the caller may see. */
   async refs(principal: OrgPrincipal, ids?: readonly string[]): Promise<ContactRefDto[]> {
     if (ids?.length === 0) return [];
-    const builder = this.visible(this.contacts.manager, principal);
+    const builder = this.store.visible(principal);
     if (ids) builder.andWhere('contact.id IN (:...ids)', { ids });
     const rows = await builder.orderBy('contact.firstName', 'ASC').addOrderBy('contact.lastName', 'ASC').getMany();
     return rows.map(toContactRef);
   }
 
-  private async checkReferences(orgId: string, dto: UpdateContactDto): Promise<void> {
-    await assertReferences('assigned_to', dto.assigned_to, (ids) => this.members.activeMemberIds(orgId, ids));
-    await assertReferences('teams', dto.teams, (ids) => this.teams.existingIds(orgId, ids));
-  }
-
-  private visible(manager: EntityManager, principal: OrgPrincipal) {
-    const builder = manager
-      .getRepository(Contact)
-      .createQueryBuilder('contact')
-      .where('contact.orgId = :orgId', { orgId: principal.orgId });
-    return whereVisible(builder, 'contact', CONTACT_ASSIGNEES, principal);
-  }
-
-  private async loadVisible(manager: EntityManager, principal: OrgPrincipal, id: string): Promise<Contact> {
-    const contact = await this.visible(manager, principal).andWhere('contact.id = :id', { id }).getOne();
-    if (!contact) throw new NotFoundError('Contact');
-    return contact;
-  }
-
-  private async assertEmailFree(manager: EntityManager, orgId: string, email: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`contact:${orgId}:${email.toLowerCase()}`]);
-    const taken = await manager
+  private async assertEmailFree(orgId: string, email: string): Promise<void> {
+    await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`contact:${orgId}:${email.toLowerCase()}`]);
+    const taken = await this.db.tx
       .getRepository(Contact)
       .createQueryBuilder('contact')
       .where('contact.orgId = :orgId AND lower(contact.primaryEmail) = lower(:email)', { orgId, email })
@@ -188,14 +125,8 @@ export class ContactsService implements RecordKindService {
     if (taken) throw emailTaken();
   }
 
-  private async toResponses(contacts: Contact[]): Promise<ContactResponseDto[]> {
-    const ids = contacts.map((contact) => contact.id);
-    const [assignees, teams] = await Promise.all([
-      loadLinks(this.contacts.manager, CONTACT_ASSIGNEES, ids),
-      loadLinks(this.contacts.manager, CONTACT_TEAMS, ids),
-    ]);
-    return contacts.map((contact) =>
-      toContactResponse(contact, assignees.get(contact.id) ?? [], teams.get(contact.id) ?? []),
-    );
+  private async items(builder: SelectQueryBuilder<Contact>): Promise<ContactResponseDto[]> {
+    const rows = await this.store.withLinks<{ assigned_to: string[]; teams: string[] }>(builder);
+    return rows.map(([contact, links]) => toContactResponse(contact, links.assigned_to, links.teams));
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { AppConfig } from '../../config/app-config.js';
 import { type JobHandler, JobQueue, PermanentJobError } from './job-queue.js';
 
@@ -22,7 +21,7 @@ interface QueuedJob {
 }
 
 /**
- * The transactional outbox. A service records a job with `add(manager, ...)` inside the
+ * The transactional outbox. A service records a job with `add(...)` inside the
  * transaction of the change that owes it, so the job exists exactly when the change does; after
  * commit it calls `kick()`. A dispatcher hands due rows to the JobQueue whenever the queue can take
  * them (at once, on a timer, and when Redis comes back) and never makes a request wait on Redis.
@@ -37,14 +36,15 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDb() private readonly db: Db,
     private readonly queue: JobQueue,
     private readonly config: AppConfig,
   ) {}
 
-  async add(manager: EntityManager, ...jobs: NewJob[]): Promise<void> {
+  /** Records jobs in the transaction in progress (so they exist exactly when its change does). */
+  async add(...jobs: NewJob[]): Promise<void> {
     if (jobs.length === 0) return;
-    await manager.query(
+    await this.db.tx.query(
       `INSERT INTO outbox_jobs (name, payload, run_at) SELECT * FROM unnest($1::varchar[], $2::jsonb[], $3::timestamptz[])`,
       [jobs.map((job) => job.name), jobs.map((job) => JSON.stringify(job.payload)), jobs.map((job) => job.runAt ?? null)],
     );
@@ -70,7 +70,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationBootstrap(): Promise<void> {
     // Without Redis the previous process's timers died with it: every row is owed again.
-    if (!this.config.redisUrl) await this.dataSource.query(`UPDATE outbox_jobs SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`);
+    if (!this.config.redisUrl) await this.db.tx.query(`UPDATE outbox_jobs SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`);
     this.timer = setInterval(() => this.kick(), this.config.jobs.pollMs);
     this.timer.unref();
     this.kick();
@@ -108,7 +108,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Claims a batch of due rows (marking them handed over), then gives each to the queue. */
   private async dispatchBatch(): Promise<number> {
     const rows: { id: string; name: string; payload: Record<string, unknown>; run_at: Date | null }[] = (
-      await this.dataSource.query(
+      await this.db.tx.query(
         `UPDATE outbox_jobs SET dispatched_at = now()
          WHERE id IN (
            SELECT id FROM outbox_jobs
@@ -135,13 +135,13 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
       }
     }
     if (failed.length) {
-      await this.dataSource.query(`UPDATE outbox_jobs SET dispatched_at = NULL WHERE id = ANY($1::uuid[])`, [failed]);
+      await this.db.tx.query(`UPDATE outbox_jobs SET dispatched_at = NULL WHERE id = ANY($1::uuid[])`, [failed]);
       return 0;
     }
     return rows.length;
   }
 
   private async settle(outboxId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM outbox_jobs WHERE id = $1`, [outboxId]);
+    await this.db.tx.query(`DELETE FROM outbox_jobs WHERE id = $1`, [outboxId]);
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { assertCanDelete } from '../../common/database/visibility.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { containsPattern } from '../../common/database/like.js';
 import { assertReferences } from '../../common/validation/references.js';
-import { whereVisible } from '../../common/database/visibility.js';
-import { LEAD_ASSIGNEES } from './leads.service.js';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { RecordKinds } from '../../common/records/record-kinds.js';
+import { LEAD_KIND } from './lead.kind.js';
 import { Company } from './company.entity.js';
 import type {
   CompanyListResponseDto,
@@ -16,7 +16,6 @@ import type {
   ListCompaniesQueryDto,
   UpdateCompanyDto,
 } from './dto/company.dto.js';
-import { Lead } from './lead.entity.js';
 
 const toResponse = (company: Company): CompanyResponseDto => ({
   id: company.id,
@@ -36,9 +35,13 @@ const nameTaken = () =>
 @Injectable()
 export class CompaniesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Company) private readonly companies: Repository<Company>,
+    @InjectDb() private readonly db: Db,
+    private readonly kinds: RecordKinds,
   ) {}
+
+  private get companies(): Repository<Company> {
+    return this.db.tx.getRepository(Company);
+  }
 
   async list(orgId: string, query: ListCompaniesQueryDto): Promise<CompanyListResponseDto> {
     const builder = this.companies.createQueryBuilder('company').where('company.orgId = :orgId', { orgId });
@@ -57,10 +60,10 @@ export class CompaniesService {
   }
 
   async create(principal: OrgPrincipal, dto: CreateCompanyDto): Promise<CompanyResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.checkLead(manager, principal, dto.created_from_lead);
-      await this.assertNameFree(manager, principal.orgId, dto.name);
-      const company = await manager.getRepository(Company).save({
+    return this.db.withTransaction(async () => {
+      await this.checkLead(principal, dto.created_from_lead);
+      await this.assertNameFree(principal.orgId, dto.name);
+      const company = await this.companies.save({
         orgId: principal.orgId,
         createdBy: principal.userId,
         name: dto.name,
@@ -74,12 +77,12 @@ export class CompaniesService {
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateCompanyDto): Promise<CompanyResponseDto> {
     const { orgId } = principal;
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(Company);
+    return this.db.withTransaction(async () => {
+      const repository = this.companies;
       const company = await this.load(repository, orgId, id);
-      if (dto.created_from_lead !== company.createdFromLead) await this.checkLead(manager, principal, dto.created_from_lead);
+      if (dto.created_from_lead !== company.createdFromLead) await this.checkLead(principal, dto.created_from_lead);
       if (dto.name !== undefined && dto.name.toLowerCase() !== company.name.toLowerCase()) {
-        await this.assertNameFree(manager, orgId, dto.name);
+        await this.assertNameFree(orgId, dto.name);
       }
       const changes = {
         name: dto.name ?? company.name,
@@ -99,22 +102,14 @@ export class CompaniesService {
   }
 
   /** The lead must be one the caller may see, not only one of the organization. */
-  private async checkLead(manager: EntityManager, principal: OrgPrincipal, leadId: string | null | undefined): Promise<void> {
+  private async checkLead(principal: OrgPrincipal, leadId: string | null | undefined): Promise<void> {
     if (!leadId) return;
-    await assertReferences('created_from_lead', [leadId], async (ids) => {
-      const builder = manager
-        .getRepository(Lead)
-        .createQueryBuilder('lead')
-        .select('lead.id')
-        .where('lead.orgId = :orgId AND lead.id IN (:...ids)', { orgId: principal.orgId, ids });
-      return (await whereVisible(builder, 'lead', LEAD_ASSIGNEES, principal).getMany()).map((lead) => lead.id);
-    });
+    await assertReferences('created_from_lead', [leadId], (ids) => this.kinds.referableIds(LEAD_KIND.kind, principal, ids));
   }
 
-  private async assertNameFree(manager: EntityManager, orgId: string, name: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`company:${orgId}:${name.toLowerCase()}`]);
-    const taken = await manager
-      .getRepository(Company)
+  private async assertNameFree(orgId: string, name: string): Promise<void> {
+    await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`company:${orgId}:${name.toLowerCase()}`]);
+    const taken = await this.companies
       .createQueryBuilder('company')
       .where('company.orgId = :orgId AND lower(company.name) = lower(:name)', { orgId, name })
       .getExists();

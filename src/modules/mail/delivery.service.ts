@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { AppConfig } from '../../config/app-config.js';
 import { MembersService } from '../users/members.service.js';
 import { AccountEmail } from './account-email.entity.js';
@@ -23,16 +22,16 @@ export class DeliveryService {
   private readonly logger = new Logger(DeliveryService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDb() private readonly db: Db,
     private readonly smtp: SmtpSender,
     private readonly members: MembersService,
     private readonly config: AppConfig,
   ) {}
 
   async deliverEmail(emailId: string): Promise<void> {
-    const email = await this.dataSource.getRepository(AccountEmail).findOneBy({ id: emailId });
+    const email = await this.db.tx.getRepository(AccountEmail).findOneBy({ id: emailId });
     if (!email) return;
-    const deliveries = this.dataSource.getRepository(EmailDelivery);
+    const deliveries = this.db.tx.getRepository(EmailDelivery);
     // A delivery still "sending" belongs to a run that died mid-send: its outcome is unknown.
     await deliveries.update({ emailId, status: DeliveryStatus.SENDING }, { status: DeliveryStatus.FAILED, lastError: INTERRUPTED });
     const { maxAttempts } = this.config.mail;
@@ -87,7 +86,7 @@ export class DeliveryService {
 
   /** Marks one delivery as being sent, only if no other run has it; false if it was taken. */
   private async claim(id: string): Promise<boolean> {
-    const result = await this.dataSource
+    const result = await this.db.tx
       .getRepository(EmailDelivery)
       .createQueryBuilder()
       .update()

@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { OnEvent } from '@nestjs/event-emitter';
 import { type AssignmentEvent, RECORD_ASSIGNED } from '../../common/events/assignment-events.js';
@@ -51,7 +51,7 @@ const toResponse = (email: AccountEmail, deliveries: EmailDelivery[]): AccountEm
 @Injectable()
 export class MailService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDb() private readonly db: Db,
     private readonly outbox: Outbox,
     private readonly accounts: AccountsService,
     private readonly contacts: ContactsService,
@@ -68,8 +68,8 @@ export class MailService {
     const recipients = await this.resolveRecipients(principal, dto.recipients);
     const { mailPerOrgMinute, mailPerOrgDay } = this.limits.rules;
     await this.limits.consumeAll([mailPerOrgMinute, mailPerOrgDay], principal.orgId, recipients.length);
-    const emailId = await this.dataSource.transaction(async (manager) => {
-      const email = await manager.getRepository(AccountEmail).save({
+    const emailId = await this.db.withTransaction(async () => {
+      const email = await this.db.tx.getRepository(AccountEmail).save({
         orgId: principal.orgId,
         createdBy: principal.userId,
         accountId,
@@ -78,10 +78,10 @@ export class MailService {
         fromAccount: dto.from_account ?? '',
         scheduledAt,
       });
-      await manager
+      await this.db.tx
         .getRepository(EmailDelivery)
         .insert(recipients.map((recipient) => ({ emailId: email.id, ...recipient })));
-      await this.outbox.add(manager, { name: EMAIL_JOB, payload: { emailId: email.id } satisfies EmailJob, runAt: scheduledAt });
+      await this.outbox.add({ name: EMAIL_JOB, payload: { emailId: email.id } satisfies EmailJob, runAt: scheduledAt });
       return email.id;
     });
     this.outbox.kick();
@@ -94,14 +94,14 @@ export class MailService {
 
   async list(principal: OrgPrincipal, accountId: string, query: PaginationQueryDto): Promise<Page<AccountEmailResponseDto>> {
     await this.assertAccount(principal, accountId);
-    const [emails, count] = await this.dataSource.getRepository(AccountEmail).findAndCount({
+    const [emails, count] = await this.db.tx.getRepository(AccountEmail).findAndCount({
       where: { orgId: principal.orgId, accountId },
       order: { createdOn: 'DESC', id: 'DESC' },
       skip: query.offset,
       take: query.limit,
     });
     const deliveries = emails.length
-      ? await this.dataSource.getRepository(EmailDelivery).find({
+      ? await this.db.tx.getRepository(EmailDelivery).find({
           where: { emailId: In(emails.map((email) => email.id)) },
           order: { address: 'ASC' },
         })
@@ -112,9 +112,9 @@ export class MailService {
 
   async get(principal: OrgPrincipal, accountId: string, emailId: string): Promise<AccountEmailResponseDto> {
     await this.assertAccount(principal, accountId);
-    const email = await this.dataSource.getRepository(AccountEmail).findOneBy({ id: emailId, orgId: principal.orgId, accountId });
+    const email = await this.db.tx.getRepository(AccountEmail).findOneBy({ id: emailId, orgId: principal.orgId, accountId });
     if (!email) throw new NotFoundError('Email');
-    const deliveries = await this.dataSource.getRepository(EmailDelivery).find({ where: { emailId }, order: { address: 'ASC' } });
+    const deliveries = await this.db.tx.getRepository(EmailDelivery).find({ where: { emailId }, order: { address: 'ASC' } });
     return toResponse(email, deliveries);
   }
 
@@ -167,7 +167,7 @@ export class MailService {
         eventKey,
       } satisfies AssignmentNotice,
     }));
-    await this.outbox.add(this.dataSource.manager, ...notices);
+    await this.outbox.add(...notices);
     this.outbox.kick();
   }
 }

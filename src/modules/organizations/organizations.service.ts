@@ -1,6 +1,6 @@
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, In, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
@@ -20,10 +20,13 @@ const toResponse = (organization: Organization, role: Role): OrganizationRespons
 @Injectable()
 export class OrganizationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    @InjectDb() private readonly db: Db,
     private readonly members: MembersService,
   ) {}
+
+  private get organizations(): Repository<Organization> {
+    return this.db.tx.getRepository(Organization);
+  }
 
   async listForUser(userId: string): Promise<OrganizationResponseDto[]> {
     const memberships = await this.members.membershipsOf(userId);
@@ -38,13 +41,13 @@ export class OrganizationsService {
 
   /** Creates the organization and makes the caller its first ADMIN, as one write. */
   create(userId: string, name: string): Promise<OrganizationResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.db.withTransaction(async () => {
       // Serialises one person's concurrent creates so the per-person name check cannot race.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`org-create:${userId}`]);
-      const mine = (await this.members.membershipsOf(userId, manager)).map((membership) => membership.orgId);
+      await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`org-create:${userId}`]);
+      const mine = (await this.members.membershipsOf(userId)).map((membership) => membership.orgId);
       const taken =
         mine.length > 0 &&
-        (await manager
+        (await this.db.tx
           .getRepository(Organization)
           .createQueryBuilder('organization')
           .where('organization.id IN (:...mine) AND lower(organization.name) = lower(:name)', { mine, name })
@@ -54,8 +57,8 @@ export class OrganizationsService {
           name: ['is already used by one of your organizations'],
         });
       }
-      const organization = await manager.getRepository(Organization).save({ name });
-      await this.members.addMember(manager, organization.id, userId, Role.ADMIN);
+      const organization = await this.db.tx.getRepository(Organization).save({ name });
+      await this.members.addMember(organization.id, userId, Role.ADMIN);
       return toResponse(organization, Role.ADMIN);
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { ListTagsQueryDto, TagResponseDto } from './dto/tag.dto.js';
@@ -11,19 +11,23 @@ export const normalizeTagName = (name: string) => name.trim().replace(/\s+/g, ' 
 
 @Injectable()
 export class TagsService {
-  constructor(@InjectRepository(Tag) private readonly tags: Repository<Tag>) {}
+  constructor(@InjectDb() private readonly db: Db) {}
+
+  private get tags(): Repository<Tag> {
+    return this.db.tx.getRepository(Tag);
+  }
 
   /**
    * The tags with these names in the organization, creating the missing ones. Names are compared
    * ignoring case, so "VIP" and "vip" are one tag. Safe under concurrent calls.
    */
-  async resolve(orgId: string, names: readonly string[], manager?: EntityManager): Promise<Tag[]> {
+  async resolve(orgId: string, names: readonly string[]): Promise<Tag[]> {
     const unique = new Map<string, string>();
     for (const name of names.map(normalizeTagName).filter(Boolean)) {
       if (!unique.has(name.toLowerCase())) unique.set(name.toLowerCase(), name);
     }
     if (unique.size === 0) return [];
-    const repository = manager ? manager.getRepository(Tag) : this.tags;
+    const repository = this.tags;
     await repository.query(
       `INSERT INTO tags (org_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT (org_id, lower(name)) DO NOTHING`,
       [orgId, [...unique.values()]],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { ReferenceTarget, type ReferenceTargetService } from '../../common/records/record-kind.decorator.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { containsPattern } from '../../common/database/like.js';
@@ -24,13 +25,22 @@ const nameTaken = () =>
     name: ['is already used by another team'],
   });
 
+/** Also what bodies mean by team ids (`teams`): teams of the organization. */
+@ReferenceTarget('team')
 @Injectable()
-export class TeamsService {
+export class TeamsService implements ReferenceTargetService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Team) private readonly teams: Repository<Team>,
+    @InjectDb() private readonly db: Db,
     private readonly members: MembersService,
   ) {}
+
+  private get teams(): Repository<Team> {
+    return this.db.tx.getRepository(Team);
+  }
+
+  referableIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]> {
+    return this.existingIds(principal.orgId, ids);
+  }
 
   async list(orgId: string, query: ListTeamsQueryDto): Promise<Page<TeamResponseDto>> {
     const builder = this.teams.createQueryBuilder('team').where('team.orgId = :orgId', { orgId });
@@ -51,15 +61,15 @@ export class TeamsService {
 
   async create(principal: OrgPrincipal, dto: CreateTeamDto): Promise<TeamResponseDto> {
     await this.checkMembers(principal.orgId, dto.users);
-    const id = await this.dataSource.transaction(async (manager) => {
-      await this.assertNameFree(manager, principal.orgId, dto.name);
-      const team = await manager.getRepository(Team).save({
+    const id = await this.db.withTransaction(async () => {
+      await this.assertNameFree(principal.orgId, dto.name);
+      const team = await this.teams.save({
         orgId: principal.orgId,
         name: dto.name,
         description: dto.description ?? '',
         createdBy: principal.userId,
       });
-      await replaceLinks(manager, TEAM_MEMBERS, team.id, dto.users ?? []);
+      await replaceLinks(this.db.tx, TEAM_MEMBERS, team.id, dto.users ?? []);
       return team.id;
     });
     return this.get(principal.orgId, id);
@@ -67,17 +77,17 @@ export class TeamsService {
 
   async update(orgId: string, id: string, dto: UpdateTeamDto): Promise<TeamResponseDto> {
     await this.checkMembers(orgId, dto.users);
-    await this.dataSource.transaction(async (manager) => {
-      const teams = manager.getRepository(Team);
+    await this.db.withTransaction(async () => {
+      const teams = this.teams;
       const team = await this.load(teams, orgId, id);
       if (dto.name !== undefined && dto.name.toLowerCase() !== team.name.toLowerCase()) {
-        await this.assertNameFree(manager, orgId, dto.name);
+        await this.assertNameFree(orgId, dto.name);
       }
       await teams.update(
         { id, orgId },
         { name: dto.name ?? team.name, description: dto.description ?? team.description },
       );
-      await replaceLinks(manager, TEAM_MEMBERS, id, dto.users);
+      await replaceLinks(this.db.tx, TEAM_MEMBERS, id, dto.users);
     });
     return this.get(orgId, id);
   }
@@ -109,11 +119,10 @@ export class TeamsService {
     return assertReferences('users', users, (ids) => this.members.activeMemberIds(orgId, ids));
   }
 
-  private async assertNameFree(manager: EntityManager, orgId: string, name: string): Promise<void> {
+  private async assertNameFree(orgId: string, name: string): Promise<void> {
     // Serialises creates and renames to the same name; the unique index is the last word.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`team:${orgId}:${name.toLowerCase()}`]);
-    const taken = await manager
-      .getRepository(Team)
+    await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`team:${orgId}:${name.toLowerCase()}`]);
+    const taken = await this.teams
       .createQueryBuilder('team')
       .where('team.orgId = :orgId AND lower(team.name) = lower(:name)', { orgId, name })
       .getExists();
@@ -128,7 +137,7 @@ export class TeamsService {
 
   /** Members of a whole page of teams in two queries (links, then people). */
   private async toResponses(orgId: string, teams: Team[]): Promise<TeamResponseDto[]> {
-    const links = await loadLinks(this.teams.manager, TEAM_MEMBERS, teams.map((team) => team.id));
+    const links = await loadLinks(this.db.tx, TEAM_MEMBERS, teams.map((team) => team.id));
     const people = new Map(
       (await this.members.refs(orgId, [...new Set([...links.values()].flat())])).map((ref) => [ref.id, ref]),
     );

@@ -1,6 +1,5 @@
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { newSecretToken, tokenDigest } from '../../common/auth/secret-token.js';
 import { ValidationFailedError } from '../../common/errors/app-error.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -16,7 +15,7 @@ const VERIFICATION_TTL_MS = 2 * 24 * 3600 * 1000;
 @Injectable()
 export class EmailVerificationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDb() private readonly db: Db,
     private readonly users: UsersService,
     private readonly outbox: Outbox,
     private readonly config: AppConfig,
@@ -28,10 +27,10 @@ export class EmailVerificationsService {
   }
 
   /** Records a token for the person's address and its mail, in the caller's transaction; call `sent()` after commit. */
-  async issue(manager: EntityManager, user: Pick<User, 'id' | 'email'>): Promise<void> {
+  async issue(user: Pick<User, 'id' | 'email'>): Promise<void> {
     if (!this.enabled) return;
     const { token, digest } = newSecretToken('ver');
-    const row = await manager.getRepository(EmailVerification).save({
+    const row = await this.db.tx.getRepository(EmailVerification).save({
       userId: user.id,
       email: user.email,
       tokenHash: digest,
@@ -51,7 +50,7 @@ export class EmailVerificationsService {
       ].join('\n'),
       messageId: `<verification.${row.id}@crm>`,
     };
-    await this.outbox.add(manager, { name: MESSAGE_JOB, payload: { ...message } });
+    await this.outbox.add({ name: MESSAGE_JOB, payload: { ...message } });
   }
 
   sent(): void {
@@ -61,25 +60,25 @@ export class EmailVerificationsService {
   /** Mails a new token to a signed-in person whose address is not verified yet; false when there is nothing to send. */
   async resend(userId: string): Promise<boolean> {
     if (!this.enabled) return false;
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    const user = await this.db.tx.getRepository(User).findOneBy({ id: userId });
     if (!user || user.emailVerifiedAt) return false;
-    await this.dataSource.transaction((manager) => this.issue(manager, user));
+    await this.db.withTransaction(() => this.issue(user));
     this.sent();
     return true;
   }
 
   async verify(token: string): Promise<{ user_id: string; email: string }> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await manager
+    return this.db.withTransaction(async () => {
+      const row = await this.db.tx
         .getRepository(EmailVerification)
         .findOne({ where: { tokenHash: tokenDigest(token) }, lock: { mode: 'pessimistic_write' } });
-      const user = row && (await manager.getRepository(User).findOneBy({ id: row.userId }));
+      const user = row && (await this.db.tx.getRepository(User).findOneBy({ id: row.userId }));
       // A token proves only the address it was mailed to: not one the account has since lost.
       if (!row || !user || row.usedAt || row.expiresAt <= new Date() || user.email !== row.email) {
         throw ValidationFailedError.field('token', 'is invalid, expired or already used');
       }
-      await this.users.markVerified(manager, user.id);
-      await manager.getRepository(EmailVerification).update({ id: row.id }, { usedAt: new Date() });
+      await this.users.markVerified(user.id);
+      await this.db.tx.getRepository(EmailVerification).update({ id: row.id }, { usedAt: new Date() });
       return { user_id: user.id, email: user.email };
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { newSecretToken, tokenDigest } from '../../common/auth/secret-token.js';
 import {
@@ -55,7 +55,7 @@ const toResponse = (invitation: Invitation): InvitationResponseDto => ({
 @Injectable()
 export class InvitationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDb() private readonly db: Db,
     private readonly users: UsersService,
     private readonly members: MembersService,
     private readonly passwords: PasswordHasher,
@@ -71,15 +71,15 @@ export class InvitationsService {
     const email = normalizeEmail(dto.email);
     const { token, digest } = newSecretToken('inv');
     const mailed = Boolean(this.config.mail.smtpUrl);
-    const invitation = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invite:${principal.orgId}:${email}`]);
-      const person = await this.users.findByEmail(email, manager);
-      if (person && (await this.members.isMember(manager, principal.orgId, person.id))) {
+    const invitation = await this.db.withTransaction(async () => {
+      await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invite:${principal.orgId}:${email}`]);
+      const person = await this.users.findByEmail(email);
+      if (person && (await this.members.isMember(principal.orgId, person.id))) {
         throw new ConflictError('USER_ALREADY_MEMBER', 'This person is already a member of the organization', {
           email: ['is already a member of this organization'],
         });
       }
-      const invitations = manager.getRepository(Invitation);
+      const invitations = this.db.tx.getRepository(Invitation);
       await invitations.update(
         { orgId: principal.orgId, email, acceptedAt: IsNull(), revokedAt: IsNull() },
         { revokedAt: new Date() },
@@ -94,7 +94,7 @@ export class InvitationsService {
         invitedBy: principal.userId,
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
       });
-      if (mailed) await this.outbox.add(manager, { name: MESSAGE_JOB, payload: { ...(await this.mail(manager, saved, token)) } });
+      if (mailed) await this.outbox.add({ name: MESSAGE_JOB, payload: { ...(await this.mail(saved, token)) } });
       return saved;
     });
     if (mailed) {
@@ -107,7 +107,7 @@ export class InvitationsService {
   }
 
   async listPending(orgId: string, query: PaginationQueryDto): Promise<Page<InvitationResponseDto>> {
-    const [rows, count] = await this.dataSource.getRepository(Invitation).findAndCount({
+    const [rows, count] = await this.db.tx.getRepository(Invitation).findAndCount({
       where: { orgId, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { createdOn: 'DESC', id: 'DESC' },
       skip: query.offset,
@@ -117,7 +117,7 @@ export class InvitationsService {
   }
 
   async revoke(orgId: string, id: string): Promise<void> {
-    const result = await this.dataSource
+    const result = await this.db.tx
       .getRepository(Invitation)
       .update({ id, orgId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected) throw new NotFoundError('Invitation');
@@ -131,7 +131,7 @@ export class InvitationsService {
    */
   async redeem(dto: AcceptInviteDto, signedInUserId?: string): Promise<Redemption> {
     const digest = tokenDigest(dto.token);
-    const found = await this.dataSource.getRepository(Invitation).findOneBy({ tokenHash: digest });
+    const found = await this.db.tx.getRepository(Invitation).findOneBy({ tokenHash: digest });
     if (!found || !this.isPending(found)) throw invalidToken();
     if (signedInUserId && dto.password !== undefined) {
       throw ValidationFailedError.field('password', 'is not used when accepting while signed in');
@@ -141,18 +141,18 @@ export class InvitationsService {
       if (problem) throw ValidationFailedError.field('password', `password ${problem}`);
     }
     const passwordHash = dto.password === undefined ? undefined : await this.passwords.hash(dto.password);
-    return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager
+    return this.db.withTransaction(async () => {
+      const invitation = await this.db.tx
         .getRepository(Invitation)
         .findOne({ where: { tokenHash: digest }, lock: { mode: 'pessimistic_write' } });
       if (!invitation || !this.isPending(invitation)) throw invalidToken();
       // One redemption or registration of an address at a time.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`address:${invitation.email}`]);
-      const { userId, detachedUserId } = await this.redeemer(manager, invitation, passwordHash, signedInUserId);
-      if (!(await this.members.isMember(manager, invitation.orgId, userId))) {
-        await this.members.addMember(manager, invitation.orgId, userId, invitation.role);
+      await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`address:${invitation.email}`]);
+      const { userId, detachedUserId } = await this.redeemer(invitation, passwordHash, signedInUserId);
+      if (!(await this.members.isMember(invitation.orgId, userId))) {
+        await this.members.addMember(invitation.orgId, userId, invitation.role);
       }
-      await manager.getRepository(Invitation).update({ id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
+      await this.db.tx.getRepository(Invitation).update({ id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
       return {
         accepted: { user_id: userId, email: invitation.email, org_id: invitation.orgId, role: invitation.role },
         detachedUserId,
@@ -162,12 +162,11 @@ export class InvitationsService {
 
   /** The account that joins, made or proven here. */
   private async redeemer(
-    manager: EntityManager,
     invitation: Invitation,
     passwordHash: string | undefined,
     signedInUserId: string | undefined,
   ): Promise<{ userId: string; detachedUserId?: string }> {
-    const existing = await this.users.lockByEmail(manager, invitation.email);
+    const existing = await this.users.lockByEmail(invitation.email);
     if (signedInUserId) {
       if (existing?.id !== signedInUserId) {
         throw new ForbiddenError(
@@ -175,7 +174,7 @@ export class InvitationsService {
           'This invitation is for another e-mail address: accept it signed in as that address, or signed out',
         );
       }
-      await this.users.markVerified(manager, existing.id);
+      await this.users.markVerified(existing.id);
       return { userId: existing.id };
     }
     if (existing?.emailVerifiedAt) {
@@ -183,12 +182,12 @@ export class InvitationsService {
     }
     if (!passwordHash) throw ValidationFailedError.field('password', 'is required to create the account of the invited address');
     if (existing && existing.passwordHash === null) {
-      await this.users.claim(manager, existing.id, passwordHash);
+      await this.users.claim(existing.id, passwordHash);
       return { userId: existing.id };
     }
-    if (existing) await this.users.detach(manager, existing);
+    if (existing) await this.users.detach(existing);
     const { firstName, lastName, email } = invitation;
-    const created = await this.users.create({ email, passwordHash, firstName, lastName, verified: true }, manager);
+    const created = await this.users.create({ email, passwordHash, firstName, lastName, verified: true });
     return { userId: created.id, detachedUserId: existing?.id };
   }
 
@@ -200,8 +199,8 @@ export class InvitationsService {
     return `${this.config.appUrl}/accept-invite?token=${encodeURIComponent(token)}`;
   }
 
-  private async mail(manager: EntityManager, invitation: Invitation, token: string): Promise<MessageJob> {
-    const [organization]: { name: string }[] = await manager.query('SELECT name FROM organizations WHERE id = $1', [invitation.orgId]);
+  private async mail(invitation: Invitation, token: string): Promise<MessageJob> {
+    const [organization]: { name: string }[] = await this.db.tx.query('SELECT name FROM organizations WHERE id = $1', [invitation.orgId]);
     return {
       to: invitation.email,
       subject: `You are invited to join ${organization?.name ?? 'an organization'}`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { ReferenceTarget, type ReferenceTargetService } from '../../common/records/record-kind.decorator.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/app-error.js';
@@ -21,13 +22,18 @@ const lastAdmin = () =>
   new ConflictError('LAST_ADMIN', 'An organization must keep at least one active ADMIN');
 
 /** Who belongs to which organization, with what role: the organization's directory of people. */
+/** Also what bodies mean by user ids (`assigned_to`): active members of the organization. */
+@ReferenceTarget('user')
 @Injectable()
-export class MembersService {
+export class MembersService implements ReferenceTargetService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Profile) private readonly profiles: Repository<Profile>,
+    @InjectDb() private readonly db: Db,
     private readonly users: UsersService,
   ) {}
+
+  private get profiles(): Repository<Profile> {
+    return this.db.tx.getRepository(Profile);
+  }
 
   /** The caller's active profile in an organization, or null: one indexed lookup per request. */
   async findActiveMembership(userId: string, orgId: string): Promise<Membership | null> {
@@ -42,19 +48,19 @@ export class MembersService {
   }
 
   /** The organizations where the person is an active member, with their role. */
-  async membershipsOf(userId: string, manager?: EntityManager): Promise<{ orgId: string; role: Role }[]> {
-    const repository = manager ? manager.getRepository(Profile) : this.profiles;
+  async membershipsOf(userId: string): Promise<{ orgId: string; role: Role }[]> {
+    const repository = this.profiles;
     const rows = await repository.find({ where: { userId, isActive: true }, select: { orgId: true, role: true } });
     return rows.map(({ orgId, role }) => ({ orgId, role }));
   }
 
-  async addMember(manager: EntityManager, orgId: string, userId: string, role: Role): Promise<void> {
-    await manager.getRepository(Profile).insert({ orgId, userId, role });
+  async addMember(orgId: string, userId: string, role: Role): Promise<void> {
+    await this.profiles.insert({ orgId, userId, role });
   }
 
   /** Whether the person has a profile in the organization, active or not. */
-  isMember(manager: EntityManager, orgId: string, userId: string): Promise<boolean> {
-    return manager.getRepository(Profile).existsBy({ orgId, userId });
+  isMember(orgId: string, userId: string): Promise<boolean> {
+    return this.profiles.existsBy({ orgId, userId });
   }
 
   async list(orgId: string, query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
@@ -88,23 +94,23 @@ export class MembersService {
 
   /** Changes role or active state; the last active ADMIN can be neither demoted nor deactivated. */
   async update(orgId: string, userId: string, dto: UpdateUserDto): Promise<UserResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const profiles = manager.getRepository(Profile);
+    return this.db.withTransaction(async () => {
+      const profiles = this.profiles;
       const profile = await this.load(profiles, orgId, userId);
       const role = dto.role ?? profile.role;
       const isActive = dto.is_active ?? profile.isActive;
       const losesAdmin = profile.role === Role.ADMIN && profile.isActive && (role !== Role.ADMIN || !isActive);
-      if (losesAdmin) await this.assertAnotherAdmin(manager, orgId, userId);
+      if (losesAdmin) await this.assertAnotherAdmin(orgId, userId);
       await profiles.update({ id: profile.id, orgId }, { role, isActive });
       return toUserResponse({ ...profile, role, isActive });
     });
   }
 
   async remove(orgId: string, userId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const profiles = manager.getRepository(Profile);
+    await this.db.withTransaction(async () => {
+      const profiles = this.profiles;
       const profile = await this.load(profiles, orgId, userId);
-      if (profile.role === Role.ADMIN && profile.isActive) await this.assertAnotherAdmin(manager, orgId, userId);
+      if (profile.role === Role.ADMIN && profile.isActive) await this.assertAnotherAdmin(orgId, userId);
       await profiles.delete({ id: profile.id, orgId });
     });
   }
@@ -114,10 +120,14 @@ export class MembersService {
     return this.get(principal.orgId, principal.userId);
   }
 
+  referableIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]> {
+    return this.activeMemberIds(principal.orgId, ids);
+  }
+
   /** Of the given user ids, those with an active profile in the organization (one query). */
-  async activeMemberIds(orgId: string, userIds: readonly string[], manager?: EntityManager): Promise<string[]> {
+  async activeMemberIds(orgId: string, userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
-    const profiles = manager ? manager.getRepository(Profile) : this.profiles;
+    const profiles = this.profiles;
     const rows = await profiles.find({
       where: { orgId, isActive: true, userId: In([...userIds]) },
       select: { userId: true },
@@ -145,8 +155,8 @@ export class MembersService {
   }
 
   /** Locks the organization's active ADMIN rows, so two concurrent demotions cannot both pass. */
-  private async assertAnotherAdmin(manager: EntityManager, orgId: string, userId: string): Promise<void> {
-    const admins: { user_id: string }[] = await manager.query(
+  private async assertAnotherAdmin(orgId: string, userId: string): Promise<void> {
+    const admins: { user_id: string }[] = await this.db.tx.query(
       `SELECT user_id FROM profiles WHERE org_id = $1 AND role = 'ADMIN' AND is_active FOR UPDATE`,
       [orgId],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { User } from './user.entity.js';
 
@@ -24,20 +24,19 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 /** People, independent of organizations. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(@InjectDb() private readonly db: Db) {}
 
-  private repository(manager?: EntityManager): Repository<User> {
-    return manager ? manager.getRepository(User) : this.users;
+  private get users(): Repository<User> {
+    return this.db.tx.getRepository(User);
   }
 
-  findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
-    return this.repository(manager).findOneBy({ email: normalizeEmail(email) });
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: normalizeEmail(email) });
   }
 
   /** The person with this address, with the password hash, locked until the transaction ends. */
-  lockByEmail(manager: EntityManager, email: string): Promise<User | null> {
-    return manager
-      .getRepository(User)
+  lockByEmail(email: string): Promise<User | null> {
+    return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('user.email = :email', { email: normalizeEmail(email) })
@@ -59,12 +58,12 @@ export class UsersService {
     return user ? { isActive: user.isActive, sessionVersion: user.sessionVersion } : null;
   }
 
-  existsByEmail(email: string, manager?: EntityManager): Promise<boolean> {
-    return this.repository(manager).existsBy({ email: normalizeEmail(email) });
+  existsByEmail(email: string): Promise<boolean> {
+    return this.users.existsBy({ email: normalizeEmail(email) });
   }
 
-  create(data: NewUser, manager?: EntityManager): Promise<User> {
-    const repository = this.repository(manager);
+  create(data: NewUser): Promise<User> {
+    const repository = this.users;
     return repository.save(
       repository.create({
         email: normalizeEmail(data.email),
@@ -76,9 +75,8 @@ export class UsersService {
     );
   }
 
-  async markVerified(manager: EntityManager, userId: string): Promise<void> {
-    await manager
-      .getRepository(User)
+  async markVerified(userId: string): Promise<void> {
+    await this.users
       .createQueryBuilder()
       .update()
       .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
@@ -87,8 +85,8 @@ export class UsersService {
   }
 
   /** Sets the password of a person who never had one and marks the address proven. */
-  async claim(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.getRepository(User).update({ id: userId }, { passwordHash, emailVerifiedAt: new Date() });
+  async claim(userId: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id: userId }, { passwordHash, emailVerifiedAt: new Date() });
   }
 
   /**
@@ -96,8 +94,8 @@ export class UsersService {
    * own: the claim keeps its id, memberships and data, but loses the address, can no longer sign in,
    * and every session it had ends (see docs/security.md).
    */
-  async detach(manager: EntityManager, user: User): Promise<void> {
-    await manager.getRepository(User).update(
+  async detach(user: User): Promise<void> {
+    await this.users.update(
       { id: user.id },
       {
         email: `detached-${user.id}@detached.invalid`,

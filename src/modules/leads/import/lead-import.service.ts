@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { type DataSource, type EntityManager, LessThan } from 'typeorm';
+import { type DataSource, LessThan } from 'typeorm';
+import { type Db, InjectDb } from '../../../common/database/transactions.js';
 import type { OrgPrincipal } from '../../../common/auth/principal.js';
 import { Role } from '../../../common/auth/role.js';
 import { AppError, NotFoundError, ValidationFailedError } from '../../../common/errors/app-error.js';
@@ -91,6 +92,8 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
   private readonly live = new Map<string, Partial<LeadImport>>();
 
   constructor(
+    @InjectDb() private readonly db: Db,
+    // Progress is written beside the import's transaction, on a connection of its own.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tags: TagsService,
     private readonly config: AppConfig,
@@ -208,14 +211,14 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
 
   /** Reads, validates and inserts every row in one transaction: all of the valid rows, or nothing. */
   private run(principal: OrgPrincipal, kind: FileKind, path: string, progress?: Progress): Promise<ImportReport> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lead-import:${principal.orgId}`]);
+    return this.db.withTransaction(async () => {
+      await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lead-import:${principal.orgId}`]);
       const report = new ImportReport();
       const seenEmails = new Set<string>();
       let columns: ImportColumn[] | undefined;
       let batch: ValidRow[] = [];
       const flush = async () => {
-        await this.insertBatch(manager, principal, batch, report);
+        await this.insertBatch(principal, batch, report);
         batch = [];
         progress?.(report, report.rowsRead);
       };
@@ -262,45 +265,45 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
     return { row: raw.row, dto };
   }
 
-  private async insertBatch(manager: EntityManager, principal: OrgPrincipal, batch: ValidRow[], report: ImportReport): Promise<void> {
-    const existing = await this.existingEmails(manager, principal.orgId, batch);
+  private async insertBatch(principal: OrgPrincipal, batch: ValidRow[], report: ImportReport): Promise<void> {
+    const existing = await this.existingEmails(principal.orgId, batch);
     const fresh = batch.filter(({ row, dto }) => {
       if (!dto.email || !existing.has(dto.email.toLowerCase())) return true;
       report.fail(row, 'email', 'a lead with this e-mail already exists in the organization');
       return false;
     });
     if (!fresh.length) return;
-    const inserted = await manager
+    const inserted = await this.db.tx
       .createQueryBuilder()
       .insert()
       .into(Lead)
       .values(fresh.map(({ dto }) => ({ ...toLeadColumns(dto), orgId: principal.orgId, createdBy: principal.userId })))
       .returning(['id'])
       .execute();
-    await this.linkTags(manager, principal.orgId, fresh, inserted.identifiers.map((identifier) => identifier.id as string));
+    await this.linkTags(principal.orgId, fresh, inserted.identifiers.map((identifier) => identifier.id as string));
     report.imported += fresh.length;
   }
 
-  private async existingEmails(manager: EntityManager, orgId: string, batch: ValidRow[]): Promise<Set<string>> {
+  private async existingEmails(orgId: string, batch: ValidRow[]): Promise<Set<string>> {
     const emails = batch.flatMap(({ dto }) => (dto.email ? [dto.email.toLowerCase()] : []));
     if (!emails.length) return new Set();
-    const rows: { email: string }[] = await manager.query(
+    const rows: { email: string }[] = await this.db.tx.query(
       `SELECT lower(email) AS email FROM leads WHERE org_id = $1 AND lower(email) = ANY($2::text[])`,
       [orgId, emails],
     );
     return new Set(rows.map((row) => row.email));
   }
 
-  private async linkTags(manager: EntityManager, orgId: string, rows: ValidRow[], leadIds: string[]): Promise<void> {
+  private async linkTags(orgId: string, rows: ValidRow[], leadIds: string[]): Promise<void> {
     const names = rows.flatMap(({ dto }) => dto.tags ?? []);
     if (!names.length) return;
-    const byName = new Map((await this.tags.resolve(orgId, names, manager)).map((tag) => [tag.name.toLowerCase(), tag.id]));
+    const byName = new Map((await this.tags.resolve(orgId, names)).map((tag) => [tag.name.toLowerCase(), tag.id]));
     const pairs = rows.flatMap(({ dto }, index) =>
       [...new Set((dto.tags ?? []).map((name) => byName.get(name.trim().replace(/\s+/g, ' ').toLowerCase())))].flatMap(
         (tagId) => (tagId ? [[leadIds[index], tagId]] : []),
       ),
     );
-    await manager.query(
+    await this.db.tx.query(
       `INSERT INTO lead_tags (lead_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
       [pairs.map(([lead]) => lead), pairs.map(([, tag]) => tag)],
     );

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * The one way to reach the database: `db.tx` is the EntityManager of the transaction in progress
+ * (carried by async-local storage, so it follows the call chain across modules), or the pool's
+ * when none is; `db.withTransaction(fn)` runs `fn` in one, joining the transaction in progress if
+ * there is one. No EntityManager is passed between modules.
+ *
+ * (@nestjs-cls/transactional does the same, but nestjs-cls is CommonJS that require()s the
+ * ESM-only @nestjs/common, which Jest's ESM mode cannot load on Node 20; see docs/decisions.md.)
+ */
+@Injectable()
+export class Db {
+  private readonly current = new AsyncLocalStorage<EntityManager>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get tx(): EntityManager {
+    return this.current.getStore() ?? this.dataSource.manager;
+  }
+
+  withTransaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) return work();
+    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+  }
+}
+
+/** Injects the Db: `constructor(@InjectDb() private readonly db: Db)`. */
+export const InjectDb = () => Inject(Db);

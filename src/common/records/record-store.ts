@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../auth/principal.js';
+import { NotFoundError } from '../errors/app-error.js';
+import { Assignments, newlyAssigned } from '../events/assignment-events.js';
+import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../database/link-arrays.js';
+import { type LinkTable, replaceLinks } from '../database/links.js';
+import { type Db, InjectDb } from '../database/transactions.js';
+import { assertCanDelete, whereVisible } from '../database/visibility.js';
+import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
+import { assertReferences } from '../validation/references.js';
+import type { RecordKindOptions } from './record-kind.decorator.js';
+import { RecordKinds } from './record-kinds.js';
+
+/** A link a body can set: the entity's many-to-many relation, and what its ids must be (`user`, `team`, `contact`). */
+export interface LinkSpec {
+  relation: string;
+  target: string;
+}
+
+export interface RecordStoreOptions<T> {
+  kind: RecordKindOptions;
+  entity: EntityTarget<T>;
+  /** The query alias (`case` is an SQL keyword: cases use `kase`). */
+  alias: string;
+  /** Body and response fields that are links (`assigned_to`, `teams`, `contacts`), by relation. */
+  links: Record<string, LinkSpec>;
+  /** Body fields holding one id of another record (a case's `account`), by reference target. */
+  references?: Record<string, string>;
+  /** The link whose users may see the record besides its creator (`assigned_to`). */
+  assignees: string;
+  /** The tag relation, when the kind has tags (answered as `tag_names`). */
+  tags?: string;
+}
+
+/** The row columns every record has. */
+interface StoredRecord extends ObjectLiteral {
+  id: string;
+  orgId: string;
+  createdBy: string | null;
+}
+
+/**
+ * Emitted inside the transaction that deletes a record: listeners delete what hangs off it (its
+ * comments and attachments) and may leave work for after the commit (removing files).
+ */
+export const RECORD_DELETING = 'record.deleting';
+
+export interface RecordDeleting {
+  kind: string;
+  orgId: string;
+  id: string;
+  afterCommit(work: () => Promise<void>): void;
+}
+
+/**
+ * What every record kind repeats, once: the organization and visibility rule (404 for what the
+ * caller may not see), pages of rows with their links in one query, reference checks (the
+ * organization and the caller's visibility), writes with their links, deletion with what hangs off
+ * the record, and assignment notices after commit. Link tables are read from TypeORM's metadata,
+ * so each join table is named once, on its entity.
+ */
+export class RecordStore<T extends StoredRecord> {
+  private linkTables?: { links: Record<string, LinkTable>; tags?: LinkTable };
+
+  constructor(
+    private readonly options: RecordStoreOptions<T>,
+    private readonly db: Db,
+    private readonly kinds: RecordKinds,
+    private readonly assignments: Assignments,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  get alias(): string {
+    return this.options.alias;
+  }
+
+  /** Join tables by body field (and the tag table), from the entity's relations. */
+  tables(): { links: Record<string, LinkTable>; tags?: LinkTable } {
+    this.linkTables ??= (() => {
+      const metadata = this.db.tx.connection.getMetadata(this.options.entity);
+      const table = (relation: string): LinkTable => {
+        const found = metadata.findRelationWithPropertyPath(relation);
+        const junction = found?.junctionEntityMetadata;
+        if (!found || !junction) throw new Error(`${metadata.name}.${relation} is not a many-to-many relation`);
+        return {
+          table: junction.tableName,
+          owner: found.joinColumns[0].databaseName,
+          target: found.inverseJoinColumns[0].databaseName,
+        };
+      };
+      const links = Object.fromEntries(Object.entries(this.options.links).map(([field, spec]) => [field, table(spec.relation)]));
+      return { links, tags: this.options.tags ? table(this.options.tags) : undefined };
+    })();
+    return this.linkTables;
+  }
+
+  /** Rows of the caller's organization that the caller may see. */
+  visible(principal: OrgPrincipal): SelectQueryBuilder<T> {
+    const { entity, alias, assignees } = this.options;
+    const builder = this.db.tx
+      .getRepository(entity)
+      .createQueryBuilder(alias)
+      .where(`${alias}.orgId = :orgId`, { orgId: principal.orgId });
+    return whereVisible(builder, alias, this.tables().links[assignees], principal);
+  }
+
+  byId(builder: SelectQueryBuilder<T>, id: string): SelectQueryBuilder<T> {
+    return builder.andWhere(`${this.options.alias}.id = :id`, { id });
+  }
+
+  async load(principal: OrgPrincipal, id: string): Promise<T> {
+    const record = await this.byId(this.visible(principal), id).getOne();
+    if (!record) throw new NotFoundError(this.options.kind.name);
+    return record;
+  }
+
+  canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
+    return this.byId(this.visible(principal), id).getExists();
+  }
+
+  /** Of `ids`, those the caller may see: what a body may link to. */
+  async visibleIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.visible(principal)
+      .andWhere(`${this.options.alias}.id IN (:...ids)`, { ids })
+      .select(`${this.options.alias}.id`)
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
+  /** The builder's rows, each with its link arrays (by body field, plus `tag_names`), in one query. */
+  async withLinks<L>(builder: SelectQueryBuilder<T>): Promise<[T, L][]> {
+    const { alias } = this.options;
+    const { links, tags } = this.tables();
+    selectLinkArrays(builder, alias, links);
+    if (tags) selectTagNames(builder, alias, tags);
+    const { entities, raw } = await builder.getRawAndEntities<Record<string, unknown>>();
+    const byId = new Map(raw.map((row) => [row[`${alias}_id`] as string, row as L]));
+    return entities.map((entity) => [entity, byId.get(entity.id)!]);
+  }
+
+  /** One page, newest first, id as tie-breaker, so pages stay stable. */
+  page(builder: SelectQueryBuilder<T>, query: PaginationQueryDto): SelectQueryBuilder<T> {
+    const { alias } = this.options;
+    return builder
+      .clone()
+      .orderBy(`${alias}.createdOn`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC')
+      .offset(query.offset)
+      .limit(query.limit);
+  }
+
+  /** Restricts to records linked through `field` to `id` (assigned to a user, say). */
+  whereLinked(builder: SelectQueryBuilder<T>, field: string, id: string): SelectQueryBuilder<T> {
+    return whereLinkedTo(builder, this.options.alias, this.tables().links[field], id, field);
+  }
+
+  whereTagged(builder: SelectQueryBuilder<T>, names: readonly string[]): SelectQueryBuilder<T> {
+    return whereHasAnyTag(builder, this.options.alias, this.tables().tags!, names);
+  }
+
+  /**
+   * Checks every link a body sets, one query per link: ids must be of the caller's organization and
+   * ones the caller may name. Ids the record already links pass, so a client can send back its list.
+   */
+  async checkReferences(principal: OrgPrincipal, body: object, before?: object): Promise<void> {
+    for (const [field, spec] of Object.entries(this.options.links)) {
+      const ids = (body as Record<string, string[] | undefined>)[field];
+      const linked = (before as Record<string, string[] | undefined> | undefined)?.[field] ?? [];
+      await assertReferences(field, ids, (wanted) => this.kinds.referableIds(spec.target, principal, wanted), linked);
+    }
+    for (const [field, target] of Object.entries(this.options.references ?? {})) {
+      const id = (body as Record<string, string | null | undefined>)[field];
+      const current = (before as Record<string, string | null | undefined> | undefined)?.[field];
+      if (id) await assertReferences(field, [id], (wanted) => this.kinds.referableIds(target, principal, wanted), current ? [current] : []);
+    }
+  }
+
+  /** Runs `work` in one transaction (joining the caller's, if any). */
+  transaction<R>(work: () => Promise<R>): Promise<R> {
+    return this.db.withTransaction(work);
+  }
+
+  /** Inserts a record of the caller's organization, created by the caller, with its links. */
+  async insert(principal: Pick<OrgPrincipal, 'orgId'> & { userId: string | null }, columns: object, links: object, tagIds?: string[]): Promise<string> {
+    const saved = await this.db.tx
+      .getRepository(this.options.entity)
+      .save({ ...columns, orgId: principal.orgId, createdBy: principal.userId } as unknown as T);
+    await this.writeLinks(saved.id, links, tagIds);
+    return saved.id;
+  }
+
+  /** Updates the columns given and replaces the links the body sets (an absent list is left alone). */
+  async update(principal: OrgPrincipal, id: string, columns: object, links: object, tagIds?: string[]): Promise<void> {
+    if (Object.keys(columns).length > 0) {
+      await this.db.tx.getRepository(this.options.entity).update({ id, orgId: principal.orgId } as never, columns as never);
+    }
+    await this.writeLinks(id, links, tagIds);
+  }
+
+  private async writeLinks(id: string, links: object, tagIds?: string[]): Promise<void> {
+    const { links: tables, tags } = this.tables();
+    const body = links as Record<string, string[] | undefined>;
+    for (const [field, table] of Object.entries(tables)) await replaceLinks(this.db.tx, table, id, body[field]);
+    if (tags && tagIds) await replaceLinks(this.db.tx, tags, id, tagIds);
+  }
+
+  /**
+   * Deletes a record the caller may see (404 otherwise) and may delete (its creator or an ADMIN),
+   * with whatever hangs off it (RECORD_DELETING listeners), in one transaction.
+   */
+  async remove(principal: OrgPrincipal, id: string): Promise<void> {
+    const followUps: (() => Promise<void>)[] = [];
+    await this.transaction(async () => {
+      const record = await this.load(principal, id);
+      assertCanDelete(principal, record, this.options.kind.name.toLowerCase());
+      const event: RecordDeleting = { kind: this.options.kind.kind, orgId: principal.orgId, id, afterCommit: (work) => followUps.push(work) };
+      await this.events.emitAsync(RECORD_DELETING, event);
+      await this.db.tx.getRepository(this.options.entity).delete({ id, orgId: principal.orgId } as never);
+    });
+    for (const work of followUps) await work();
+  }
+
+  /** Tells people newly assigned (not the one who assigned them), after the write has committed. */
+  announce(principal: Pick<OrgPrincipal, 'orgId'> & { userId: string | null }, record: { id: string; name: string }, before: readonly string[], after: readonly string[] | undefined): Promise<void> {
+    return this.assignments.announce({
+      orgId: principal.orgId,
+      kind: this.options.kind.kind,
+      recordId: record.id,
+      recordName: record.name,
+      userIds: newlyAssigned(before, after, principal.userId),
+      assignedBy: principal.userId,
+    });
+  }
+}
+
+/** Makes the RecordStore of a kind: `this.store = stores.for({ kind: ACCOUNT_KIND, entity: Account, ... })`. */
+@Injectable()
+export class RecordStores {
+  constructor(
+    @InjectDb() private readonly db: Db,
+    private readonly kinds: RecordKinds,
+    private readonly assignments: Assignments,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  for<T extends StoredRecord>(options: RecordStoreOptions<T>): RecordStore<T> {
+    return new RecordStore(options, this.db, this.kinds, this.assignments, this.events);
+  }
+}
+
+/**
+ * What a record kind's service answers by delegating to its store: visibility for comments and
+ * downloads, referable ids for bodies, deletion. A kind's service extends this and keeps only its
+ * own filters, mapping and rules.
+ */
+export abstract class RecordService<T extends StoredRecord> {
+  protected abstract readonly store: RecordStore<T>;
+
+  canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
+    return this.store.canSee(principal, id);
+  }
+
+  /** Of `ids` named in a body, those the caller may see. */
+  referableIds(principal: OrgPrincipal, ids: readonly string[]): Promise<string[]> {
+    return this.store.visibleIds(principal, ids);
+  }
+
+  /** Deletes a record the caller may see and delete, with what hangs off it (comments, files). */
+  remove(principal: OrgPrincipal, id: string): Promise<void> {
+    return this.store.remove(principal, id);
+  }
+}
