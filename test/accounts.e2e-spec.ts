@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, type Logger } from 'typeorm';
 import { as, type Cast, createCast } from './support/cast.js';
+import { countQueries } from './support/query-count.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('accounts', () => {
@@ -282,26 +282,3 @@ describe('accounts', () => {
 });
 
 /** Counts SQL statements TypeORM sends while `work` runs (one request at a time here). */
-async function countQueries(t: TestApp, work: () => Promise<void>): Promise<number> {
-  // A first, uncounted run warms the caches a request may fill once (the session check).
-  await work();
-  const dataSource = t.app.get(DataSource) as unknown as { logger: Logger };
-  const original = dataSource.logger;
-  let count = 0;
-  dataSource.logger = {
-    logQuery: () => {
-      count += 1;
-    },
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
-  try {
-    await work();
-  } finally {
-    dataSource.logger = original;
-  }
-  return count;
-}

@@ -71,11 +71,12 @@ export class MembersService implements ReferenceTargetService {
     if (query.email) builder.andWhere('user.email ILIKE :email', { email: containsPattern(query.email) });
     if (query.role) builder.andWhere('profile.role = :role', { role: query.role });
     if (query.is_active !== undefined) builder.andWhere('profile.isActive = :active', { active: query.is_active });
+    // offset/limit, not skip/take: the join is one user per profile, so TypeORM's extra id query is not needed.
     const [rows, count] = await builder
       .orderBy('profile.createdOn', 'DESC')
       .addOrderBy('profile.id', 'DESC')
-      .skip(query.offset)
-      .take(query.limit)
+      .offset(query.offset)
+      .limit(query.limit)
       .getManyAndCount();
     return toPage('/api/users/', query, count, rows.map(toUserResponse));
   }

@@ -1,0 +1,62 @@
+import { as, type Cast, createCast } from './support/cast.js';
+import { makeAccount, makeApiSetting, makeCase, makeCompany, makeContact, makeLead, makeTeam } from './support/factories.js';
+import { countQueries } from './support/query-count.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const ROWS = 25;
+
+/**
+ * Every list answers a page of 1 and a page of 25 with the same number of SQL statements: rows come
+ * with their links in the page query, never one query per row.
+ */
+describe('list routes: statements per page do not grow with the page', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let accountId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ MAIL_PER_ORG_PER_MINUTE: '100000' });
+    cast = await createCast(t.api);
+    const admin = as(cast, 'admin');
+    const team = await makeTeam(t, admin, { users: [cast.assignee.userId] });
+    const contact = await makeContact(t, admin);
+    const links = { assigned_to: [cast.assignee.userId, cast.creator.userId], teams: [team.id], contacts: [contact.id] };
+    accountId = (await makeAccount(t, admin, links)).id;
+    for (let i = 0; i < ROWS; i++) {
+      await makeAccount(t, admin, { ...links, tags: [`tag-${i}`], status: i % 2 ? 'closed' : 'open' });
+      await makeLead(t, admin, { ...links, tags: [`tag-${i}`] });
+      await makeCase(t, admin, { ...links, account: accountId });
+      await makeContact(t, admin, { assigned_to: links.assigned_to, teams: links.teams });
+      await makeTeam(t, admin, { users: links.assigned_to });
+      await makeCompany(t, admin);
+      await makeApiSetting(t, admin, { lead_assigned_to: links.assigned_to, tags: [`tag-${i}`] });
+      await t.api.post(`/api/accounts/${accountId}/create_mail/`, { subject: `Mail ${i}`, html: '<p>x</p>', recipients: [`c${i}@client.example`] }, admin);
+      await t.api.post('/api/users/', { email: `invitee-${i}-${Date.now()}@example.com`, role: 'USER' }, admin);
+    }
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    '/api/accounts/',
+    '/api/leads/',
+    '/api/cases/',
+    '/api/contacts/',
+    '/api/teams/',
+    '/api/tags/',
+    '/api/users/',
+    '/api/users/invitations/',
+    '/api/leads/companies/',
+    '/api/api-settings/',
+    'ACCOUNT_EMAILS',
+  ])('%s', async (route) => {
+    const path = route === 'ACCOUNT_EMAILS' ? `/api/accounts/${accountId}/emails/` : route;
+    const page = (limit: number) => async () => {
+      const res = await t.api.get(`${path}?limit=${limit}`, as(cast, 'admin'));
+      expect(res.status).toBe(200);
+    };
+    const one = await countQueries(t, page(1));
+    const many = await countQueries(t, page(ROWS));
+    expect(one).toBeGreaterThan(0);
+    expect(many).toBe(one);
+  });
+});

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from './api.js';
+import type { TestApp } from './test-app.js';
+
+type Body = Record<string, unknown>;
+const short = () => randomUUID().slice(0, 8);
+
+/** Records with unique values, made through the API as `caller`; each answers the created body. */
+async function make(t: TestApp, path: string, body: Body, caller: Caller): Promise<Body & { id: string }> {
+  const res = await t.api.post(path, body, caller);
+  if (res.status !== 201) throw new Error(`POST ${path} failed (${res.status}): ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const makeAccount = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/accounts/', { name: `Account ${short()}`, ...extra }, caller);
+
+export const makeLead = (t: TestApp, caller: Caller, extra: Body = {}) =>
+  make(t, '/api/leads/', { first_name: 'Lee', last_name: `Lead ${short()}`, ...extra }, caller);
+
+export const makeCase = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/cases/', { name: `Case ${short()}`, ...extra }, caller);
+
+export const makeContact = (t: TestApp, caller: Caller, extra: Body = {}) =>
+  make(t, '/api/contacts/', { first_name: 'Pat', last_name: `Contact ${short()}`, primary_email: `pat-${short()}@acme.example`, ...extra }, caller);
+
+export const makeTeam = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/teams/', { name: `Team ${short()}`, ...extra }, caller);
+
+export const makeCompany = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/leads/companies/', { name: `Company ${short()}`, ...extra }, caller);
+
+export const makeApiSetting = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/api-settings/', { title: `Form ${short()}`, ...extra }, caller);
