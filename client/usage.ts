@@ -54,6 +54,11 @@ export const smallestBodies = {
   apiSettingUpdate: { website: 'https://acme.example' } satisfies JsonBody<'/api/api-settings/{id}', 'put'>,
   caseCreate: { name: 'Login broken' } satisfies JsonBody<'/api/cases', 'post'>,
   caseUpdate: { name: 'Login broken on Safari' } satisfies JsonBody<'/api/cases/{id}', 'put'>,
+  opportunityCreate: { name: 'Acme renewal', stage: 'QUALIFICATION' } satisfies JsonBody<'/api/opportunities', 'post'>,
+  opportunityUpdate: { amount: '25000.00' } satisfies JsonBody<'/api/opportunities/{id}', 'put'>,
+  taskCreate: { title: 'Send the quote' } satisfies JsonBody<'/api/tasks', 'post'>,
+  taskUpdate: { status: 'Completed' } satisfies JsonBody<'/api/tasks/{id}', 'put'>,
+  organizationSettings: { default_currency: 'EUR' } satisfies JsonBody<'/api/org/settings', 'put'>,
   comment: { comment: 'Called back' } satisfies JsonBody<'/api/accounts/{id}', 'post'>,
   commentUpdate: { comment: 'Called back twice' } satisfies JsonBody<'/api/accounts/comment/{id}', 'put'>,
   accountMail: { recipients: ['client@acme.example'], subject: 'Hello', html: '<p>Hi</p>' } satisfies JsonBody<

@@ -8,6 +8,7 @@ import { AccountMail1795491370364 } from './1795491370364-AccountMail.js';
 import { MailboxProofAndOutbox1795613940308 } from './1795613940308-MailboxProofAndOutbox.js';
 import { LeadImports1795615269400 } from './1795615269400-LeadImports.js';
 import { CommentsOnAnyKind1795618782766 } from './1795618782766-CommentsOnAnyKind.js';
+import { OpportunitiesAndTasks1795620803076 } from './1795620803076-OpportunitiesAndTasks.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -24,4 +25,5 @@ export const migrations = [
   MailboxProofAndOutbox1795613940308,
   LeadImports1795615269400,
   CommentsOnAnyKind1795618782766,
+  OpportunitiesAndTasks1795620803076,
 ];

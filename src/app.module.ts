@@ -16,8 +16,10 @@ import { ThrottlingModule } from './modules/throttling/throttling.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
+import { OpportunitiesModule } from './modules/opportunities/opportunities.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { TagsModule } from './modules/tags/tags.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -36,6 +38,8 @@ import { UsersModule } from './modules/users/users.module.js';
     CommentsModule,
     AccountsModule,
     CasesModule,
+    OpportunitiesModule,
+    TasksModule,
     LeadsModule,
     ApiSettingsModule,
     JobsModule.forRoot(),

@@ -191,7 +191,7 @@ describe('accounts', () => {
   });
 
   describe('GET /api/accounts/{id}/', () => {
-    it('answers every key of the seed, related lists filled or empty', async () => {
+    it('answers every key of the seed (and the counts of its capped lists), related lists filled or empty', async () => {
       const account = await seedAccount({ contacts: [contactId], teams: [teamId], tags: ['gold'] });
       await t.api.post(`/api/accounts/${account.id}/`, { comment: 'Call back Tuesday' }, as(cast, 'assignee'));
       const res = await t.api.get(`/api/accounts/${account.id}/`, as(cast, 'creator'));
@@ -199,7 +199,7 @@ describe('accounts', () => {
       expect(Object.keys(res.body).sort()).toEqual(
         [
           'account_obj', 'contacts', 'opportunities', 'cases', 'tasks', 'invoices', 'assigned_to', 'teams',
-          'comments', 'attachments', 'users_mention', 'tags',
+          'comments', 'attachments', 'users_mention', 'tags', 'opportunities_count', 'tasks_count',
         ].sort(),
       );
       const { assigned_to: _a, teams: _t, contacts: _c, tags: _g, ...fields } = account;
@@ -213,6 +213,7 @@ describe('accounts', () => {
       expect(res.body.tags).toEqual(['gold']);
       expect(res.body.users_mention.length).toBeGreaterThanOrEqual(4);
       for (const key of ['opportunities', 'cases', 'tasks', 'invoices', 'attachments']) expect(res.body[key]).toEqual([]);
+      expect(res.body).toMatchObject({ opportunities_count: 0, tasks_count: 0 });
     });
   });
 

@@ -1,5 +1,15 @@
 import { as, type Cast, createCast } from './support/cast.js';
-import { makeAccount, makeApiSetting, makeCase, makeCompany, makeContact, makeLead, makeTeam } from './support/factories.js';
+import {
+  makeAccount,
+  makeApiSetting,
+  makeCase,
+  makeCompany,
+  makeContact,
+  makeLead,
+  makeOpportunity,
+  makeTask,
+  makeTeam,
+} from './support/factories.js';
 import { countQueries } from './support/query-count.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -29,6 +39,8 @@ describe('list routes: statements per page do not grow with the page', () => {
       await makeContact(t, admin, { assigned_to: links.assigned_to, teams: links.teams });
       await makeTeam(t, admin, { users: links.assigned_to });
       await makeCompany(t, admin);
+      await makeOpportunity(t, admin, { ...links, account: accountId, tags: [`tag-${i}`], amount: `${i}.50` });
+      await makeTask(t, admin, { ...links, account: accountId });
       await makeApiSetting(t, admin, { lead_assigned_to: links.assigned_to, tags: [`tag-${i}`] });
       await t.api.post(`/api/accounts/${accountId}/create_mail/`, { subject: `Mail ${i}`, html: '<p>x</p>', recipients: [`c${i}@client.example`] }, admin);
       await t.api.post('/api/users/', { email: `invitee-${i}-${Date.now()}@example.com`, role: 'USER' }, admin);
@@ -47,6 +59,8 @@ describe('list routes: statements per page do not grow with the page', () => {
     '/api/users/invitations/',
     '/api/leads/companies/',
     '/api/api-settings/',
+    '/api/opportunities/',
+    '/api/tasks/',
     'ACCOUNT_EMAILS',
   ])('%s', async (route) => {
     const path = route === 'ACCOUNT_EMAILS' ? `/api/accounts/${accountId}/emails/` : route;
@@ -58,5 +72,28 @@ describe('list routes: statements per page do not grow with the page', () => {
     const many = await countQueries(t, page(ROWS));
     expect(one).toBeGreaterThan(0);
     expect(many).toBe(one);
+  });
+
+  /** Routes without pages answer for one related row of each kind in as many statements as for 25. */
+  it.each([
+    ['/api/opportunities/pipeline/', () => '/api/opportunities/pipeline/'],
+    ['an account detail', (account: string) => `/api/accounts/${account}/`],
+  ])('%s', async (_route, path) => {
+    const small = await createCast(t.api);
+    const admin = as(small, 'admin');
+    const team = await makeTeam(t, admin, { users: [small.assignee.userId] });
+    const links = { assigned_to: [small.assignee.userId], teams: [team.id], contacts: [(await makeContact(t, admin)).id] };
+    const account = (await makeAccount(t, admin, links)).id;
+    await makeCase(t, admin, { ...links, account });
+    await makeOpportunity(t, admin, { ...links, account, amount: '1.00', tags: ['one'] });
+    await makeTask(t, admin, { ...links, account });
+    const statements = async (caller: ReturnType<typeof as>, id: string) => {
+      const call = async () => expect((await t.api.get(path(id), caller)).status).toBe(200);
+      await call(); // the caller's membership is cached after the first request
+      return countQueries(t, call);
+    };
+    const one = await statements(admin, account);
+    expect(one).toBeGreaterThan(0);
+    expect(await statements(as(cast, 'admin'), accountId)).toBe(one);
   });
 });

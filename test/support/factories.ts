@@ -19,6 +19,11 @@ export const makeLead = (t: TestApp, caller: Caller, extra: Body = {}) =>
 
 export const makeCase = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/cases/', { name: `Case ${short()}`, ...extra }, caller);
 
+export const makeOpportunity = (t: TestApp, caller: Caller, extra: Body = {}) =>
+  make(t, '/api/opportunities/', { name: `Deal ${short()}`, stage: 'QUALIFICATION', ...extra }, caller);
+
+export const makeTask = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/tasks/', { title: `Task ${short()}`, ...extra }, caller);
+
 export const makeContact = (t: TestApp, caller: Caller, extra: Body = {}) =>
   make(t, '/api/contacts/', { first_name: 'Pat', last_name: `Contact ${short()}`, primary_email: `pat-${short()}@acme.example`, ...extra }, caller);
 

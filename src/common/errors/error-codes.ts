@@ -41,6 +41,8 @@ export const ERROR_CODES = {
   CONTACT_EMAIL_TAKEN: { status: 409, meaning: 'The organization already has a contact with this e-mail' },
   COMPANY_NAME_TAKEN: { status: 409, meaning: 'The organization already has a company with this name' },
   LEAD_ALREADY_CONVERTED: { status: 409, meaning: 'The lead has already been converted to an account' },
+  OPPORTUNITY_NAME_TAKEN: { status: 409, meaning: 'The organization already has an opportunity with this name' },
+  TASK_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a task with this title' },
   // 413, 415
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body or file is larger than the limit' },
   IMPORT_TOO_LARGE: { status: 413, meaning: 'The import has too many rows, or a workbook unpacks too large' },

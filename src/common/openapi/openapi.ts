@@ -16,7 +16,9 @@ const TAGS: Record<string, string> = {
   Companies: 'Companies that leads work for',
   'API settings': 'Keys that let a website form create leads',
   Cases: 'Support cases with status workflow, priorities and types',
-  Attachments: 'Files on accounts, leads and cases',
+  Opportunities: 'The sales pipeline: deals with stages, amounts and probabilities',
+  Tasks: 'Follow-up work with status, priority and due dates',
+  Attachments: 'Files on accounts, leads, cases, opportunities, tasks and contacts',
   'Account mail': 'E-mail sent from accounts, queued and tracked per recipient',
   Health: 'Liveness and readiness probes',
 };

@@ -54,12 +54,13 @@ function defaultsIntoWords(document: OpenAPIObject): void {
 /**
  * `{nullable: true, allOf: [$ref]}` allows nothing under OpenAPI 3.0.3 (nullable needs a type
  * beside it), so a real null fails strict validation. Such properties get the referenced schema
- * inline with its type, nullable, and null among an enum's values.
+ * inline with its type, nullable, and null among an enum's values; so do inline nullable enums.
  */
 function nullableReferences(document: OpenAPIObject): void {
   for (const schema of Object.values(document.components!.schemas!) as Json[]) {
     for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
       const ref = property.allOf?.length === 1 ? (property.allOf[0].$ref as string | undefined) : undefined;
+      if (property.nullable && Array.isArray(property.enum) && !property.enum.includes(null)) property.enum.push(null);
       if (!property.nullable || !ref) continue;
       const target = structuredClone(schemaOf(document, ref));
       const inline: Json = { ...target, nullable: true, ...(property.description ? { description: property.description } : {}) };

@@ -1,5 +1,5 @@
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import type { AccountCaseDto } from './dto/account-responses.dto.js';
+import type { AccountCaseDto, AccountOpportunityDto, AccountTaskDto } from './dto/account-responses.dto.js';
 
 /**
  * Asked when an account's detail is read: each module that owns records of an account (cases;
@@ -15,4 +15,11 @@ export interface AccountRelatedQuery {
 /** The related lists a listener can contribute to the account detail. */
 export interface AccountRelated {
   cases: AccountCaseDto[];
+  opportunities: AccountOpportunityDto[];
+  opportunities_count: number;
+  tasks: AccountTaskDto[];
+  tasks_count: number;
 }
+
+/** How many of an account's related records of one kind its detail lists (the newest). */
+export const ACCOUNT_RELATED_LIMIT = 100;

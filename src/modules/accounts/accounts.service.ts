@@ -93,9 +93,11 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     return {
       account_obj: fields,
       contacts,
-      opportunities: [],
+      opportunities: lists.opportunities ?? [],
+      opportunities_count: lists.opportunities_count ?? 0,
       cases: lists.cases ?? [],
-      tasks: [],
+      tasks: lists.tasks ?? [],
+      tasks_count: lists.tasks_count ?? 0,
       invoices: [],
       assigned_to: assignedTo,
       teams,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { LeadSource } from '../../common/records/lead-source.js';
 import { Address } from '../../common/database/address.embedded.js';
 import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
@@ -13,17 +14,6 @@ export enum LeadStatus {
   CONVERTED = 'converted',
   RECYCLED = 'recycled',
   CLOSED = 'closed',
-}
-
-export enum LeadSource {
-  WEBSITE = 'Website Form',
-  COLD_CALL = 'Cold Call',
-  REFERRAL = 'Referral',
-  TRADE_SHOW = 'Trade Show',
-  EMAIL_CAMPAIGN = 'Email Campaign',
-  SOCIAL_MEDIA = 'Social Media',
-  ADVERTISEMENT = 'Advertisement',
-  OTHER = 'Other',
 }
 
 /** A prospective customer; converting it creates an account and links both ways. */
@@ -69,12 +59,6 @@ export class Lead extends TenantRecord {
   /** Read as a string with two decimals, never a float. */
   @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
   opportunityAmount: string | null;
-
-
-
-
-
-
 
   @Column(() => Address, { prefix: false })
   address: Address;

@@ -18,7 +18,8 @@ import type { CreateLeadDto, ListLeadsQueryDto, SiteLeadDto, UpdateLeadDto } fro
 import type { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
 import { LEAD_KIND } from './lead.kind.js';
 import { type LeadLinks, toAccountFromLead, toLeadColumns, toLeadItem } from './lead.mapper.js';
-import { Lead, LeadSource, LeadStatus } from './lead.entity.js';
+import { LeadSource } from '../../common/records/lead-source.js';
+import { Lead, LeadStatus } from './lead.entity.js';
 
 const CLOSED_HALF = [LeadStatus.CLOSED];
 const NEVER_LISTED = LeadStatus.CONVERTED;

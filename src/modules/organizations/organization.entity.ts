@@ -9,6 +9,10 @@ export class Organization {
   @Column({ type: 'varchar', length: 255 })
   name: string;
 
+  /** ISO 4217: what money of this organization is in unless a record says otherwise. */
+  @Column({ type: 'char', length: 3, default: 'USD' })
+  defaultCurrency: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdOn: Date;
 

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module.js';
 import { Organization } from './organization.entity.js';
+import { OrganizationSettingsController } from './organization-settings.controller.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsService } from './organizations.service.js';
 import { ProfileController } from './profile.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization]), UsersModule],
-  controllers: [OrganizationsController, ProfileController],
+  controllers: [OrganizationsController, OrganizationSettingsController, ProfileController],
   providers: [OrganizationsService],
   exports: [OrganizationsService],
 })

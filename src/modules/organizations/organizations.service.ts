@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import type { UpdateProfileDto } from '../users/dto/user-requests.dto.js';
 import { MembersService } from '../users/members.service.js';
 import type { OrganizationResponseDto } from './dto/organization-response.dto.js';
+import type { OrganizationSettingsDto, UpdateOrganizationSettingsDto } from './dto/organization-settings.dto.js';
 import type { ProfileResponseDto } from './dto/profile-response.dto.js';
 import { Organization } from './organization.entity.js';
 
@@ -61,6 +62,22 @@ export class OrganizationsService {
       await this.members.addMember(organization.id, userId, Role.ADMIN);
       return toResponse(organization, Role.ADMIN);
     });
+  }
+
+  async settings(orgId: string): Promise<OrganizationSettingsDto> {
+    const organization = await this.organizations.findOneBy({ id: orgId });
+    if (!organization) throw new NotFoundError('Organization');
+    return { id: organization.id, name: organization.name, default_currency: organization.defaultCurrency };
+  }
+
+  async updateSettings(orgId: string, dto: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsDto> {
+    if (dto.default_currency) await this.organizations.update({ id: orgId }, { defaultCurrency: dto.default_currency });
+    return this.settings(orgId);
+  }
+
+  /** The currency of the organization's money when a record names none. */
+  async defaultCurrency(orgId: string): Promise<string> {
+    return (await this.settings(orgId)).default_currency;
   }
 
   async profile(principal: OrgPrincipal): Promise<ProfileResponseDto> {

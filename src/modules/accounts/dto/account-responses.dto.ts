@@ -129,6 +129,54 @@ export class AccountCaseDto {
   closed_on: string | null;
 }
 
+/** An opportunity of the account, as listed in the account's detail. */
+export class AccountOpportunityDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ type: String, description: 'The pipeline stage (OpportunityStage)' })
+  stage: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '25000.00' })
+  amount: string | null;
+
+  @ApiProperty({ example: 'USD' })
+  currency: string;
+
+  @ApiProperty({ type: 'integer' })
+  probability: number;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Expected close date' })
+  closed_on: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+}
+
+/** A task of the account, as listed in the account's detail. */
+export class AccountTaskDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ type: String, description: 'New, In Progress or Completed' })
+  status: string;
+
+  @ApiProperty({ type: String, description: 'Low, Medium or High' })
+  priority: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  due_date: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+}
+
 /** Related records of kinds this API does not manage yet: always empty. */
 class UnmanagedRelatedDto {}
 
@@ -139,14 +187,20 @@ export class AccountDetailResponseDto {
   @ApiProperty({ type: [ContactRefDto] })
   contacts: ContactRefDto[];
 
-  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: opportunities are not managed here' })
-  opportunities: never[];
+  @ApiProperty({ type: [AccountOpportunityDto], description: 'The account’s opportunities the caller may see, newest first (at most 100)' })
+  opportunities: AccountOpportunityDto[];
+
+  @ApiProperty({ type: 'integer', description: 'How many opportunities of the account the caller may see' })
+  opportunities_count: number;
 
   @ApiProperty({ type: [AccountCaseDto], description: 'The account’s cases the caller may see, newest first' })
   cases: AccountCaseDto[];
 
-  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: tasks are not managed here' })
-  tasks: never[];
+  @ApiProperty({ type: [AccountTaskDto], description: 'The account’s tasks the caller may see, newest first (at most 100)' })
+  tasks: AccountTaskDto[];
+
+  @ApiProperty({ type: 'integer', description: 'How many tasks of the account the caller may see' })
+  tasks_count: number;
 
   @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: invoices are not managed here' })
   invoices: never[];

@@ -1,4 +1,4 @@
-import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
+import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PageOf } from '../../../common/pagination/page.js';
@@ -200,10 +200,4 @@ export class ContactRefDto {
 }
 
 /** One contact, as GET /api/contacts/{id}/ answers it: its fields, comments (oldest first) and files (newest first). */
-export class ContactDetailResponseDto extends ContactResponseDto {
-  @ApiProperty({ type: [CommentResponseDto] })
-  comments: CommentResponseDto[];
-
-  @ApiProperty({ type: [AttachmentResponseDto] })
-  attachments: AttachmentResponseDto[];
-}
+export class ContactDetailResponseDto extends WithComments(ContactResponseDto) {}

@@ -8,7 +8,8 @@ import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
-import { LeadSource, LeadStatus } from '../lead.entity.js';
+import { LeadSource } from '../../../common/records/lead-source.js';
+import { LeadStatus } from '../lead.entity.js';
 import { TextFilter, IdFilter, TagsFilter } from '../../../common/validation/filters.decorator.js';
 
 export const oneOf = (field: string, values: object) => ({

@@ -5,7 +5,8 @@ import { ContactRefDto } from '../../contacts/dto/contact.dto.js';
 import { TagResponseDto } from '../../tags/dto/tag.dto.js';
 import { TeamRefDto } from '../../teams/dto/team.dto.js';
 import { UserRefDto } from '../../users/dto/user-response.dto.js';
-import { LeadSource, LeadStatus } from '../lead.entity.js';
+import { LeadSource } from '../../../common/records/lead-source.js';
+import { LeadStatus } from '../lead.entity.js';
 
 export class AddressDto {
   @ApiProperty({ example: '456 Business St' })

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommentRoutes } from '../comments/comment-routes.controller.js';
+import { CommentsModule } from '../comments/comments.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { TagsModule } from '../tags/tags.module.js';
+import { OpportunitiesController } from './opportunities.controller.js';
+import { OpportunitiesService } from './opportunities.service.js';
+import { Opportunity } from './opportunity.entity.js';
+import { OPPORTUNITY_KIND } from './opportunity.kind.js';
+
+/** The sales pipeline: opportunities with comments, and the pipeline summary. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Opportunity]), OrganizationsModule, TagsModule, CommentsModule],
+  controllers: [OpportunitiesController, CommentRoutes(OPPORTUNITY_KIND)],
+  providers: [OpportunitiesService],
+  exports: [OpportunitiesService],
+})
+export class OpportunitiesModule {}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { containsPattern } from '../../common/database/like.js';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
+import { type Page, toPage } from '../../common/pagination/page.js';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
+import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { CommentsService } from '../comments/comments.service.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { TagsService } from '../tags/tags.service.js';
+import type {
+  CreateOpportunityDto,
+  ListOpportunitiesQueryDto,
+  OpportunityFiltersDto,
+  UpdateOpportunityDto,
+} from './dto/opportunity-requests.dto.js';
+import type {
+  OpportunityDetailResponseDto,
+  OpportunityItemDto,
+  PipelineResponseDto,
+} from './dto/opportunity-responses.dto.js';
+import { closure, DEFAULT_PROBABILITY, OpportunityStage } from './opportunity-stage.js';
+import { Opportunity } from './opportunity.entity.js';
+import { OPPORTUNITY_KIND } from './opportunity.kind.js';
+import { type OpportunityLinks, toAccountOpportunity, toOpportunityColumns, toOpportunityItem } from './opportunity.mapper.js';
+
+const nameTaken = () =>
+  new ConflictError('OPPORTUNITY_NAME_TAKEN', 'An opportunity with this name already exists', {
+    name: ['is already used by another opportunity in this organization'],
+  });
+
+const STAGE_ORDER = Object.values(OpportunityStage);
+
+@RecordKind(OPPORTUNITY_KIND)
+@Injectable()
+export class OpportunitiesService extends RecordService<Opportunity> implements RecordKindService {
+  protected readonly store: RecordStore<Opportunity>;
+
+  constructor(
+    stores: RecordStores,
+    @InjectDb() private readonly db: Db,
+    private readonly organizations: OrganizationsService,
+    private readonly tags: TagsService,
+    private readonly comments: CommentsService,
+  ) {
+    super();
+    this.store = stores.for({
+      kind: OPPORTUNITY_KIND,
+      entity: Opportunity,
+      alias: 'opportunity',
+      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      references: { account: 'account' },
+      assignees: 'assigned_to',
+      tags: 'tags',
+    });
+  }
+
+  /** One query for the page (links included) and one for the count. */
+  async list(principal: OrgPrincipal, query: ListOpportunitiesQueryDto): Promise<Page<OpportunityItemDto>> {
+    const filtered = this.filtered(principal, query);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), filtered.getCount()]);
+    return toPage('/api/opportunities/', query, count, results);
+  }
+
+  async get(principal: OrgPrincipal, id: string): Promise<OpportunityDetailResponseDto> {
+    const item = await this.item(principal, id);
+    const { comments, attachments } = await this.comments.listFor(principal.orgId, { kind: OPPORTUNITY_KIND.kind, id });
+    return { ...item, comments, attachments };
+  }
+
+  async create(principal: OrgPrincipal, dto: CreateOpportunityDto): Promise<OpportunityItemDto> {
+    await this.store.checkReferences(principal, dto);
+    const id = await this.store.transaction(() => this.insert(principal, dto));
+    const item = await this.item(principal, id);
+    await this.store.announce(principal, item, [], dto.assigned_to);
+    return item;
+  }
+
+  /**
+   * Creates an opportunity in the transaction in progress (lead conversion's too), from references
+   * already checked: the organization's currency and the stage's probability when not given.
+   */
+  async insert(principal: OrgPrincipal, dto: CreateOpportunityDto, leadId: string | null = null): Promise<string> {
+    await this.assertNameFree(principal.orgId, dto.name);
+    const columns = {
+      ...toOpportunityColumns(dto),
+      currency: dto.currency ?? (await this.organizations.defaultCurrency(principal.orgId)),
+      probability: dto.probability ?? DEFAULT_PROBABILITY[dto.stage],
+      ...closure(dto.stage, null, principal.userId),
+      leadId,
+    };
+    const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
+    return this.store.insert(principal, columns, links, await this.tagIds(principal.orgId, dto.tags ?? []));
+  }
+
+  async update(principal: OrgPrincipal, id: string, dto: UpdateOpportunityDto): Promise<OpportunityItemDto> {
+    const before = await this.store.transaction(async () => {
+      const current = await this.store.load(principal, id);
+      const item = await this.item(principal, id);
+      await this.store.checkReferences(principal, dto, item);
+      if (dto.name !== undefined && dto.name.toLowerCase() !== current.name.toLowerCase()) {
+        await this.assertNameFree(principal.orgId, dto.name);
+      }
+      const stage = dto.stage ?? current.stage;
+      const columns = { ...toOpportunityColumns(dto), ...closure(stage, current, principal.userId) };
+      await this.store.update(principal, id, columns, dto, dto.tags && (await this.tagIds(principal.orgId, dto.tags)));
+      return item;
+    });
+    const after = await this.item(principal, id);
+    await this.store.announce(principal, after, before.assigned_to, dto.assigned_to);
+    return after;
+  }
+
+  /**
+   * Per stage and currency: how many, their total and their weighted total (amount x probability),
+   * over what the caller may see, with the list's filters, in one query. Totals are numeric in SQL,
+   * rounded half-up to cents.
+   */
+  async pipeline(principal: OrgPrincipal, filters: OpportunityFiltersDto): Promise<PipelineResponseDto> {
+    const rows = await this.filtered(principal, filters)
+      .select('opportunity.stage', 'stage')
+      .addSelect('opportunity.currency', 'currency')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('round(coalesce(sum(opportunity.amount), 0), 2)::text', 'amount_total')
+      .addSelect('round(coalesce(sum(opportunity.amount * opportunity.probability / 100.0), 0), 2)::text', 'weighted_total')
+      .groupBy('opportunity.stage')
+      .addGroupBy('opportunity.currency')
+      .getRawMany<{ stage: OpportunityStage; currency: string; count: number; amount_total: string; weighted_total: string }>();
+    rows.sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || a.currency.localeCompare(b.currency));
+    return { stages: rows };
+  }
+
+  /** The account's opportunities the caller may see, newest first, for the account detail. */
+  @OnEvent(ACCOUNT_RELATED, { promisify: true })
+  async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'opportunities' | 'opportunities_count'>> {
+    const builder = this.store.visible(principal).andWhere('opportunity.accountId = :accountId', { accountId });
+    const [rows, count] = await Promise.all([
+      this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(),
+      builder.getCount(),
+    ]);
+    return { opportunities: rows.map(toAccountOpportunity), opportunities_count: count };
+  }
+
+  /** The caller's newest opportunities and how many they may see, for the dashboard (one query). */
+  async recent(principal: OrgPrincipal, limit: number): Promise<{ count: number; items: OpportunityItemDto[] }> {
+    const builder = this.store.visible(principal);
+    const [items, count] = await Promise.all([this.items(this.store.page(builder, { offset: 0, limit })), builder.getCount()]);
+    return { count, items };
+  }
+
+  private async items(builder: SelectQueryBuilder<Opportunity>): Promise<OpportunityItemDto[]> {
+    return (await this.store.withLinks<OpportunityLinks>(builder)).map(([row, links]) => toOpportunityItem(row, links));
+  }
+
+  private async item(principal: OrgPrincipal, id: string): Promise<OpportunityItemDto> {
+    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
+    if (!item) throw new NotFoundError('Opportunity');
+    return item;
+  }
+
+  private filtered(principal: OrgPrincipal, query: OpportunityFiltersDto): SelectQueryBuilder<Opportunity> {
+    const builder = this.store.visible(principal);
+    if (query.name) builder.andWhere('opportunity.name ILIKE :name', { name: containsPattern(query.name) });
+    if (query.account) builder.andWhere('opportunity.accountId = :account', { account: query.account });
+    if (query.stage?.length) builder.andWhere('opportunity.stage IN (:...stages)', { stages: query.stage });
+    if (query.lead_source) builder.andWhere('opportunity.leadSource = :leadSource', { leadSource: query.lead_source });
+    if (query.assigned_to) this.store.whereLinked(builder, 'assigned_to', query.assigned_to);
+    if (query.tags?.length) this.store.whereTagged(builder, query.tags);
+    if (query.closed_on_from) builder.andWhere('opportunity.closedOn >= :closedFrom', { closedFrom: query.closed_on_from });
+    if (query.closed_on_to) builder.andWhere('opportunity.closedOn <= :closedTo', { closedTo: query.closed_on_to });
+    if (query.amount_min) builder.andWhere('opportunity.amount >= :amountMin', { amountMin: query.amount_min });
+    if (query.amount_max) builder.andWhere('opportunity.amount <= :amountMax', { amountMax: query.amount_max });
+    return builder;
+  }
+
+  /** Names are unique in the organization ignoring case; the lock makes concurrent creates wait. */
+  private async assertNameFree(orgId: string, name: string): Promise<void> {
+    await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`opportunity:${orgId}:${name.toLowerCase()}`]);
+    const taken = await this.db.tx
+      .getRepository(Opportunity)
+      .createQueryBuilder('opportunity')
+      .where('opportunity.orgId = :orgId AND lower(opportunity.name) = lower(:name)', { orgId, name })
+      .getExists();
+    if (taken) throw nameTaken();
+  }
+
+  private async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {
+    return (await this.tags.resolve(orgId, names)).map((tag) => tag.id);
+  }
+}

@@ -1,0 +1,66 @@
+import type { AccountOpportunityDto } from '../accounts/dto/account-responses.dto.js';
+import type { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity-requests.dto.js';
+import type { OpportunityItemDto } from './dto/opportunity-responses.dto.js';
+import type { Opportunity } from './opportunity.entity.js';
+
+/** The link columns selected with each row (see RecordStore.withLinks). */
+export interface OpportunityLinks {
+  assigned_to: string[];
+  teams: string[];
+  contacts: string[];
+  tag_names: string[];
+}
+
+/** The body's own fields as columns; absent ones left out, `null` clears. */
+export function toOpportunityColumns(dto: CreateOpportunityDto | UpdateOpportunityDto): Partial<Opportunity> {
+  const columns: Partial<Opportunity> = {
+    name: dto.name,
+    stage: dto.stage,
+    accountId: dto.account,
+    amount: dto.amount,
+    currency: dto.currency,
+    probability: dto.probability,
+    leadSource: dto.lead_source,
+    closedOn: dto.closed_on,
+    description: dto.description === null ? '' : dto.description,
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+}
+
+export function toOpportunityItem(row: Opportunity, links: OpportunityLinks): OpportunityItemDto {
+  return {
+    id: row.id,
+    name: row.name,
+    stage: row.stage,
+    account: row.accountId,
+    amount: row.amount,
+    currency: row.currency,
+    probability: row.probability,
+    lead_source: row.leadSource,
+    closed_on: row.closedOn,
+    description: row.description,
+    closed_by: row.closedBy,
+    closed_at: row.closedAt?.toISOString() ?? null,
+    lead: row.leadId,
+    contacts: links.contacts,
+    assigned_to: links.assigned_to,
+    teams: links.teams,
+    tags: links.tag_names,
+    created_by: row.createdBy,
+    created_on: row.createdOn.toISOString(),
+  };
+}
+
+/** An opportunity as the account detail lists it. */
+export function toAccountOpportunity(row: Opportunity): AccountOpportunityDto {
+  return {
+    id: row.id,
+    name: row.name,
+    stage: row.stage,
+    amount: row.amount,
+    currency: row.currency,
+    probability: row.probability,
+    closed_on: row.closedOn,
+    created_on: row.createdOn.toISOString(),
+  };
+}

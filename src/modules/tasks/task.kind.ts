@@ -1,0 +1,4 @@
+import type { RecordKindOptions } from '../../common/records/record-kind.decorator.js';
+
+/** Tasks (follow-up work) as a record kind. */
+export const TASK_KIND = { kind: 'task', name: 'Task', path: 'tasks', tag: 'Tasks', comments: true } satisfies RecordKindOptions;

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommentRoutes } from '../comments/comment-routes.controller.js';
+import { CommentsModule } from '../comments/comments.module.js';
+import { Task } from './task.entity.js';
+import { TASK_KIND } from './task.kind.js';
+import { TasksController } from './tasks.controller.js';
+import { TasksService } from './tasks.service.js';
+
+/** Follow-up work: tasks with comments, related to an account and one lead, opportunity or case. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Task]), CommentsModule],
+  controllers: [TasksController, CommentRoutes(TASK_KIND)],
+  providers: [TasksService],
+  exports: [TasksService],
+})
+export class TasksModule {}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { containsPattern } from '../../common/database/like.js';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
+import { type Page, toPage } from '../../common/pagination/page.js';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
+import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { CommentsService } from '../comments/comments.service.js';
+import type { CreateTaskDto, ListTasksQueryDto, UpdateTaskDto } from './dto/task-requests.dto.js';
+import type { TaskDetailResponseDto, TaskItemDto } from './dto/task-responses.dto.js';
+import { Task, TaskStatus } from './task.entity.js';
+import { TASK_KIND } from './task.kind.js';
+import { completion, type TaskLinks, toAccountTask, toTaskColumns, toTaskItem } from './task.mapper.js';
+
+/** Due before today in UTC and not done; never NULL, so it sorts and negates plainly. */
+const OVERDUE = `(task.due_date IS NOT NULL AND task.due_date < (now() AT TIME ZONE 'UTC')::date AND task.status <> 'Completed')`;
+
+const titleTaken = () =>
+  new ConflictError('TASK_TITLE_TAKEN', 'A task with this title already exists', {
+    title: ['is already used by another task in this organization'],
+  });
+
+const RELATED = { lead: 'leadId', opportunity: 'opportunityId', case: 'caseId' } as const;
+
+/** At most one of a task's lead, opportunity and case, counting what the update keeps. */
+function assertOneRelated(dto: UpdateTaskDto, current?: Task): void {
+  const named = (Object.keys(RELATED) as (keyof typeof RELATED)[]).filter((field) =>
+    dto[field] === undefined ? current?.[RELATED[field]] : dto[field],
+  );
+  if (named.length > 1) {
+    throw ValidationFailedError.field(named[1], `a task relates to at most one of lead, opportunity and case (it has ${named.join(' and ')})`);
+  }
+}
+
+@RecordKind(TASK_KIND)
+@Injectable()
+export class TasksService extends RecordService<Task> implements RecordKindService {
+  protected readonly store: RecordStore<Task>;
+
+  constructor(
+    stores: RecordStores,
+    @InjectDb() private readonly db: Db,
+    private readonly comments: CommentsService,
+  ) {
+    super();
+    this.store = stores.for({
+      kind: TASK_KIND,
+      entity: Task,
+      alias: 'task',
+      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      references: { account: 'account', lead: 'lead', opportunity: 'opportunity', case: 'case' },
+      assignees: 'assigned_to',
+    });
+  }
+
+  async list(principal: OrgPrincipal, query: ListTasksQueryDto): Promise<Page<TaskItemDto>> {
+    const filtered = this.filtered(principal, query);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), filtered.getCount()]);
+    return toPage('/api/tasks/', query, count, results);
+  }
+
+  async get(principal: OrgPrincipal, id: string): Promise<TaskDetailResponseDto> {
+    const item = await this.item(principal, id);
+    const { comments, attachments } = await this.comments.listFor(principal.orgId, { kind: TASK_KIND.kind, id });
+    return { ...item, comments, attachments };
+  }
+
+  async create(principal: OrgPrincipal, dto: CreateTaskDto): Promise<TaskItemDto> {
+    assertOneRelated(dto);
+    await this.store.checkReferences(principal, dto);
+    const status = dto.status ?? TaskStatus.NEW;
+    const id = await this.store.transaction(async () => {
+      await this.assertTitleFree(principal.orgId, dto.title);
+      const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
+      return this.store.insert(principal, { ...toTaskColumns(dto), status, completedAt: completion(status, null) }, links);
+    });
+    const item = await this.item(principal, id);
+    await this.store.announce(principal, { id, name: item.title }, [], dto.assigned_to);
+    return item;
+  }
+
+  async update(principal: OrgPrincipal, id: string, dto: UpdateTaskDto): Promise<TaskItemDto> {
+    const before = await this.store.transaction(async () => {
+      const current = await this.store.load(principal, id);
+      assertOneRelated(dto, current);
+      const item = await this.item(principal, id);
+      await this.store.checkReferences(principal, dto, item);
+      if (dto.title !== undefined && dto.title.toLowerCase() !== current.title.toLowerCase()) {
+        await this.assertTitleFree(principal.orgId, dto.title);
+      }
+      const status = dto.status ?? current.status;
+      await this.store.update(principal, id, { ...toTaskColumns(dto), completedAt: completion(status, current.completedAt) }, dto);
+      return item;
+    });
+    const after = await this.item(principal, id);
+    await this.store.announce(principal, { id, name: after.title }, before.assigned_to, dto.assigned_to);
+    return after;
+  }
+
+  /** The account's tasks the caller may see, newest first, for the account detail. */
+  @OnEvent(ACCOUNT_RELATED, { promisify: true })
+  async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'tasks' | 'tasks_count'>> {
+    const builder = this.store.visible(principal).andWhere('task.accountId = :accountId', { accountId });
+    const [rows, count] = await Promise.all([
+      this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(),
+      builder.getCount(),
+    ]);
+    return { tasks: rows.map(toAccountTask), tasks_count: count };
+  }
+
+  /** Open tasks assigned to the caller, overdue first then by due date, for the dashboard (one query). */
+  async openForCaller(principal: OrgPrincipal, limit: number): Promise<TaskItemDto[]> {
+    const builder = this.store
+      .visible(principal)
+      .andWhere('task.status <> :completed', { completed: TaskStatus.COMPLETED })
+      .orderBy(OVERDUE, 'DESC')
+      .addOrderBy('task.dueDate', 'ASC', 'NULLS LAST')
+      .addOrderBy('task.createdOn', 'DESC')
+      .limit(limit);
+    this.store.whereLinked(builder, 'assigned_to', principal.userId);
+    return this.items(builder);
+  }
+
+  private async items(builder: SelectQueryBuilder<Task>): Promise<TaskItemDto[]> {
+    builder.addSelect(OVERDUE, 'is_overdue');
+    return (await this.store.withLinks<TaskLinks>(builder)).map(([row, links]) => toTaskItem(row, links));
+  }
+
+  private async item(principal: OrgPrincipal, id: string): Promise<TaskItemDto> {
+    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
+    if (!item) throw new NotFoundError('Task');
+    return item;
+  }
+
+  private filtered(principal: OrgPrincipal, query: ListTasksQueryDto): SelectQueryBuilder<Task> {
+    const builder = this.store.visible(principal);
+    if (query.title) builder.andWhere('task.title ILIKE :title', { title: containsPattern(query.title) });
+    if (query.status) builder.andWhere('task.status = :status', { status: query.status });
+    if (query.priority) builder.andWhere('task.priority = :priority', { priority: query.priority });
+    if (query.account) builder.andWhere('task.accountId = :account', { account: query.account });
+    if (query.assigned_to) {
+      this.store.whereLinked(builder, 'assigned_to', query.assigned_to === 'me' ? principal.userId : query.assigned_to);
+    }
+    if (query.due_before) builder.andWhere('task.dueDate < :dueBefore', { dueBefore: query.due_before });
+    if (query.due_after) builder.andWhere('task.dueDate > :dueAfter', { dueAfter: query.due_after });
+    if (query.overdue !== undefined) builder.andWhere(query.overdue ? OVERDUE : `NOT ${OVERDUE}`);
+    if (query.related) {
+      builder.andWhere('(task.leadId = :related OR task.opportunityId = :related OR task.caseId = :related)', { related: query.related });
+    }
+    return builder;
+  }
+
+  private async assertTitleFree(orgId: string, title: string): Promise<void> {
+    await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`task:${orgId}:${title.toLowerCase()}`]);
+    const taken = await this.db.tx
+      .getRepository(Task)
+      .createQueryBuilder('task')
+      .where('task.orgId = :orgId AND lower(task.title) = lower(:title)', { orgId, title })
+      .getExists();
+    if (taken) throw titleTaken();
+  }
+}
