@@ -9,6 +9,7 @@ import { MailboxProofAndOutbox1795613940308 } from './1795613940308-MailboxProof
 import { LeadImports1795615269400 } from './1795615269400-LeadImports.js';
 import { CommentsOnAnyKind1795618782766 } from './1795618782766-CommentsOnAnyKind.js';
 import { OpportunitiesAndTasks1795620803076 } from './1795620803076-OpportunitiesAndTasks.js';
+import { LeadConversionRecords1795621577842 } from './1795621577842-LeadConversionRecords.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -26,4 +27,5 @@ export const migrations = [
   LeadImports1795615269400,
   CommentsOnAnyKind1795618782766,
   OpportunitiesAndTasks1795620803076,
+  LeadConversionRecords1795621577842,
 ];

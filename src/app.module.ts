@@ -13,6 +13,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { ThrottlingModule } from './modules/throttling/throttling.module.js';
+import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -40,6 +41,7 @@ import { UsersModule } from './modules/users/users.module.js';
     CasesModule,
     OpportunitiesModule,
     TasksModule,
+    DashboardModule,
     LeadsModule,
     ApiSettingsModule,
     JobsModule.forRoot(),

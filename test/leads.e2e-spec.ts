@@ -61,6 +61,8 @@ describe('leads', () => {
         created_on: expect.any(String),
         created_by: cast.creator.userId,
         converted_account_id: null,
+        converted_contact_id: null,
+        converted_opportunity_id: null,
         converted_account: null,
       });
     });
@@ -168,7 +170,7 @@ describe('leads', () => {
       );
       const lead = await seedLead({
         account_name: 'Prospect Corp',
-        email: 'jane@prospect.com',
+        email: `jane-${randomUUID()}@prospect.com`,
         phone: '+1987654321',
         website: 'https://prospect.com',
         description: 'Premium features',
@@ -183,7 +185,7 @@ describe('leads', () => {
       const account = res.body.converted_account;
       expect(account).toMatchObject({
         name: 'Prospect Corp',
-        email: 'jane@prospect.com',
+        email: lead.email,
         phone: '+1987654321',
         website: 'https://prospect.com',
         description: 'Premium features',
@@ -191,7 +193,7 @@ describe('leads', () => {
         billing_city: 'Seattle',
         tags: ['demo'],
         assigned_to: [cast.assignee.userId],
-        contacts: [contact.body.id],
+        contacts: expect.arrayContaining([contact.body.id, res.body.converted_contact_id]),
         lead: lead.id,
         status: 'open',
       });

@@ -78,6 +78,7 @@ describe('list routes: statements per page do not grow with the page', () => {
   it.each([
     ['/api/opportunities/pipeline/', () => '/api/opportunities/pipeline/'],
     ['an account detail', (account: string) => `/api/accounts/${account}/`],
+    ['/api/dashboard/', () => '/api/dashboard/'],
   ])('%s', async (_route, path) => {
     const small = await createCast(t.api);
     const admin = as(small, 'admin');
@@ -87,6 +88,7 @@ describe('list routes: statements per page do not grow with the page', () => {
     await makeCase(t, admin, { ...links, account });
     await makeOpportunity(t, admin, { ...links, account, amount: '1.00', tags: ['one'] });
     await makeTask(t, admin, { ...links, account });
+    await makeLead(t, admin, { ...links, tags: ['one'] });
     const statements = async (caller: ReturnType<typeof as>, id: string) => {
       const call = async () => expect((await t.api.get(path(id), caller)).status).toBe(200);
       await call(); // the caller's membership is cached after the first request

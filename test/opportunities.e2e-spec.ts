@@ -101,20 +101,15 @@ describe('opportunities', () => {
     });
 
     it("uses the organization's default currency, which only an ADMIN may change", async () => {
-      const { t: app, cast: own } = await ownOrganization();
-      expect((await app.api.get('/api/org/settings/', as(own, 'creator'))).body.default_currency).toBe('USD');
-      expect((await app.api.put('/api/org/settings/', { default_currency: 'EUR' }, as(own, 'creator'))).status).toBe(403);
-      expect((await app.api.put('/api/org/settings/', { default_currency: 'EURO' }, as(own, 'admin'))).body.errors.default_currency).toBeDefined();
-      expect((await app.api.put('/api/org/settings/', { default_currency: 'EUR' }, as(own, 'admin'))).body.default_currency).toBe('EUR');
-      expect((await makeOpportunity(app, as(own, 'creator'))).currency).toBe('EUR');
-      expect((await makeOpportunity(app, as(own, 'outsider'))).currency).toBe('USD');
+      const own = await createCast(t.api); // its own organization: the setting must not leak into other tests
+      expect((await t.api.get('/api/org/settings/', as(own, 'creator'))).body.default_currency).toBe('USD');
+      expect((await t.api.put('/api/org/settings/', { default_currency: 'EUR' }, as(own, 'creator'))).status).toBe(403);
+      expect((await t.api.put('/api/org/settings/', { default_currency: 'EURO' }, as(own, 'admin'))).body.errors.default_currency).toBeDefined();
+      expect((await t.api.put('/api/org/settings/', { default_currency: 'EUR' }, as(own, 'admin'))).body.default_currency).toBe('EUR');
+      expect((await makeOpportunity(t, as(own, 'creator'))).currency).toBe('EUR');
+      expect((await makeOpportunity(t, as(own, 'outsider'))).currency).toBe('USD');
     });
   });
-
-  /** A second organization, so settings changed here do not leak into the other tests. */
-  async function ownOrganization(): Promise<{ t: TestApp; cast: Cast }> {
-    return { t, cast: await createCast(t.api) };
-  }
 
   describe('closing', () => {
     it('records closed_by and closed_at when the stage becomes closed, keeps them while closed, clears them when reopened', async () => {

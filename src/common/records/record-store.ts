@@ -256,8 +256,26 @@ export class RecordStores {
  * downloads, referable ids for bodies, deletion. A kind's service extends this and keeps only its
  * own filters, mapping and rules.
  */
+/** The newest records a caller may see, and how many they may see in all (for overviews). */
+export interface Recent<I> {
+  count: number;
+  items: I[];
+}
+
 export abstract class RecordService<T extends StoredRecord> {
   protected abstract readonly store: RecordStore<T>;
+
+  /** Two statements whatever the data: one page of rows with their links, one count. */
+  protected async newest<I>(
+    principal: OrgPrincipal,
+    limit: number,
+    items: (builder: SelectQueryBuilder<T>) => Promise<I[]>,
+    narrow: (builder: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (builder) => builder,
+  ): Promise<Recent<I>> {
+    const visible = narrow(this.store.visible(principal));
+    const [rows, count] = await Promise.all([items(this.store.page(visible, { offset: 0, limit })), visible.getCount()]);
+    return { count, items: rows };
+  }
 
   canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
     return this.store.canSee(principal, id);

@@ -5,7 +5,7 @@ import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
@@ -81,11 +81,14 @@ export class AccountsService extends RecordService<Account> implements RecordKin
 
   async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
     const item = await this.item(principal, id);
+    // The lead it was converted from keeps its comments and files; they are listed here too. The
+    // kind is named, not imported: leads depend on accounts.
+    const commented = [{ kind: ACCOUNT_KIND.kind, id }, ...(item.lead ? [{ kind: 'lead', id: item.lead }] : [])];
     const [contacts, assignedTo, teams, related, mentions, lists] = await Promise.all([
       this.contacts.refsInOrg(principal.orgId, item.contacts),
       this.members.refs(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
-      this.comments.listFor(principal.orgId, { kind: ACCOUNT_KIND.kind, id }),
+      this.comments.listFor(principal.orgId, ...commented),
       this.members.refs(principal.orgId),
       this.relatedLists(principal, id),
     ]);
@@ -151,6 +154,10 @@ export class AccountsService extends RecordService<Account> implements RecordKin
   }
 
   /** Rows with their links as arrays, in one query. */
+  recent(principal: OrgPrincipal, limit: number): Promise<Recent<AccountItemDto>> {
+    return this.newest(principal, limit, (builder) => this.items(builder));
+  }
+
   private async items(builder: SelectQueryBuilder<Account>): Promise<AccountItemDto[]> {
     return (await this.store.withLinks<AccountLinks>(builder)).map(([account, links]) => toAccountItem(account, links));
   }

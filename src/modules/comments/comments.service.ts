@@ -98,8 +98,12 @@ export class CommentsService {
   }
 
   /** A parent's comments (oldest first) and attachments (newest first), two queries. */
-  async listFor(orgId: string, parent: ParentRef): Promise<{ comments: CommentResponseDto[]; attachments: AttachmentResponseDto[] }> {
-    const where = { orgId, ...parentWhere(parent) };
+  /** The comments (oldest first) and files (newest first) of one record, or of several listed together. */
+  async listFor(
+    orgId: string,
+    ...parents: ParentRef[]
+  ): Promise<{ comments: CommentResponseDto[]; attachments: AttachmentResponseDto[] }> {
+    const where = parents.map((parent) => ({ orgId, ...parentWhere(parent) }));
     const [comments, attachments] = await Promise.all([
       this.comments.find({ where, order: { createdOn: 'ASC', id: 'ASC' } }),
       this.attachments.find({ where, order: { createdOn: 'DESC', id: 'DESC' } }),

@@ -6,7 +6,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { CONTACT_KIND } from './contact.kind.js';
@@ -115,14 +115,34 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
     return rows.map(toContactRef);
   }
 
+  /**
+   * The organization's contact with this primary e-mail, seen by the caller or not, or a new one
+   * made from `dto`, in the transaction in progress (lead conversion); references already checked.
+   */
+  async findOrInsert(principal: OrgPrincipal, dto: CreateContactDto): Promise<string> {
+    const existing = await this.lockedIdByEmail(principal.orgId, dto.primary_email);
+    if (existing) return existing;
+    return this.store.insert(principal, toContactColumns(dto), { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] });
+  }
+
   private async assertEmailFree(orgId: string, email: string): Promise<void> {
+    if (await this.lockedIdByEmail(orgId, email)) throw emailTaken();
+  }
+
+  /** Addresses are unique per organization ignoring case; the lock makes a concurrent create of the same one wait. */
+  private async lockedIdByEmail(orgId: string, email: string): Promise<string | undefined> {
     await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`contact:${orgId}:${email.toLowerCase()}`]);
-    const taken = await this.db.tx
+    const found = await this.db.tx
       .getRepository(Contact)
       .createQueryBuilder('contact')
+      .select('contact.id')
       .where('contact.orgId = :orgId AND lower(contact.primaryEmail) = lower(:email)', { orgId, email })
-      .getExists();
-    if (taken) throw emailTaken();
+      .getOne();
+    return found?.id;
+  }
+
+  recent(principal: OrgPrincipal, limit: number): Promise<Recent<ContactResponseDto>> {
+    return this.newest(principal, limit, (builder) => this.items(builder));
   }
 
   private async items(builder: SelectQueryBuilder<Contact>): Promise<ContactResponseDto[]> {

@@ -1,9 +1,10 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { LeadSource } from '../../common/records/lead-source.js';
 import { Address } from '../../common/database/address.embedded.js';
 import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { LeadSource } from '../../common/records/lead-source.js';
 import { Account } from '../accounts/account.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
+import { Opportunity } from '../opportunities/opportunity.entity.js';
 import { Tag } from '../tags/tag.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
@@ -16,7 +17,7 @@ export enum LeadStatus {
   CLOSED = 'closed',
 }
 
-/** A prospective customer; converting it creates an account and links both ways. */
+/** A prospective customer; converting it creates an account (and a contact and an opportunity when it can) and links them. */
 @Entity('leads')
 @Index('ix_leads_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 @Index('ix_leads_org_email', { synchronize: false })
@@ -69,6 +70,20 @@ export class Lead extends TenantRecord {
   @ManyToOne(() => Account, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'converted_account_id' })
   convertedAccount?: Relation<Account>;
+
+  @Column({ type: 'uuid', nullable: true })
+  convertedContactId: string | null;
+
+  @ManyToOne(() => Contact, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'converted_contact_id' })
+  convertedContact?: Relation<Contact>;
+
+  @Column({ type: 'uuid', nullable: true })
+  convertedOpportunityId: string | null;
+
+  @ManyToOne(() => Opportunity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'converted_opportunity_id' })
+  convertedOpportunity?: Relation<Opportunity>;
 
   @ManyToMany(() => User)
   @JoinTable({ name: 'lead_assignees', joinColumn: { name: 'lead_id' }, inverseJoinColumn: { name: 'user_id' } })

@@ -1,5 +1,8 @@
 import { type Address, fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { CreateAccountDto } from '../accounts/dto/account-requests.dto.js';
+import type { CreateContactDto } from '../contacts/dto/contact.dto.js';
+import type { CreateOpportunityDto } from '../opportunities/dto/opportunity-requests.dto.js';
+import { OpportunityStage } from '../opportunities/opportunity-stage.js';
 import type { LeadFieldsDto, LeadItemDto } from './dto/lead-responses.dto.js';
 import type { LeadFieldsInputDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
 import type { Lead } from './lead.entity.js';
@@ -64,6 +67,8 @@ export function toLeadFields(lead: Lead): LeadFieldsDto {
     created_on: lead.createdOn.toISOString(),
     created_by: lead.createdBy,
     converted_account_id: lead.convertedAccountId,
+    converted_contact_id: lead.convertedContactId,
+    converted_opportunity_id: lead.convertedOpportunityId,
   };
 }
 
@@ -90,6 +95,43 @@ export function toAccountFromLead(lead: Lead, links: LeadLinks, activeAssignees:
     assigned_to: activeAssignees,
     teams: links.teams,
     contacts: links.contacts,
+    tags: links.tag_names,
+  };
+}
+
+/** The contact a converted lead's person becomes (when the lead has an e-mail). */
+export function toContactFromLead(lead: Lead, links: LeadLinks, activeAssignees: string[]): CreateContactDto {
+  return {
+    first_name: lead.firstName,
+    last_name: lead.lastName,
+    primary_email: lead.email,
+    mobile_number: lead.phone,
+    ...fromAddress(lead.address),
+    assigned_to: activeAssignees,
+    teams: links.teams,
+  };
+}
+
+/**
+ * The opportunity a lead with an amount becomes: named after its title, else its account, at the
+ * first stage; currency and probability are the organization's and the stage's (leads have neither).
+ */
+export function toOpportunityFromLead(
+  lead: Lead,
+  links: LeadLinks,
+  activeAssignees: string[],
+  accountName: string,
+  accountId: string,
+): CreateOpportunityDto {
+  return {
+    name: lead.title || accountName,
+    stage: OpportunityStage.QUALIFICATION,
+    account: accountId,
+    amount: lead.opportunityAmount,
+    lead_source: lead.source,
+    contacts: links.contacts,
+    assigned_to: activeAssignees,
+    teams: links.teams,
     tags: links.tag_names,
   };
 }

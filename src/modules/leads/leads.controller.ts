@@ -46,9 +46,10 @@ export class LeadsController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Create a lead',
-    description: 'With auto_convert (or status converted) the account is created in the same transaction.',
+    description: 'With auto_convert (or status converted) it is converted in the same transaction, as by convertLead.',
   })
   @ApiCreatedResponse({ type: LeadItemDto, description: 'The lead, with converted_account when converted' })
+  @ApiErrors('OPPORTUNITY_NAME_TAKEN')
   createLead(@Principal() principal: OrgPrincipal, @Body() body: CreateLeadDto): Promise<LeadItemDto> {
     return this.leads.create(principal, body);
   }
@@ -98,10 +99,10 @@ export class LeadsController {
   @Put(':id')
   @ApiOperation({
     summary: 'Update a lead',
-    description: 'Fields left out are kept; lists, when sent, replace. Status converted converts (409 if already converted).',
+    description: 'Fields left out are kept; lists, when sent, replace. Status converted converts, as convertLead (409 if already converted).',
   })
   @ApiOkResponse({ type: LeadItemDto, description: 'The updated lead' })
-  @ApiErrors(404, 'LEAD_ALREADY_CONVERTED')
+  @ApiErrors(404, 'LEAD_ALREADY_CONVERTED', 'OPPORTUNITY_NAME_TAKEN')
   updateLead(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: UpdateLeadDto): Promise<LeadItemDto> {
     return this.leads.update(principal, id, body);
   }
@@ -120,10 +121,10 @@ export class LeadsController {
   @ApiOperation({
     summary: 'Convert a lead to an account',
     description:
-      'Creates an account from the lead (name from account_name, else the full name; contact details, address, links copied) in one transaction.',
+      'In one transaction: an account from the lead (name from account_name, else the full name; contact details, address, links copied), a contact for its person when it has an e-mail (the existing one with that e-mail if any), and an opportunity when it has an opportunity_amount. All or nothing.',
   })
-  @ApiOkResponse({ type: LeadItemDto, description: 'The converted lead with converted_account' })
-  @ApiErrors(404, 'LEAD_ALREADY_CONVERTED')
+  @ApiOkResponse({ type: LeadItemDto, description: 'The converted lead with converted_account and the ids of what was made' })
+  @ApiErrors(404, 'LEAD_ALREADY_CONVERTED', 'OPPORTUNITY_NAME_TAKEN')
   convertLead(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<LeadItemDto> {
     return this.leads.convert(principal, id);
   }

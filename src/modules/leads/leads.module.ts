@@ -6,6 +6,7 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { ApiSettingsModule } from '../api-settings/api-settings.module.js';
 import { CommentsModule } from '../comments/comments.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
+import { OpportunitiesModule } from '../opportunities/opportunities.module.js';
 import { TagsModule } from '../tags/tags.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -16,6 +17,7 @@ import { LeadImport } from './import/lead-import.entity.js';
 import { LeadImportService } from './import/lead-import.service.js';
 import { Lead } from './lead.entity.js';
 import { LeadsController } from './leads.controller.js';
+import { LeadConversion } from './lead-conversion.service.js';
 import { LeadsService } from './leads.service.js';
 import { SiteLeadsController } from './site-leads.controller.js';
 import { ApiKeyGuard } from './api-key.guard.js';
@@ -28,11 +30,12 @@ import { ApiKeyGuard } from './api-key.guard.js';
     ContactsModule,
     TagsModule,
     AccountsModule,
+    OpportunitiesModule,
     CommentsModule,
     ApiSettingsModule,
   ],
   controllers: [CompaniesController, SiteLeadsController, LeadsController, CommentRoutes(LEAD_KIND)],
-  providers: [LeadsService, CompaniesService, LeadImportService, ApiKeyGuard],
+  providers: [LeadsService, LeadConversion, CompaniesService, LeadImportService, ApiKeyGuard],
   exports: [LeadsService],
 })
 export class LeadsModule {}

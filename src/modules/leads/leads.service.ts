@@ -5,7 +5,7 @@ import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { KeyGrant } from '../api-settings/api-settings.service.js';
@@ -17,15 +17,13 @@ import { MembersService } from '../users/members.service.js';
 import type { CreateLeadDto, ListLeadsQueryDto, SiteLeadDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
 import type { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
 import { LEAD_KIND } from './lead.kind.js';
-import { type LeadLinks, toAccountFromLead, toLeadColumns, toLeadItem } from './lead.mapper.js';
+import { alreadyConverted, LeadConversion } from './lead-conversion.service.js';
+import { type LeadLinks, toLeadColumns, toLeadItem } from './lead.mapper.js';
 import { LeadSource } from '../../common/records/lead-source.js';
 import { Lead, LeadStatus } from './lead.entity.js';
 
 const CLOSED_HALF = [LeadStatus.CLOSED];
 const NEVER_LISTED = LeadStatus.CONVERTED;
-
-const alreadyConverted = () =>
-  new ConflictError('LEAD_ALREADY_CONVERTED', 'This lead has already been converted to an account');
 
 /** Who creates a lead: a member, or nobody when it comes from a web form. */
 interface LeadOwner {
@@ -49,6 +47,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     private readonly tags: TagsService,
     private readonly accounts: AccountsService,
     private readonly comments: CommentsService,
+    private readonly conversion: LeadConversion,
   ) {
     super();
     this.store = stores.for({
@@ -177,6 +176,11 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     return this.store.insert(owner, toLeadColumns(dto), links, await this.tagIds(owner.orgId, dto.tags ?? []));
   }
 
+  /** Open leads only: neither converted nor closed. */
+  recent(principal: OrgPrincipal, limit: number): Promise<Recent<LeadItemDto>> {
+    return this.newest(principal, limit, (builder) => this.items(builder), (builder) => builder.andWhere('lead.status NOT IN (:...done)', { done: [LeadStatus.CONVERTED, LeadStatus.CLOSED] }));
+  }
+
   private async items(builder: SelectQueryBuilder<Lead>): Promise<LeadItemDto[]> {
     return (await this.store.withLinks<LeadLinks>(builder)).map(([lead, links]) => toLeadItem(lead, links));
   }
@@ -198,24 +202,9 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     return item;
   }
 
-  /**
-   * Converts in the transaction in progress: locks the lead, refuses a second conversion,
-   * creates the account from it and links both ways.
-   */
-  private async convertIn(principal: OrgPrincipal, id: string): Promise<string> {
-    const leads = this.db.tx.getRepository(Lead);
-    const locked = await leads
-      .createQueryBuilder('lead')
-      .setLock('pessimistic_write')
-      .where('lead.id = :id AND lead.orgId = :orgId', { id, orgId: principal.orgId })
-      .getOne();
-    if (!locked) throw new NotFoundError('Lead');
-    if (locked.status === LeadStatus.CONVERTED || locked.convertedAccountId) throw alreadyConverted();
-    const [[, links]] = await this.store.withLinks<LeadLinks>(leads.createQueryBuilder('lead').where('lead.id = :id', { id }));
-    const activeAssignees = await this.members.activeMemberIds(principal.orgId, links.assigned_to);
-    const accountId = await this.accounts.insert(principal, toAccountFromLead(locked, links, activeAssignees), id);
-    await leads.update({ id, orgId: principal.orgId }, { status: LeadStatus.CONVERTED, convertedAccountId: accountId });
-    return accountId;
+  /** Converts in the transaction in progress (see LeadConversion). */
+  private convertIn(principal: OrgPrincipal, id: string): Promise<string> {
+    return this.conversion.convert(principal, this.store, id);
   }
 
   private async answer(principal: OrgPrincipal, id: string, accountId: string | null): Promise<LeadItemDto> {

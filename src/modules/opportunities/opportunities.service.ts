@@ -7,7 +7,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -146,11 +146,8 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
     return { opportunities: rows.map(toAccountOpportunity), opportunities_count: count };
   }
 
-  /** The caller's newest opportunities and how many they may see, for the dashboard (one query). */
-  async recent(principal: OrgPrincipal, limit: number): Promise<{ count: number; items: OpportunityItemDto[] }> {
-    const builder = this.store.visible(principal);
-    const [items, count] = await Promise.all([this.items(this.store.page(builder, { offset: 0, limit })), builder.getCount()]);
-    return { count, items };
+  recent(principal: OrgPrincipal, limit: number): Promise<Recent<OpportunityItemDto>> {
+    return this.newest(principal, limit, (builder) => this.items(builder));
   }
 
   private async items(builder: SelectQueryBuilder<Opportunity>): Promise<OpportunityItemDto[]> {

@@ -7,7 +7,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -113,17 +113,19 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
     return { tasks: rows.map(toAccountTask), tasks_count: count };
   }
 
-  /** Open tasks assigned to the caller, overdue first then by due date, for the dashboard (one query). */
-  async openForCaller(principal: OrgPrincipal, limit: number): Promise<TaskItemDto[]> {
-    const builder = this.store
-      .visible(principal)
-      .andWhere('task.status <> :completed', { completed: TaskStatus.COMPLETED })
+  /** Open tasks assigned to the caller, overdue first, then by due date (undated last), and how many: two statements. */
+  async openForCaller(principal: OrgPrincipal, limit: number): Promise<Recent<TaskItemDto>> {
+    const open = this.store.visible(principal).andWhere('task.status <> :completed', { completed: TaskStatus.COMPLETED });
+    this.store.whereLinked(open, 'assigned_to', principal.userId);
+    const first = open
+      .clone()
       .orderBy(OVERDUE, 'DESC')
       .addOrderBy('task.dueDate', 'ASC', 'NULLS LAST')
       .addOrderBy('task.createdOn', 'DESC')
+      .addOrderBy('task.id', 'DESC')
       .limit(limit);
-    this.store.whereLinked(builder, 'assigned_to', principal.userId);
-    return this.items(builder);
+    const [items, count] = await Promise.all([this.items(first), open.getCount()]);
+    return { count, items };
   }
 
   private async items(builder: SelectQueryBuilder<Task>): Promise<TaskItemDto[]> {

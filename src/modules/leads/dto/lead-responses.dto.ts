@@ -74,6 +74,12 @@ export class LeadFieldsDto extends AddressDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The account it was converted to' })
   converted_account_id: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The contact made or matched by e-mail when it was converted' })
+  converted_contact_id: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The opportunity made when it was converted with an opportunity_amount' })
+  converted_opportunity_id: string | null;
 }
 
 /** One lead in lists and in create/update/convert answers. */
