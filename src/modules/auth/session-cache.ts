@@ -29,4 +29,9 @@ export class SessionCache {
   forget(userId: string): void {
     this.entries.delete(userId);
   }
+
+  /** Forgets everyone, so the next request of each person looks them up afresh. */
+  forgetAll(): void {
+    this.entries.clear();
+  }
 }
