@@ -10,6 +10,7 @@ import { LeadImports1795615269400 } from './1795615269400-LeadImports.js';
 import { CommentsOnAnyKind1795618782766 } from './1795618782766-CommentsOnAnyKind.js';
 import { OpportunitiesAndTasks1795620803076 } from './1795620803076-OpportunitiesAndTasks.js';
 import { LeadConversionRecords1795621577842 } from './1795621577842-LeadConversionRecords.js';
+import { EventsAndCalendarFeeds1795622902171 } from './1795622902171-EventsAndCalendarFeeds.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -28,4 +29,5 @@ export const migrations = [
   CommentsOnAnyKind1795618782766,
   OpportunitiesAndTasks1795620803076,
   LeadConversionRecords1795621577842,
+  EventsAndCalendarFeeds1795622902171,
 ];

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
-import { EventsModule } from './common/events/events.module.js';
+import { EventBusModule } from './common/events/event-bus.module.js';
 import { RecordsModule } from './common/records/records.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './common/database/database.module.js';
@@ -14,6 +14,7 @@ import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { ThrottlingModule } from './modules/throttling/throttling.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
+import { EventsModule } from './modules/events/events.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -27,7 +28,7 @@ import { UsersModule } from './modules/users/users.module.js';
 @Module({
   imports: [
     ConfigModule,
-    EventsModule,
+    EventBusModule,
     RecordsModule,
     DatabaseModule,
     AuthModule,
@@ -41,6 +42,7 @@ import { UsersModule } from './modules/users/users.module.js';
     CasesModule,
     OpportunitiesModule,
     TasksModule,
+    EventsModule,
     DashboardModule,
     LeadsModule,
     ApiSettingsModule,

@@ -5,6 +5,7 @@ import {
   makeCase,
   makeCompany,
   makeContact,
+  makeEvent,
   makeLead,
   makeOpportunity,
   makeTask,
@@ -41,6 +42,7 @@ describe('list routes: statements per page do not grow with the page', () => {
       await makeCompany(t, admin);
       await makeOpportunity(t, admin, { ...links, account: accountId, tags: [`tag-${i}`], amount: `${i}.50` });
       await makeTask(t, admin, { ...links, account: accountId });
+      await makeEvent(t, admin, { ...links, account: accountId, event_type: 'Recurring', rrule: 'FREQ=DAILY;COUNT=3' });
       await makeApiSetting(t, admin, { lead_assigned_to: links.assigned_to, tags: [`tag-${i}`] });
       await t.api.post(`/api/accounts/${accountId}/create_mail/`, { subject: `Mail ${i}`, html: '<p>x</p>', recipients: [`c${i}@client.example`] }, admin);
       await t.api.post('/api/users/', { email: `invitee-${i}-${Date.now()}@example.com`, role: 'USER' }, admin);
@@ -61,11 +63,13 @@ describe('list routes: statements per page do not grow with the page', () => {
     '/api/api-settings/',
     '/api/opportunities/',
     '/api/tasks/',
+    '/api/events/',
+    '/api/events/?from=2027-01-01&to=2027-02-01',
     'ACCOUNT_EMAILS',
   ])('%s', async (route) => {
     const path = route === 'ACCOUNT_EMAILS' ? `/api/accounts/${accountId}/emails/` : route;
     const page = (limit: number) => async () => {
-      const res = await t.api.get(`${path}?limit=${limit}`, as(cast, 'admin'));
+      const res = await t.api.get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}`, as(cast, 'admin'));
       expect(res.status).toBe(200);
     };
     const one = await countQueries(t, page(1));

@@ -52,9 +52,11 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('marks every route except sign-in and health as needing a bearer token', () => {
+  it('marks every route except sign-in, health and secret calendar feeds as needing a bearer token', () => {
     for (const { path, method, operation } of operations()) {
-      const isPublic = (path.startsWith('/api/auth/') && !path.endsWith('/resend')) || path.startsWith('/health');
+      // A calendar feed's secret is its URL: calendar apps cannot send headers.
+      const isFeed = path.startsWith('/api/events/feed/');
+      const isPublic = (path.startsWith('/api/auth/') && !path.endsWith('/resend')) || path.startsWith('/health') || isFeed;
       const where = `${method.toUpperCase()} ${path}`;
       // A requirement list with an empty entry ({}) makes the token optional.
       const needsToken = Boolean(operation.security?.length) && !operation.security!.some((entry) => Object.keys(entry).length === 0);
@@ -97,7 +99,8 @@ describe('OpenAPI document', () => {
     expect(schemes.organization).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'organization-id' }));
     for (const { path, method, operation } of operations()) {
       const byApiKey = operation.security?.some((scheme) => 'apikey' in scheme);
-      if (!path.startsWith('/api/') || path.startsWith('/api/auth/') || userScoped.has(path) || byApiKey) continue;
+      const bySecretUrl = path.startsWith('/api/events/feed/');
+      if (!path.startsWith('/api/') || path.startsWith('/api/auth/') || userScoped.has(path) || byApiKey || bySecretUrl) continue;
       expect([`${method} ${path}`, operation.security]).toEqual([`${method} ${path}`, [{ bearer: [], organization: [] }]]);
     }
   });

@@ -24,6 +24,9 @@ export const makeOpportunity = (t: TestApp, caller: Caller, extra: Body = {}) =>
 
 export const makeTask = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/tasks/', { title: `Task ${short()}`, ...extra }, caller);
 
+export const makeEvent = (t: TestApp, caller: Caller, extra: Body = {}) =>
+  make(t, '/api/events/', { name: `Meeting ${short()}`, start_date: '2027-01-15', start_time: '09:00', end_time: '10:00', ...extra }, caller);
+
 export const makeContact = (t: TestApp, caller: Caller, extra: Body = {}) =>
   make(t, '/api/contacts/', { first_name: 'Pat', last_name: `Contact ${short()}`, primary_email: `pat-${short()}@acme.example`, ...extra }, caller);
 

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config.js';
 import { PermanentJobError } from '../jobs/job-queue.js';
+import type { MessageAttachment } from '../jobs/message-job.js';
 
 export interface OutgoingMail {
   to: string;
@@ -10,6 +11,7 @@ export interface OutgoingMail {
   text?: string;
   replyTo?: string;
   messageId?: string;
+  attachments?: MessageAttachment[];
 }
 
 /** Retrying cannot help until an operator sets SMTP_URL. */

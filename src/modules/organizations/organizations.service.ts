@@ -67,17 +67,29 @@ export class OrganizationsService {
   async settings(orgId: string): Promise<OrganizationSettingsDto> {
     const organization = await this.organizations.findOneBy({ id: orgId });
     if (!organization) throw new NotFoundError('Organization');
-    return { id: organization.id, name: organization.name, default_currency: organization.defaultCurrency };
+    return {
+      id: organization.id,
+      name: organization.name,
+      default_currency: organization.defaultCurrency,
+      timezone: organization.timezone,
+    };
   }
 
   async updateSettings(orgId: string, dto: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsDto> {
-    if (dto.default_currency) await this.organizations.update({ id: orgId }, { defaultCurrency: dto.default_currency });
+    const changes = { defaultCurrency: dto.default_currency, timezone: dto.timezone };
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    if (Object.keys(given).length) await this.organizations.update({ id: orgId }, given);
     return this.settings(orgId);
   }
 
   /** The currency of the organization's money when a record names none. */
   async defaultCurrency(orgId: string): Promise<string> {
     return (await this.settings(orgId)).default_currency;
+  }
+
+  /** Where the organization's events take place when they name no time zone. */
+  async timezone(orgId: string): Promise<string> {
+    return (await this.settings(orgId)).timezone;
   }
 
   async profile(principal: OrgPrincipal): Promise<ProfileResponseDto> {

@@ -1,5 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { Check, Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
+import { RecordWithRelated } from '../../common/database/related-records.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
@@ -26,7 +26,7 @@ export enum TaskPriority {
 @Index('ix_tasks_account', ['accountId'])
 @Index('uq_tasks_org_title', { synchronize: false })
 @Check('ck_tasks_one_related', 'num_nonnulls("lead_id", "opportunity_id", "case_id") <= 1')
-export class Task extends TenantRecord {
+export class Task extends RecordWithRelated {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
@@ -41,34 +41,6 @@ export class Task extends TenantRecord {
 
   @Column({ type: 'text', default: '' })
   description: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  accountId: string | null;
-
-  @ManyToOne('Account', { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'account_id' })
-  account?: unknown;
-
-  @Column({ type: 'uuid', nullable: true })
-  leadId: string | null;
-
-  @ManyToOne('Lead', { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'lead_id' })
-  lead?: unknown;
-
-  @Column({ type: 'uuid', nullable: true })
-  opportunityId: string | null;
-
-  @ManyToOne('Opportunity', { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'opportunity_id' })
-  opportunity?: unknown;
-
-  @Column({ type: 'uuid', nullable: true })
-  caseId: string | null;
-
-  @ManyToOne('Case', { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'case_id' })
-  case?: unknown;
 
   /** Set when the status becomes Completed; cleared if it leaves Completed. */
   @Column({ type: 'timestamptz', nullable: true })

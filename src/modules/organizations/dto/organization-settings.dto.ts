@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsCurrency } from '../../../common/validation/currency.js';
+import { IsTimeZone } from '../../../common/validation/time-zone.js';
 
 export class OrganizationSettingsDto {
   @ApiProperty({ format: 'uuid' })
@@ -11,6 +12,9 @@ export class OrganizationSettingsDto {
 
   @ApiProperty({ example: 'USD', minLength: 3, maxLength: 3, description: 'ISO 4217; new opportunities use it unless they say otherwise' })
   default_currency: string;
+
+  @ApiProperty({ example: 'Europe/Berlin', maxLength: 64, description: 'IANA time zone; events use it unless they say otherwise' })
+  timezone: string;
 }
 
 export class UpdateOrganizationSettingsDto {
@@ -18,4 +22,9 @@ export class UpdateOrganizationSettingsDto {
   @IsOptional()
   @IsCurrency()
   default_currency?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Berlin', maxLength: 64, description: 'IANA time zone name' })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
 }

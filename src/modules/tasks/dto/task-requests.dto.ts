@@ -1,26 +1,17 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdFilter, TextFilter } from '../../../common/validation/filters.decorator.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
+import { RelatedId } from '../../../common/validation/related-id.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { TaskPriority, TaskStatus } from '../task.entity.js';
 
 const oneOf = (field: string, values: object) => ({ message: `${field} must be one of: ${Object.values(values).join(', ')}` });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => ({ message: `${field} must be a date (YYYY-MM-DD)` });
-
-/** An optional id of another record, checked against what the caller may see. */
-const RelatedId = (description: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description }),
-    IsOptional(),
-    ValidateIf((_, value) => value !== null),
-    IsUUID('all'),
-  );
 
 export class CreateTaskDto {
   @ApiProperty({ maxLength: 200, example: 'Send the renewal quote', description: 'Unique in the organization, ignoring case' })

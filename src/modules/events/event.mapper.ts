@@ -1,0 +1,71 @@
+import type { CreateEventDto, UpdateEventDto } from './dto/event-requests.dto.js';
+import type { EventItemDto, EventOccurrenceDto } from './dto/event-responses.dto.js';
+import type { CalendarEvent } from './event.entity.js';
+import type { Occurrence, Schedule } from './recurrence.js';
+
+export interface EventLinks {
+  assigned_to: string[];
+  teams: string[];
+  contacts: string[];
+}
+
+/** The body's fields that are not part of the schedule, as columns; absent ones left out. */
+export function toEventColumns(dto: CreateEventDto | UpdateEventDto): Partial<CalendarEvent> {
+  const columns: Partial<CalendarEvent> = {
+    name: dto.name,
+    status: dto.status,
+    description: dto.description === null ? '' : dto.description,
+    dateOfMeeting: dto.date_of_meeting,
+    accountId: dto.account,
+    leadId: dto.lead,
+    opportunityId: dto.opportunity,
+    caseId: dto.case,
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+}
+
+export const scheduleOf = (event: CalendarEvent): Schedule => ({
+  timezone: event.timezone,
+  startDate: event.startDate,
+  startTime: event.startTime,
+  endDate: event.endDate,
+  endTime: event.endTime,
+  rule: event.rrule,
+});
+
+export function toEventItem(event: CalendarEvent, links: EventLinks): EventItemDto {
+  return {
+    id: event.id,
+    name: event.name,
+    event_type: event.eventType,
+    status: event.status,
+    start_date: event.startDate,
+    start_time: event.startTime,
+    end_date: event.endDate,
+    end_time: event.endTime,
+    timezone: event.timezone,
+    recurring_days: event.recurringDays,
+    rrule: event.rrule,
+    starts_at: event.seriesStart.toISOString(),
+    ends_at: event.seriesEnd.toISOString(),
+    occurrences_count: event.occurrencesCount,
+    description: event.description,
+    date_of_meeting: event.dateOfMeeting,
+    account: event.accountId,
+    lead: event.leadId,
+    opportunity: event.opportunityId,
+    case: event.caseId,
+    contacts: links.contacts,
+    assigned_to: links.assigned_to,
+    teams: links.teams,
+    created_by: event.createdBy,
+    created_on: event.createdOn.toISOString(),
+  };
+}
+
+export const toOccurrence = ({ start, end }: Occurrence): EventOccurrenceDto => ({
+  starts_at: start.toUTC().toISO()!,
+  ends_at: end.toUTC().toISO()!,
+  local_start: start.toISO()!,
+  local_end: end.toISO()!,
+});

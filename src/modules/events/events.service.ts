@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { containsPattern } from '../../common/database/like.js';
+import { NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
+import { type Page, toPage } from '../../common/pagination/page.js';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
+import { CommentsService } from '../comments/comments.service.js';
+import { Outbox } from '../jobs/outbox.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { IcsEvent } from './calendar/ics.js';
+import type { CreateEventDto, EventFiltersDto, ListEventsQueryDto, UpdateEventDto } from './dto/event-requests.dto.js';
+import type { EventDetailResponseDto, EventItemDto, EventListItemDto } from './dto/event-responses.dto.js';
+import { EventInvitations } from './event-invitations.js';
+import { type ScheduleColumns, toScheduleColumns } from './event-schedule.js';
+import { CalendarEvent } from './event.entity.js';
+import { EVENT_KIND } from './event.kind.js';
+import { type EventLinks, scheduleOf, toEventColumns, toEventItem, toOccurrence } from './event.mapper.js';
+import { firstOccurrence, occurrencesBetween } from './recurrence.js';
+
+/** A window lists occurrences of at most this many events; a busier one must be narrowed. */
+export const MAX_EVENTS_IN_WINDOW = 500;
+const MAX_WINDOW_DAYS = 366;
+/** A calendar feed carries the caller's most recently starting events, at most this many. */
+export const MAX_FEED_EVENTS = 1000;
+
+const SCHEDULE_FIELDS = ['seriesStart', 'seriesEnd', 'rrule', 'timezone', 'startTime', 'endTime'] as const;
+const rescheduled = (before: ScheduleColumns, after: ScheduleColumns) =>
+  SCHEDULE_FIELDS.some((field) => String(before[field]) !== String(after[field]));
+
+@RecordKind(EVENT_KIND)
+@Injectable()
+export class EventsService extends RecordService<CalendarEvent> implements RecordKindService {
+  protected readonly store: RecordStore<CalendarEvent>;
+
+  constructor(
+    stores: RecordStores,
+    private readonly organizations: OrganizationsService,
+    private readonly comments: CommentsService,
+    private readonly invitations: EventInvitations,
+    private readonly outbox: Outbox,
+  ) {
+    super();
+    this.store = stores.for({
+      kind: EVENT_KIND,
+      entity: CalendarEvent,
+      alias: 'event',
+      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      references: { account: 'account', lead: 'lead', opportunity: 'opportunity', case: 'case' },
+      assignees: 'assigned_to',
+    });
+  }
+
+  /** Events newest first (each with its first occurrence); with from/to, their occurrences in the window by start instead. */
+  async list(principal: OrgPrincipal, query: ListEventsQueryDto): Promise<Page<EventListItemDto>> {
+    const filtered = this.filtered(principal, query);
+    if (query.from !== undefined || query.to !== undefined) return this.occurrences(filtered, query);
+    const [rows, count] = await Promise.all([this.rows(this.store.page(filtered, query)), filtered.getCount()]);
+    const results = rows.map(([event, links]) => ({ ...toEventItem(event, links), occurrence: toOccurrence(firstOccurrence(scheduleOf(event))) }));
+    return toPage('/api/events/', query, count, results);
+  }
+
+  async get(principal: OrgPrincipal, id: string): Promise<EventDetailResponseDto> {
+    const item = await this.item(principal, id);
+    const { comments, attachments } = await this.comments.listFor(principal.orgId, { kind: EVENT_KIND.kind, id });
+    return { ...item, comments, attachments };
+  }
+
+  async create(principal: OrgPrincipal, dto: CreateEventDto): Promise<EventItemDto> {
+    const schedule = toScheduleColumns(dto, null, await this.organizations.timezone(principal.orgId));
+    await this.store.checkReferences(principal, dto);
+    const id = await this.store.transaction(async () => {
+      const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
+      const created = await this.store.insert(principal, { ...toEventColumns(dto), ...schedule }, links);
+      await this.invite(principal, created, 'new');
+      return created;
+    });
+    this.outbox.kick();
+    const item = await this.item(principal, id);
+    await this.store.announce(principal, item, [], dto.assigned_to);
+    return item;
+  }
+
+  async update(principal: OrgPrincipal, id: string, dto: UpdateEventDto): Promise<EventItemDto> {
+    const before = await this.store.transaction(async () => {
+      const current = await this.store.load(principal, id);
+      const item = await this.item(principal, id);
+      await this.store.checkReferences(principal, dto, item);
+      const schedule = toScheduleColumns(dto, current, current.timezone);
+      const moved = rescheduled(current, schedule);
+      const columns = { ...toEventColumns(dto), ...schedule, ...(moved ? { sequence: current.sequence + 1 } : {}) };
+      await this.store.update(principal, id, columns, dto);
+      if (moved) await this.invite(principal, id, 'rescheduled');
+      return item;
+    });
+    this.outbox.kick();
+    const after = await this.item(principal, id);
+    await this.store.announce(principal, after, before.assigned_to, dto.assigned_to);
+    return after;
+  }
+
+  /** The caller's events for a calendar: the most recently starting ones, at most MAX_FEED_EVENTS. */
+  async forCalendar(principal: OrgPrincipal): Promise<IcsEvent[]> {
+    const builder = this.store
+      .visible(principal)
+      .orderBy('event.seriesStart', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .limit(MAX_FEED_EVENTS);
+    const events = await builder.getMany();
+    return events.map((event) => ({ ...event, schedule: scheduleOf(event) }));
+  }
+
+  private async invite(principal: OrgPrincipal, id: string, change: 'new' | 'rescheduled'): Promise<void> {
+    const [[event, links]] = await this.rows(this.store.byId(this.store.visible(principal), id));
+    await this.invitations.queue(principal.orgId, event, links, change);
+  }
+
+  private async occurrences(filtered: SelectQueryBuilder<CalendarEvent>, query: ListEventsQueryDto): Promise<Page<EventListItemDto>> {
+    const { from, to } = window(query);
+    filtered.andWhere('event.seriesStart < :to AND event.seriesEnd > :from', { from, to });
+    const candidates = await filtered.clone().limit(MAX_EVENTS_IN_WINDOW + 1).getCount();
+    if (candidates > MAX_EVENTS_IN_WINDOW) {
+      throw ValidationFailedError.field('to', `more than ${MAX_EVENTS_IN_WINDOW} events overlap this window; narrow it or filter`);
+    }
+    const rows = await this.rows(filtered);
+    const all = rows
+      .flatMap(([event, links]) => {
+        const item = toEventItem(event, links);
+        return occurrencesBetween(scheduleOf(event), from, to).map((occurrence) => ({ item, occurrence }));
+      })
+      .sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis() || a.item.id.localeCompare(b.item.id));
+    const results = all.slice(query.offset, query.offset + query.limit).map(({ item, occurrence }) => ({ ...item, occurrence: toOccurrence(occurrence) }));
+    return toPage('/api/events/', query, all.length, results);
+  }
+
+  private rows(builder: SelectQueryBuilder<CalendarEvent>): Promise<[CalendarEvent, EventLinks][]> {
+    return this.store.withLinks<EventLinks>(builder);
+  }
+
+  private async item(principal: OrgPrincipal, id: string): Promise<EventItemDto> {
+    const [row] = await this.rows(this.store.byId(this.store.visible(principal), id));
+    if (!row) throw new NotFoundError('Event');
+    return toEventItem(...row);
+  }
+
+  private filtered(principal: OrgPrincipal, query: EventFiltersDto): SelectQueryBuilder<CalendarEvent> {
+    const builder = this.store.visible(principal);
+    if (query.name) builder.andWhere('event.name ILIKE :name', { name: containsPattern(query.name) });
+    if (query.status) builder.andWhere('event.status = :status', { status: query.status });
+    if (query.account) builder.andWhere('event.accountId = :account', { account: query.account });
+    if (query.assigned_to) {
+      this.store.whereLinked(builder, 'assigned_to', query.assigned_to === 'me' ? principal.userId : query.assigned_to);
+    }
+    if (query.contact) this.store.whereLinked(builder, 'contacts', query.contact);
+    return builder;
+  }
+}
+
+/** The window of an occurrence list: both ends, `to` after `from`, at most a year (and a day) long. */
+function window(query: ListEventsQueryDto): { from: Date; to: Date } {
+  if (query.from === undefined) throw ValidationFailedError.field('from', 'is required with to');
+  if (query.to === undefined) throw ValidationFailedError.field('to', 'is required with from');
+  const from = new Date(query.from);
+  const to = new Date(query.to);
+  if (to <= from) throw ValidationFailedError.field('to', 'must be after from');
+  if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
+    throw ValidationFailedError.field('to', `must be at most ${MAX_WINDOW_DAYS} days after from`);
+  }
+  return { from, to };
+}

@@ -1,0 +1,167 @@
+import { DateTime } from 'luxon';
+import rrule from 'rrule';
+
+const { RRule } = rrule;
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+const BYDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** No endless series, and none so long that expanding it could hold up a request. */
+export const MAX_OCCURRENCES = 1000;
+/** Expansion never looks further than this past the start, so a rule that rarely matches stays cheap. */
+export const MAX_SPAN_YEARS = 10;
+
+/** When an event happens: wall-clock dates and times in its time zone, and its rule when it repeats. */
+export interface Schedule {
+  timezone: string;
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  /** A normalized RRULE body (see normalizeRule): UNTIL is wall-clock time in the event's zone. */
+  rule: string | null;
+}
+
+export interface Occurrence {
+  start: DateTime;
+  end: DateTime;
+}
+
+/** A rule or schedule a client got wrong: the message says why, the caller names the field. */
+export class RecurrenceError extends Error {}
+
+const LIST = (item: string) => new RegExp(`^${item}(,${item})*$`);
+const RULE_PARTS: Record<string, RegExp> = {
+  FREQ: /^(DAILY|WEEKLY|MONTHLY|YEARLY)$/,
+  INTERVAL: /^([1-9]\d{0,2})$/,
+  COUNT: /^([1-9]\d{0,3})$/,
+  UNTIL: /^\d{8}(T\d{6}Z?)?$/,
+  BYDAY: LIST('([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)'),
+  BYMONTHDAY: LIST('-?([1-9]|[12]\\d|3[01])'),
+  BYMONTH: LIST('([1-9]|1[0-2])'),
+  BYSETPOS: LIST('-?([1-9]|[1-9]\\d|[1-2]\\d\\d|3[0-5]\\d|36[0-6])'),
+  WKST: /^(MO|TU|WE|TH|FR|SA|SU)$/,
+};
+
+/** A wall-clock moment as the "floating" UTC Date rrule computes with, so DST never shifts a meeting. */
+const floating = (local: DateTime) => new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+const fromFloating = (date: Date, zone: string) =>
+  DateTime.fromObject(
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+    },
+    { zone },
+  );
+const wallClock = (date: string, time: string, zone: string) => DateTime.fromISO(`${date}T${time}`, { zone });
+const compact = (local: DateTime) => local.toFormat("yyyyLLdd'T'HHmmss");
+
+/**
+ * Checks an RFC 5545 RRULE from a client (a strict subset: daily to yearly, no DTSTART, COUNT or
+ * UNTIL required) and answers it normalized: upper case, no `RRULE:` prefix, UNTIL as wall-clock
+ * time in `zone` (a date alone means the end of that day).
+ */
+export function normalizeRule(text: string, zone: string): string {
+  const body = text.trim().toUpperCase().replace(/^RRULE:/, '');
+  const parts = new Map<string, string>();
+  for (const part of body.split(';')) {
+    const [key, value, extra] = part.split('=');
+    if (extra !== undefined || !value || !(key in RULE_PARTS)) {
+      throw new RecurrenceError(`has an unsupported or malformed part "${part}" (supported: ${Object.keys(RULE_PARTS).join(', ')})`);
+    }
+    if (parts.has(key)) throw new RecurrenceError(`names ${key} twice`);
+    if (!RULE_PARTS[key].test(value)) throw new RecurrenceError(`has an invalid ${key} "${value}"`);
+    parts.set(key, value);
+  }
+  if (!parts.has('FREQ')) throw new RecurrenceError('must name FREQ (DAILY, WEEKLY, MONTHLY or YEARLY)');
+  if (parts.has('COUNT') === parts.has('UNTIL')) throw new RecurrenceError('must end: give exactly one of COUNT or UNTIL');
+  if (Number(parts.get('COUNT') ?? 0) > MAX_OCCURRENCES) throw new RecurrenceError(`COUNT may be at most ${MAX_OCCURRENCES}`);
+  const until = parts.get('UNTIL');
+  if (until) parts.set('UNTIL', compact(untilInZone(until, zone)));
+  return [...parts].map(([key, value]) => `${key}=${value}`).join(';');
+}
+
+function untilInZone(until: string, zone: string): DateTime {
+  const date = DateTime.fromFormat(until.slice(0, 8), 'yyyyLLdd', { zone });
+  if (!date.isValid) throw new RecurrenceError(`has an invalid UNTIL "${until}"`);
+  if (until.length === 8) return date.endOf('day').set({ millisecond: 0 });
+  const time = DateTime.fromFormat(until, until.endsWith('Z') ? "yyyyLLdd'T'HHmmss'Z'" : "yyyyLLdd'T'HHmmss", {
+    zone: until.endsWith('Z') ? 'utc' : zone,
+  });
+  if (!time.isValid) throw new RecurrenceError(`has an invalid UNTIL "${until}"`);
+  return time.setZone(zone);
+}
+
+/** The reference's recurring_days as a rule: those weekdays, up to the end of `endDate`. */
+export function weeklyRule(days: readonly Weekday[], endDate: string): string {
+  const codes = [...new Set(days)].map((day) => BYDAY_CODES[WEEKDAYS.indexOf(day)]);
+  return `FREQ=WEEKLY;BYDAY=${codes.join(',')};UNTIL=${endDate.replaceAll('-', '')}T235959`;
+}
+
+function ruleOf(schedule: Schedule): InstanceType<typeof RRule> {
+  const start = wallClock(schedule.startDate, schedule.startTime, schedule.timezone);
+  const options = RRule.parseString(schedule.rule!);
+  const horizon = floating(start.plus({ years: MAX_SPAN_YEARS }));
+  // rrule.js honours COUNT and UNTIL together, so the horizon also bounds a COUNT rule's search.
+  return new RRule({ ...options, dtstart: floating(start), until: options.until && options.until < horizon ? options.until : horizon });
+}
+
+/** The occurrence that starts at this wall-clock moment: recurring ones end the same day at end_time. */
+function occurrenceAt(schedule: Schedule, start: DateTime): Occurrence {
+  const end = schedule.rule
+    ? wallClock(start.toISODate()!, schedule.endTime, schedule.timezone)
+    : wallClock(schedule.endDate, schedule.endTime, schedule.timezone);
+  return { start, end };
+}
+
+/**
+ * Every occurrence of the series, first to last; throws when it has none or more than
+ * MAX_OCCURRENCES (which also bounds how long this takes).
+ */
+export function allOccurrences(schedule: Schedule): Occurrence[] {
+  if (!schedule.rule) return [occurrenceAt(schedule, wallClock(schedule.startDate, schedule.startTime, schedule.timezone))];
+  const rule = ruleOf(schedule);
+  const dates = rule.all((_, index) => index <= MAX_OCCURRENCES);
+  const { count } = RRule.parseString(schedule.rule);
+  const until = /UNTIL=(\d{8})/.exec(schedule.rule)?.[1];
+  if (dates.length === 0) throw new RecurrenceError('yields no occurrence from the start date');
+  if (dates.length > MAX_OCCURRENCES) throw new RecurrenceError(`yields more than ${MAX_OCCURRENCES} occurrences`);
+  if ((count && dates.length < count) || (until && until > rule.options.until!.toISOString().slice(0, 10).replaceAll('-', ''))) {
+    throw new RecurrenceError(`must end within ${MAX_SPAN_YEARS} years of its start`);
+  }
+  return dates.map((date) => occurrenceAt(schedule, fromFloating(date, schedule.timezone)));
+}
+
+/** The first occurrence alone, without expanding the series (the schedule is known to be valid). */
+export function firstOccurrence(schedule: Schedule): Occurrence {
+  if (!schedule.rule) return allOccurrences(schedule)[0];
+  const [date] = ruleOf(schedule).all((_, index) => index < 1);
+  return occurrenceAt(schedule, fromFloating(date, schedule.timezone));
+}
+
+/** The occurrences that overlap [from, to), by start. */
+export function occurrencesBetween(schedule: Schedule, from: Date, to: Date): Occurrence[] {
+  const overlaps = (occurrence: Occurrence) => occurrence.start.toMillis() < to.getTime() && occurrence.end.toMillis() > from.getTime();
+  if (!schedule.rule) return allOccurrences(schedule).filter(overlaps);
+  // Widened by two days: wall-clock and real time differ by at most ~26 hours, and an occurrence
+  // lasts less than a day, so nothing overlapping the window starts outside this range.
+  const after = floating(DateTime.fromJSDate(from, { zone: schedule.timezone }).minus({ days: 2 }));
+  const before = floating(DateTime.fromJSDate(to, { zone: schedule.timezone }).plus({ days: 2 }));
+  return ruleOf(schedule)
+    .between(after, before, true)
+    .map((date) => occurrenceAt(schedule, fromFloating(date, schedule.timezone)))
+    .filter(overlaps);
+}
+
+/** The rule for iCalendar: UNTIL in UTC, as RFC 5545 requires beside a DTSTART with TZID. */
+export function icalRule(schedule: Schedule): string {
+  return schedule.rule!.replace(/UNTIL=(\d{8}T\d{6})/, (_, local: string) => {
+    const until = DateTime.fromFormat(local, "yyyyLLdd'T'HHmmss", { zone: schedule.timezone }).toUTC();
+    return `UNTIL=${until.toFormat("yyyyLLdd'T'HHmmss")}Z`;
+  });
+}
