@@ -60,6 +60,7 @@ export const smallestBodies = {
   taskUpdate: { status: 'Completed' } satisfies JsonBody<'/api/tasks/{id}', 'put'>,
   eventCreate: { name: 'Kickoff', start_date: '2027-01-15', start_time: '09:00', end_time: '10:00' } satisfies JsonBody<'/api/events', 'post'>,
   eventUpdate: { status: 'Held' } satisfies JsonBody<'/api/events/{id}', 'put'>,
+  documentUpdate: { status: 'inactive' } satisfies JsonBody<'/api/documents/{id}', 'put'>,
   organizationSettings: { default_currency: 'EUR' } satisfies JsonBody<'/api/org/settings', 'put'>,
   comment: { comment: 'Called back' } satisfies JsonBody<'/api/accounts/{id}', 'post'>,
   commentUpdate: { comment: 'Called back twice' } satisfies JsonBody<'/api/accounts/comment/{id}', 'put'>,

@@ -11,6 +11,7 @@ import { CommentsOnAnyKind1795618782766 } from './1795618782766-CommentsOnAnyKin
 import { OpportunitiesAndTasks1795620803076 } from './1795620803076-OpportunitiesAndTasks.js';
 import { LeadConversionRecords1795621577842 } from './1795621577842-LeadConversionRecords.js';
 import { EventsAndCalendarFeeds1795622902171 } from './1795622902171-EventsAndCalendarFeeds.js';
+import { DocumentsWithVersions1795624034381 } from './1795624034381-DocumentsWithVersions.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -30,4 +31,5 @@ export const migrations = [
   OpportunitiesAndTasks1795620803076,
   LeadConversionRecords1795621577842,
   EventsAndCalendarFeeds1795622902171,
+  DocumentsWithVersions1795624034381,
 ];

@@ -14,7 +14,9 @@ import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { ThrottlingModule } from './modules/throttling/throttling.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { EventsModule } from './modules/events/events.module.js';
+import { FilesModule } from './modules/files/files.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -37,12 +39,14 @@ import { UsersModule } from './modules/users/users.module.js';
     TeamsModule,
     ContactsModule,
     TagsModule,
+    FilesModule,
     CommentsModule,
     AccountsModule,
     CasesModule,
     OpportunitiesModule,
     TasksModule,
     EventsModule,
+    DocumentsModule,
     DashboardModule,
     LeadsModule,
     ApiSettingsModule,

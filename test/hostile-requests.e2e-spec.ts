@@ -83,6 +83,18 @@ describe('hostile requests against a real server process', () => {
     expect(account.body.attachments).toEqual([]);
   });
 
+  it('survives an aborted document upload: nothing stored, no partial file, no document', async () => {
+    await abortedUpload('/api/documents/', 'document_file', 'big.csv', 'Document');
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(server.alive()).toBe(true);
+    const files = await readdir(server.uploadDir, { recursive: true });
+    expect(files).not.toContainEqual(expect.stringContaining('.partial'));
+    expect(files.filter((name) => name.includes('documents/') || name.includes('documents\\'))).toEqual([]);
+    const documents = await call('GET', '/api/documents/', undefined, { 'organization-id': orgId });
+    expect(documents.body.documents_count).toBe(0);
+    expect(server.output()).not.toContain('Unhandled');
+  });
+
   it('refuses deeply nested JSON with 400 before parsing it, and keeps answering others meanwhile', async () => {
     const deep = '['.repeat(400_000) + ']'.repeat(400_000);
     const attempts = Array.from({ length: 6 }, () => call('POST', '/api/auth/login/', deep, { authorization: '' }));

@@ -11,6 +11,7 @@ import {
   makeTask,
   makeTeam,
 } from './support/factories.js';
+import { multipart } from './support/multipart.js';
 import { countQueries } from './support/query-count.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -40,6 +41,8 @@ describe('list routes: statements per page do not grow with the page', () => {
       await makeContact(t, admin, { assigned_to: links.assigned_to, teams: links.teams });
       await makeTeam(t, admin, { users: links.assigned_to });
       await makeCompany(t, admin);
+      const file = multipart({ title: `Doc ${i}`, shared_to: links.assigned_to[0], teams: links.teams[0] }, [{ field: 'document_file', fileName: 'd.txt', content: `doc ${i}` }]);
+      await t.api.upload('/api/documents/', file, admin);
       await makeOpportunity(t, admin, { ...links, account: accountId, tags: [`tag-${i}`], amount: `${i}.50` });
       await makeTask(t, admin, { ...links, account: accountId });
       await makeEvent(t, admin, { ...links, account: accountId, event_type: 'Recurring', rrule: 'FREQ=DAILY;COUNT=3' });
@@ -64,6 +67,7 @@ describe('list routes: statements per page do not grow with the page', () => {
     '/api/opportunities/',
     '/api/tasks/',
     '/api/events/',
+    '/api/documents/',
     '/api/events/?from=2027-01-01&to=2027-02-01',
     'ACCOUNT_EMAILS',
   ])('%s', async (route) => {

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   ORG_ACCESS_DENIED: { status: 403, meaning: 'The caller is not an active member of the organization' },
   ROLE_REQUIRED: { status: 403, meaning: 'The action needs the ADMIN role' },
   NOT_CREATOR: { status: 403, meaning: 'Only the creator of the record or an ADMIN may delete it' },
+  DOCUMENT_OWNER_ONLY: { status: 403, meaning: 'Only the creator of the document or an ADMIN may change or share it' },
   NOT_AUTHOR: { status: 403, meaning: 'Only the author of the comment or an ADMIN may change it' },
   NOT_UPLOADER: { status: 403, meaning: 'Only the uploader of the file or an ADMIN may delete it' },
   INVITATION_FOR_ANOTHER_ACCOUNT: { status: 403, meaning: 'The invitation is for another address than the signed-in one' },
@@ -43,6 +44,7 @@ export const ERROR_CODES = {
   LEAD_ALREADY_CONVERTED: { status: 409, meaning: 'The lead has already been converted to an account' },
   OPPORTUNITY_NAME_TAKEN: { status: 409, meaning: 'The organization already has an opportunity with this name' },
   TASK_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a task with this title' },
+  DOCUMENT_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a document with this title' },
   // 413, 415
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body or file is larger than the limit' },
   IMPORT_TOO_LARGE: { status: 413, meaning: 'The import has too many rows, or a workbook unpacks too large' },

@@ -19,6 +19,7 @@ const TAGS: Record<string, string> = {
   Opportunities: 'The sales pipeline: deals with stages, amounts and probabilities',
   Tasks: 'Follow-up work with status, priority and due dates',
   Events: 'Meetings, once or recurring: occurrences, calendar feeds and invitations',
+  Documents: 'Shared files with versions, shared with members and teams',
   Dashboard: 'The overview: counts, the newest records, open tasks and the pipeline',
   Attachments: 'Files on accounts, leads, cases, opportunities, tasks and contacts',
   'Account mail': 'E-mail sent from accounts, queued and tracked per recipient',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../auth/principal.js';
+import { Role } from '../auth/role.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { Assignments, newlyAssigned } from '../events/assignment-events.js';
 import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../database/link-arrays.js';
@@ -19,7 +20,7 @@ export interface LinkSpec {
   target: string;
 }
 
-export interface RecordStoreOptions<T> {
+export interface RecordStoreOptions<T extends ObjectLiteral> {
   kind: RecordKindOptions;
   entity: EntityTarget<T>;
   /** The query alias (`case` is an SQL keyword: cases use `kase`). */
@@ -32,6 +33,11 @@ export interface RecordStoreOptions<T> {
   assignees: string;
   /** The tag relation, when the kind has tags (answered as `tag_names`). */
   tags?: string;
+  /**
+   * A kind's own rule for whom a USER may see (ADMINs see everything), instead of "its creator and
+   * its `assignees`": documents are also seen by the members and teams they are shared with.
+   */
+  visibleToUser?: (builder: SelectQueryBuilder<T>, principal: OrgPrincipal, links: Record<string, LinkTable>) => SelectQueryBuilder<T>;
 }
 
 /** The row columns every record has. */
@@ -98,11 +104,12 @@ export class RecordStore<T extends StoredRecord> {
 
   /** Rows of the caller's organization that the caller may see. */
   visible(principal: OrgPrincipal): SelectQueryBuilder<T> {
-    const { entity, alias, assignees } = this.options;
+    const { entity, alias, assignees, visibleToUser } = this.options;
     const builder = this.db.tx
       .getRepository(entity)
       .createQueryBuilder(alias)
       .where(`${alias}.orgId = :orgId`, { orgId: principal.orgId });
+    if (visibleToUser) return principal.role === Role.ADMIN ? builder : visibleToUser(builder, principal, this.tables().links);
     return whereVisible(builder, alias, this.tables().links[assignees], principal);
   }
 

@@ -4,8 +4,6 @@ import { Attachment } from './attachment.entity.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { Comment } from './comment.entity.js';
 import { CommentsService } from './comments.service.js';
-import { FileStorage } from './storage/file-storage.js';
-import { LocalDiskStorage } from './storage/local-disk.storage.js';
 
 /**
  * Comments and attachments as a capability of any record kind: the kind's module imports this one
@@ -14,7 +12,7 @@ import { LocalDiskStorage } from './storage/local-disk.storage.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Comment, Attachment])],
   controllers: [AttachmentsController],
-  providers: [CommentsService, { provide: FileStorage, useClass: LocalDiskStorage }],
+  providers: [CommentsService],
   exports: [CommentsService],
 })
 export class CommentsModule {}

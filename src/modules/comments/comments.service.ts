@@ -11,13 +11,14 @@ import { Role } from '../../common/auth/role.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { Attachment } from './attachment.entity.js';
 import { readCommentInput } from './comment-input.js';
-import { safeFileName, toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
+import { toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
+import { safeFileName } from '../files/safe-file-name.js';
 import { Comment } from './comment.entity.js';
 import type { AddedResponseDto, AttachmentResponseDto, CommentResponseDto } from './dto/comment.dto.js';
 import { RecordKinds } from '../../common/records/record-kinds.js';
 import type { ParentRef } from './parent.js';
-import { FileStorage } from './storage/file-storage.js';
-import { sniffContentType } from './storage/sniff-content-type.js';
+import { FileStorage } from '../files/file-storage.js';
+import { sniffContentType } from '../files/sniff-content-type.js';
 
 export interface Download {
   stream: Readable;

@@ -4,10 +4,12 @@ export interface StoredFile {
   size: number;
   /** The first bytes of the file, for content sniffing. */
   head: Buffer;
+  /** Hex SHA-256 of the whole file. */
+  sha256: string;
 }
 
 /**
- * Where attachment bytes live. Local disk now; an object store is another implementation bound to
+ * Where uploaded bytes live. Local disk now; an object store is another implementation bound to
  * this token, with no change to callers.
  */
 export abstract class FileStorage {

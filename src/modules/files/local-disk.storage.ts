@@ -4,8 +4,8 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
-import { measuringStream } from '../../../common/files/measure.js';
-import { AppConfig } from '../../../config/app-config.js';
+import { measuringStream } from '../../common/files/measure.js';
+import { AppConfig } from '../../config/app-config.js';
 import { FileStorage, type StoredFile } from './file-storage.js';
 
 const HEAD_BYTES = 4100;
@@ -32,7 +32,7 @@ export class LocalDiskStorage extends FileStorage {
       await rm(partial, { force: true });
       throw error;
     }
-    return { size: measure.size(), head: measure.head() };
+    return { size: measure.size(), head: measure.head(), sha256: measure.sha256() };
   }
 
   async open(key: string): Promise<Readable> {
