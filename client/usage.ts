@@ -61,6 +61,13 @@ export const smallestBodies = {
   eventCreate: { name: 'Kickoff', start_date: '2027-01-15', start_time: '09:00', end_time: '10:00' } satisfies JsonBody<'/api/events', 'post'>,
   eventUpdate: { status: 'Held' } satisfies JsonBody<'/api/events/{id}', 'put'>,
   documentUpdate: { status: 'inactive' } satisfies JsonBody<'/api/documents/{id}', 'put'>,
+  invoiceCreate: {
+    invoice_title: 'March',
+    account: '00000000-0000-4000-8000-000000000000',
+    lines: [{ description: 'Work', quantity: '1', unit_price: '10.00' }],
+  } satisfies JsonBody<'/api/invoices', 'post'>,
+  invoiceUpdate: { notes: 'Thanks' } satisfies JsonBody<'/api/invoices/{id}', 'put'>,
+  invoicePayment: { amount: '10.00', paid_on: '2027-01-01' } satisfies JsonBody<'/api/invoices/{id}/payments', 'post'>,
   organizationSettings: { default_currency: 'EUR' } satisfies JsonBody<'/api/org/settings', 'put'>,
   comment: { comment: 'Called back' } satisfies JsonBody<'/api/accounts/{id}', 'post'>,
   commentUpdate: { comment: 'Called back twice' } satisfies JsonBody<'/api/accounts/comment/{id}', 'put'>,

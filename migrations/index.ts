@@ -12,6 +12,7 @@ import { OpportunitiesAndTasks1795620803076 } from './1795620803076-Opportunitie
 import { LeadConversionRecords1795621577842 } from './1795621577842-LeadConversionRecords.js';
 import { EventsAndCalendarFeeds1795622902171 } from './1795622902171-EventsAndCalendarFeeds.js';
 import { DocumentsWithVersions1795624034381 } from './1795624034381-DocumentsWithVersions.js';
+import { Invoices1795624737428 } from './1795624737428-Invoices.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -32,4 +33,5 @@ export const migrations = [
   LeadConversionRecords1795621577842,
   EventsAndCalendarFeeds1795622902171,
   DocumentsWithVersions1795624034381,
+  Invoices1795624737428,
 ];

@@ -17,6 +17,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { FilesModule } from './modules/files/files.module.js';
+import { InvoicesModule } from './modules/invoices/invoices.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -47,6 +48,7 @@ import { UsersModule } from './modules/users/users.module.js';
     TasksModule,
     EventsModule,
     DocumentsModule,
+    InvoicesModule,
     DashboardModule,
     LeadsModule,
     ApiSettingsModule,

@@ -6,6 +6,7 @@ import {
   makeCompany,
   makeContact,
   makeEvent,
+  makeInvoice,
   makeLead,
   makeOpportunity,
   makeTask,
@@ -45,6 +46,7 @@ describe('list routes: statements per page do not grow with the page', () => {
       await t.api.upload('/api/documents/', file, admin);
       await makeOpportunity(t, admin, { ...links, account: accountId, tags: [`tag-${i}`], amount: `${i}.50` });
       await makeTask(t, admin, { ...links, account: accountId });
+      await makeInvoice(t, admin, { ...links, account: accountId });
       await makeEvent(t, admin, { ...links, account: accountId, event_type: 'Recurring', rrule: 'FREQ=DAILY;COUNT=3' });
       await makeApiSetting(t, admin, { lead_assigned_to: links.assigned_to, tags: [`tag-${i}`] });
       await t.api.post(`/api/accounts/${accountId}/create_mail/`, { subject: `Mail ${i}`, html: '<p>x</p>', recipients: [`c${i}@client.example`] }, admin);
@@ -68,6 +70,7 @@ describe('list routes: statements per page do not grow with the page', () => {
     '/api/tasks/',
     '/api/events/',
     '/api/documents/',
+    '/api/invoices/',
     '/api/events/?from=2027-01-01&to=2027-02-01',
     'ACCOUNT_EMAILS',
   ])('%s', async (route) => {
@@ -96,6 +99,7 @@ describe('list routes: statements per page do not grow with the page', () => {
     await makeCase(t, admin, { ...links, account });
     await makeOpportunity(t, admin, { ...links, account, amount: '1.00', tags: ['one'] });
     await makeTask(t, admin, { ...links, account });
+    await makeInvoice(t, admin, { ...links, account });
     await makeLead(t, admin, { ...links, tags: ['one'] });
     const statements = (caller: ReturnType<typeof as>, id: string) =>
       countQueries(t, async () => expect((await t.api.get(path(id), caller)).status).toBe(200));

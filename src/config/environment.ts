@@ -120,6 +120,12 @@ export class Environment {
   @Min(50)
   JOBS_POLL_MS = 1000;
 
+  /** How often each process looks for invoices that have become overdue (each is recorded once). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  INVOICE_OVERDUE_SWEEP_MS = 3_600_000;
+
   /** Redis key prefix of the job queues, so several deployments can share one Redis. */
   @IsString()
   QUEUE_PREFIX = 'crm';

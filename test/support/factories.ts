@@ -27,6 +27,9 @@ export const makeTask = (t: TestApp, caller: Caller, extra: Body = {}) => make(t
 export const makeEvent = (t: TestApp, caller: Caller, extra: Body = {}) =>
   make(t, '/api/events/', { name: `Meeting ${short()}`, start_date: '2027-01-15', start_time: '09:00', end_time: '10:00', ...extra }, caller);
 
+export const makeInvoice = (t: TestApp, caller: Caller, extra: Body = {}) =>
+  make(t, '/api/invoices/', { invoice_title: `Invoice ${short()}`, lines: [{ description: 'Work', quantity: '1', unit_price: '10.00' }], ...extra }, caller);
+
 export const makeContact = (t: TestApp, caller: Caller, extra: Body = {}) =>
   make(t, '/api/contacts/', { first_name: 'Pat', last_name: `Contact ${short()}`, primary_email: `pat-${short()}@acme.example`, ...extra }, caller);
 

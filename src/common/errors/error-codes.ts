@@ -44,6 +44,8 @@ export const ERROR_CODES = {
   LEAD_ALREADY_CONVERTED: { status: 409, meaning: 'The lead has already been converted to an account' },
   OPPORTUNITY_NAME_TAKEN: { status: 409, meaning: 'The organization already has an opportunity with this name' },
   TASK_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a task with this title' },
+  INVOICE_LOCKED: { status: 409, meaning: 'The invoice’s status does not allow this change' },
+  INVOICE_NOT_PAYABLE: { status: 409, meaning: 'Only a Sent or Pending invoice takes payments' },
   DOCUMENT_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a document with this title' },
   // 413, 415
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body or file is larger than the limit' },

@@ -20,6 +20,7 @@ const TAGS: Record<string, string> = {
   Tasks: 'Follow-up work with status, priority and due dates',
   Events: 'Meetings, once or recurring: occurrences, calendar feeds and invitations',
   Documents: 'Shared files with versions, shared with members and teams',
+  Invoices: 'Invoices with exact totals, numbering, payments, sending and overdue tracking',
   Dashboard: 'The overview: counts, the newest records, open tasks and the pipeline',
   Attachments: 'Files on accounts, leads, cases, opportunities, tasks and contacts',
   'Account mail': 'E-mail sent from accounts, queued and tracked per recipient',

@@ -1,9 +1,9 @@
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import type { AccountCaseDto, AccountOpportunityDto, AccountTaskDto } from './dto/account-responses.dto.js';
+import type { AccountCaseDto, AccountInvoiceDto, AccountOpportunityDto, AccountTaskDto } from './dto/account-responses.dto.js';
 
 /**
  * Asked when an account's detail is read: each module that owns records of an account (cases;
- * opportunities, tasks and invoices next) answers with its list, so accounts imports none of them.
+ * opportunities, tasks, invoices) answers with its list, so accounts imports none of them.
  */
 export const ACCOUNT_RELATED = 'account.related';
 
@@ -19,6 +19,8 @@ export interface AccountRelated {
   opportunities_count: number;
   tasks: AccountTaskDto[];
   tasks_count: number;
+  invoices: AccountInvoiceDto[];
+  invoices_count: number;
 }
 
 /** How many of an account's related records of one kind its detail lists (the newest). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
+import { InvoicesService } from '../invoices/invoices.service.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { OpportunitiesService } from '../opportunities/opportunities.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
@@ -20,16 +21,18 @@ export class DashboardService {
     private readonly leads: LeadsService,
     private readonly opportunities: OpportunitiesService,
     private readonly tasks: TasksService,
+    private readonly invoices: InvoicesService,
   ) {}
 
   async get(principal: OrgPrincipal): Promise<DashboardResponseDto> {
-    const [accounts, contacts, leads, opportunities, tasks, pipeline] = await Promise.all([
+    const [accounts, contacts, leads, opportunities, tasks, pipeline, outstanding] = await Promise.all([
       this.accounts.recent(principal, DASHBOARD_RECENT),
       this.contacts.recent(principal, DASHBOARD_RECENT),
       this.leads.recent(principal, DASHBOARD_RECENT),
       this.opportunities.recent(principal, DASHBOARD_RECENT),
       this.tasks.openForCaller(principal, DASHBOARD_TASKS),
       this.opportunities.pipeline(principal, {}),
+      this.invoices.outstanding(principal),
     ]);
     return {
       accounts_count: accounts.count,
@@ -43,6 +46,7 @@ export class DashboardService {
       opportunities: opportunities.items,
       tasks: tasks.items,
       pipeline: pipeline.stages,
+      invoices_outstanding: outstanding,
     };
   }
 }

@@ -13,6 +13,10 @@ export class Organization {
   @Column({ type: 'char', length: 3, default: 'USD' })
   defaultCurrency: string;
 
+  /** Put before each invoice number (`INV-` gives INV-000042). */
+  @Column({ type: 'varchar', length: 20, default: 'INV-' })
+  invoicePrefix: string;
+
   /** IANA name: where an event that names no time zone takes place. */
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
   timezone: string;

@@ -72,11 +72,12 @@ export class OrganizationsService {
       name: organization.name,
       default_currency: organization.defaultCurrency,
       timezone: organization.timezone,
+      invoice_prefix: organization.invoicePrefix,
     };
   }
 
   async updateSettings(orgId: string, dto: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsDto> {
-    const changes = { defaultCurrency: dto.default_currency, timezone: dto.timezone };
+    const changes = { defaultCurrency: dto.default_currency, timezone: dto.timezone, invoicePrefix: dto.invoice_prefix };
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (Object.keys(given).length) await this.organizations.update({ id: orgId }, given);
     return this.settings(orgId);
@@ -85,6 +86,11 @@ export class OrganizationsService {
   /** The currency of the organization's money when a record names none. */
   async defaultCurrency(orgId: string): Promise<string> {
     return (await this.settings(orgId)).default_currency;
+  }
+
+  /** What the organization's invoice numbers start with. */
+  async invoicePrefix(orgId: string): Promise<string> {
+    return (await this.settings(orgId)).invoice_prefix;
   }
 
   /** Where the organization's events take place when they name no time zone. */

@@ -177,8 +177,32 @@ export class AccountTaskDto {
   created_on: string;
 }
 
-/** Related records of kinds this API does not manage yet: always empty. */
-class UnmanagedRelatedDto {}
+/** An invoice of the account, as listed in the account's detail. */
+export class AccountInvoiceDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'INV-000042' })
+  invoice_number: string;
+
+  @ApiProperty()
+  invoice_title: string;
+
+  @ApiProperty({ type: String, description: 'Draft, Sent, Paid, Pending or Cancelled' })
+  status: string;
+
+  @ApiProperty({ example: 'EUR' })
+  currency: string;
+
+  @ApiProperty({ example: '1234.50' })
+  total: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  due_date: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_on: string;
+}
 
 export class AccountDetailResponseDto {
   @ApiProperty({ type: AccountFieldsDto })
@@ -202,8 +226,11 @@ export class AccountDetailResponseDto {
   @ApiProperty({ type: 'integer', description: 'How many tasks of the account the caller may see' })
   tasks_count: number;
 
-  @ApiProperty({ type: [UnmanagedRelatedDto], description: 'Always empty: invoices are not managed here' })
-  invoices: never[];
+  @ApiProperty({ type: [AccountInvoiceDto], description: 'The account’s invoices the caller may see, newest first (at most 100)' })
+  invoices: AccountInvoiceDto[];
+
+  @ApiProperty({ type: 'integer', description: 'How many invoices of the account the caller may see' })
+  invoices_count: number;
 
   @ApiProperty({ type: [UserRefDto] })
   assigned_to: UserRefDto[];

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AccountItemDto } from '../../accounts/dto/account-responses.dto.js';
 import { ContactResponseDto } from '../../contacts/dto/contact.dto.js';
+import { OutstandingDto } from '../../invoices/dto/invoice-responses.dto.js';
 import { LeadItemDto } from '../../leads/dto/lead-responses.dto.js';
 import { OpportunityItemDto, PipelineStageDto } from '../../opportunities/dto/opportunity-responses.dto.js';
 import { TaskItemDto } from '../../tasks/dto/task-responses.dto.js';
@@ -45,4 +46,7 @@ export class DashboardResponseDto {
 
   @ApiProperty({ type: [PipelineStageDto], description: 'The pipeline summary over every opportunity the caller may see' })
   pipeline: PipelineStageDto[];
+
+  @ApiProperty({ type: [OutstandingDto], description: 'What is owed on the Sent and Pending invoices the caller may see, per currency' })
+  invoices_outstanding: OutstandingDto[];
 }

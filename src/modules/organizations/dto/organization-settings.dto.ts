@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { IsCurrency } from '../../../common/validation/currency.js';
 import { IsTimeZone } from '../../../common/validation/time-zone.js';
 
@@ -15,6 +15,9 @@ export class OrganizationSettingsDto {
 
   @ApiProperty({ example: 'Europe/Berlin', maxLength: 64, description: 'IANA time zone; events use it unless they say otherwise' })
   timezone: string;
+
+  @ApiProperty({ example: 'INV-', maxLength: 20, description: 'Put before each new invoice number' })
+  invoice_prefix: string;
 }
 
 export class UpdateOrganizationSettingsDto {
@@ -27,4 +30,9 @@ export class UpdateOrganizationSettingsDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({ example: 'ACME-', maxLength: 20, pattern: '^[A-Za-z0-9._/-]{0,20}$', description: 'Letters, digits and . _ / -; numbers already given keep theirs' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._/-]{0,20}$/, { message: 'invoice_prefix must be at most 20 letters, digits or . _ / -' })
+  invoice_prefix?: string;
 }

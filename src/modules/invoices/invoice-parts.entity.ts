@@ -1,0 +1,88 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TenantEntity } from '../../common/database/tenant-entity.js';
+import { Invoice, InvoiceStatus, MONEY_COLUMN } from './invoice.entity.js';
+
+/** What an invoice owns: rows that live and die with it. */
+abstract class InvoicePart extends TenantEntity {
+  @Column({ type: 'uuid' })
+  invoiceId: string;
+
+  @ManyToOne(() => Invoice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invoice_id' })
+  invoice?: Invoice;
+}
+
+@Entity('invoice_lines')
+@Index('ix_invoice_lines_invoice', ['invoiceId', 'position'])
+export class InvoiceLine extends InvoicePart {
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 1000 })
+  description: string;
+
+  @Column({ type: 'numeric', precision: 15, scale: 3 })
+  quantity: string;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2 })
+  unitPrice: string;
+
+  @Column({ type: 'numeric', precision: 6, scale: 3 })
+  taxRate: string;
+
+  @Column({ type: 'numeric', precision: 6, scale: 3 })
+  discount: string;
+
+  @Column(MONEY_COLUMN)
+  amount: string;
+}
+
+@Entity('invoice_payments')
+@Index('ix_invoice_payments_invoice', ['invoiceId', 'createdOn'])
+export class InvoicePayment extends InvoicePart {
+  @Column(MONEY_COLUMN)
+  amount: string;
+
+  @Column({ type: 'date' })
+  paidOn: string;
+
+  @Column({ type: 'varchar', length: 50, default: '' })
+  method: string;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  reference: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+}
+
+/** The invoice's history: every status change and payment, and its first day overdue. */
+@Entity('invoice_history')
+@Index('ix_invoice_history_invoice', ['invoiceId', 'createdOn'])
+export class InvoiceHistoryEntry extends InvoicePart {
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status', nullable: true })
+  fromStatus: InvoiceStatus | null;
+
+  @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status' })
+  toStatus: InvoiceStatus;
+
+  @Column({ type: 'varchar', length: 500, default: '' })
+  note: string;
+}
+
+/** Each organization's next invoice number; a row lock makes concurrent creates take turns. */
+@Entity('invoice_sequences')
+export class InvoiceSequence {
+  @PrimaryColumn({ type: 'uuid' })
+  orgId: string;
+
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'org_id' })
+  organization?: unknown;
+
+  @Column({ type: 'bigint', default: 1 })
+  nextNumber: string;
+}

@@ -1,0 +1,4 @@
+import type { RecordKindOptions } from '../../common/records/record-kind.decorator.js';
+
+/** Invoices as a record kind. */
+export const INVOICE_KIND = { kind: 'invoice', name: 'Invoice', path: 'invoices', tag: 'Invoices', comments: true } satisfies RecordKindOptions;

@@ -1,0 +1,126 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OrgScoped } from '../../common/auth/access.decorators.js';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { Principal } from '../../common/auth/principal.decorator.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
+import { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import {
+  CancelInvoiceDto,
+  CreateInvoiceDto,
+  InvoicePaymentDto,
+  ListInvoicesQueryDto,
+  SendInvoiceDto,
+  UpdateInvoiceDto,
+} from './dto/invoice-requests.dto.js';
+import { InvoiceDetailResponseDto, InvoiceHistoryPageDto, InvoicePageDto, InvoiceResponseDto } from './dto/invoice-responses.dto.js';
+import { InvoiceActions } from './invoice-actions.service.js';
+import { InvoiceSending } from './invoice-sending.service.js';
+import { InvoicesService } from './invoices.service.js';
+
+const WHO = 'An ADMIN, the invoice’s creator or its assignees; anyone else gets 404.';
+
+@ApiTags('Invoices')
+@OrgScoped()
+@Controller('invoices')
+export class InvoicesController {
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly actions: InvoiceActions,
+    private readonly sending: InvoiceSending,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List invoices', description: `Newest first, paged, with links that keep the filters. Seen by: ${WHO}` })
+  @ApiOkResponse({ type: InvoicePageDto, description: 'One page of invoices' })
+  listInvoices(@Principal() principal: OrgPrincipal, @Query() query: ListInvoicesQueryDto): Promise<InvoicePageDto> {
+    return this.invoices.list(principal, query);
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Create an invoice',
+    description: 'A Draft with the next number of the organization’s sequence; the server computes every amount from the lines.',
+  })
+  @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The invoice, with its lines' })
+  createInvoice(@Principal() principal: OrgPrincipal, @Body() body: CreateInvoiceDto): Promise<InvoiceResponseDto> {
+    return this.invoices.create(principal, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get an invoice', description: `With lines, payments, comments and attachments. ${WHO}` })
+  @ApiOkResponse({ type: InvoiceDetailResponseDto, description: 'The invoice' })
+  @ApiErrors(404)
+  getInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<InvoiceDetailResponseDto> {
+    return this.invoices.get(principal, id);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Update an invoice',
+    description: 'A Draft changes freely (lines, when sent, replace and are repriced); once sent only notes, assigned_to and teams; Paid and Cancelled are final.',
+  })
+  @ApiOkResponse({ type: InvoiceResponseDto, description: 'The updated invoice' })
+  @ApiErrors(404, 'INVOICE_LOCKED')
+  updateInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: UpdateInvoiceDto): Promise<InvoiceResponseDto> {
+    return this.invoices.update(principal, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an invoice', description: 'A Draft or Cancelled one, by its creator or an ADMIN.' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors('NOT_CREATOR', 404, 'INVOICE_LOCKED')
+  async deleteInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
+    await this.invoices.remove(principal, id);
+  }
+
+  @Post(':id/send')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Send an invoice',
+    description: `Draft → Sent (or a resend): the PDF is mailed to the invoice’s contacts, or to the recipients given, through the mail queue; delivery per recipient shows in the account’s e-mail. ${WHO}`,
+  })
+  @ApiOkResponse({ type: InvoiceResponseDto, description: 'The invoice' })
+  @ApiErrors(404, 'INVOICE_LOCKED')
+  sendInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: SendInvoiceDto): Promise<InvoiceResponseDto> {
+    return this.sending.send(principal, id, body);
+  }
+
+  @Post(':id/payments')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Record a payment', description: `At most the amount due: Pending while something is owed, Paid when nothing is. ${WHO}` })
+  @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The invoice with the payment' })
+  @ApiErrors(404, 'INVOICE_NOT_PAYABLE')
+  addInvoicePayment(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: InvoicePaymentDto): Promise<InvoiceResponseDto> {
+    return this.actions.pay(principal, id, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Cancel an invoice', description: `Any but a Paid or Cancelled one. ${WHO}` })
+  @ApiOkResponse({ type: InvoiceResponseDto, description: 'The cancelled invoice' })
+  @ApiErrors(404, 'INVOICE_LOCKED')
+  cancelInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: CancelInvoiceDto): Promise<InvoiceResponseDto> {
+    return this.actions.cancel(principal, id, body);
+  }
+
+  @Post(':id/duplicate')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Duplicate an invoice', description: `A new Draft with the next number, the same lines and links, issued today with the same term. ${WHO}` })
+  @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The new invoice' })
+  @ApiErrors(404)
+  duplicateInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<InvoiceResponseDto> {
+    return this.actions.duplicate(principal, id);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'List an invoice’s history', description: `Every status change and payment, oldest first. ${WHO}` })
+  @ApiOkResponse({ type: InvoiceHistoryPageDto, description: 'One page of history' })
+  @ApiErrors(404)
+  listInvoiceHistory(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Query() query: PaginationQueryDto): Promise<InvoiceHistoryPageDto> {
+    return this.actions.history(principal, id, query);
+  }
+}

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { containsPattern } from '../../common/database/like.js';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
+import { type Page, toPage } from '../../common/pagination/page.js';
+import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
+import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
+import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { CommentsService } from '../comments/comments.service.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { CreateInvoiceDto, InvoiceFiltersDto, ListInvoicesQueryDto, UpdateInvoiceDto } from './dto/invoice-requests.dto.js';
+import type { InvoiceDetailResponseDto, InvoiceItemDto, InvoiceResponseDto, OutstandingDto } from './dto/invoice-responses.dto.js';
+import { Invoice, InvoiceStatus } from './invoice.entity.js';
+import { INVOICE_KIND } from './invoice.kind.js';
+import { type InvoiceLinks, priced, shownAs, toInvoiceColumns, toInvoiceItem, toLineResponse, toPaymentResponse } from './invoice.mapper.js';
+import { InvoiceHistoryEntry, InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
+
+/** Sent or Pending and due before today in the organization's time zone; never NULL. */
+export const OVERDUE = `(invoice.status IN ('Sent', 'Pending') AND invoice.due_date IS NOT NULL
+  AND invoice.due_date < (now() AT TIME ZONE (SELECT org.timezone FROM organizations org WHERE org.id = invoice.org_id))::date)`;
+
+/** What may still change once an invoice has been sent; nothing changes once it is Paid or Cancelled. */
+const EDITABLE_AFTER_SENDING = new Set(['notes', 'assigned_to', 'teams']);
+
+export const locked = (message: string, fields: string[] = []) =>
+  new ConflictError('INVOICE_LOCKED', message, fields.length ? Object.fromEntries(fields.map((field) => [field, [message]])) : undefined);
+
+@RecordKind(INVOICE_KIND)
+@Injectable()
+export class InvoicesService extends RecordService<Invoice> implements RecordKindService {
+  protected readonly store: RecordStore<Invoice>;
+
+  constructor(
+    stores: RecordStores,
+    @InjectDb() private readonly db: Db,
+    private readonly organizations: OrganizationsService,
+    private readonly comments: CommentsService,
+  ) {
+    super();
+    this.store = stores.for({
+      kind: INVOICE_KIND,
+      entity: Invoice,
+      alias: 'invoice',
+      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      references: { account: 'account' },
+      assignees: 'assigned_to',
+    });
+  }
+
+  async list(principal: OrgPrincipal, query: ListInvoicesQueryDto): Promise<Page<InvoiceItemDto>> {
+    const filtered = this.filtered(principal, query);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), filtered.getCount()]);
+    return toPage('/api/invoices/', query, count, results);
+  }
+
+  async get(principal: OrgPrincipal, id: string): Promise<InvoiceDetailResponseDto> {
+    const [invoice, { comments, attachments }] = await Promise.all([
+      this.response(principal, id),
+      this.comments.listFor(principal.orgId, { kind: INVOICE_KIND.kind, id }),
+    ]);
+    return { ...invoice, comments, attachments };
+  }
+
+  async create(principal: OrgPrincipal, dto: CreateInvoiceDto): Promise<InvoiceResponseDto> {
+    assertDates(dto.issue_date ?? null, dto.due_date ?? null);
+    await this.store.checkReferences(principal, dto);
+    const currency = dto.currency ?? (await this.organizations.defaultCurrency(principal.orgId));
+    const id = await this.store.transaction(async () => {
+      const number = await this.nextNumber(principal.orgId);
+      const links = { contacts: dto.contacts ?? [], assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] };
+      return this.insert(principal, { ...toInvoiceColumns(dto), currency, invoiceNumber: number }, dto.lines, links, 'created');
+    });
+    const invoice = await this.response(principal, id);
+    await this.store.announce(principal, { id, name: invoice.invoice_number }, [], dto.assigned_to);
+    return invoice;
+  }
+
+  /**
+   * Inserts an invoice with its lines, priced, and its first history entry, in the transaction in
+   * progress (create and duplicate).
+   */
+  async insert(
+    principal: OrgPrincipal,
+    columns: Partial<Invoice> & { currency: string; invoiceNumber: string },
+    lines: CreateInvoiceDto['lines'],
+    links: { contacts: string[]; assigned_to: string[]; teams: string[] },
+    note: string,
+  ): Promise<string> {
+    const { lines: rows, totals } = priced(lines, columns.currency);
+    const id = await this.store.insert(principal, { ...columns, ...totals, status: InvoiceStatus.DRAFT }, links);
+    await this.db.tx.getRepository(InvoiceLine).insert(rows.map((row) => ({ ...row, orgId: principal.orgId, invoiceId: id })));
+    await this.addHistory(principal, id, null, InvoiceStatus.DRAFT, note);
+    return id;
+  }
+
+  /** A Draft changes freely; once sent only notes, assignees and teams; Paid and Cancelled are final. */
+  async update(principal: OrgPrincipal, id: string, dto: UpdateInvoiceDto): Promise<InvoiceResponseDto> {
+    const before = await this.store.transaction(async () => {
+      const current = await this.loadForChange(principal, id);
+      const item = await this.item(principal, id);
+      if (current.status === InvoiceStatus.PAID || current.status === InvoiceStatus.CANCELLED) {
+        throw locked(`A ${current.status} invoice is final`);
+      }
+      if (current.status !== InvoiceStatus.DRAFT) {
+        const frozen = Object.keys(dto).filter((field) => !EDITABLE_AFTER_SENDING.has(field));
+        if (frozen.length) throw locked(`cannot change once the invoice is ${current.status}`, frozen);
+      }
+      assertDates(dto.issue_date === undefined ? current.issueDate : dto.issue_date, dto.due_date === undefined ? current.dueDate : dto.due_date);
+      await this.store.checkReferences(principal, dto, item);
+      const columns: Partial<Invoice> = toInvoiceColumns(dto);
+      if (dto.lines || dto.currency) {
+        const lines = dto.lines ?? (await this.storedLines(id));
+        const { lines: rows, totals } = priced(lines, dto.currency ?? current.currency);
+        Object.assign(columns, totals);
+        await this.db.tx.getRepository(InvoiceLine).delete({ invoiceId: id, orgId: principal.orgId });
+        await this.db.tx.getRepository(InvoiceLine).insert(rows.map((row) => ({ ...row, orgId: principal.orgId, invoiceId: id })));
+      }
+      await this.store.update(principal, id, columns, dto);
+      return item;
+    });
+    const after = await this.response(principal, id);
+    await this.store.announce(principal, { id, name: after.invoice_number }, before.assigned_to, dto.assigned_to);
+    return after;
+  }
+
+  /** Only a Draft or a Cancelled invoice may be deleted: a sent one stays on record. */
+  override async remove(principal: OrgPrincipal, id: string): Promise<void> {
+    const invoice = await this.store.load(principal, id);
+    if (invoice.status !== InvoiceStatus.DRAFT && invoice.status !== InvoiceStatus.CANCELLED) {
+      throw locked(`A ${invoice.status} invoice cannot be deleted; cancel it instead`);
+    }
+    await super.remove(principal, id);
+  }
+
+  /** The invoice, locked for the rest of the transaction, if the caller may see it. */
+  async loadForChange(principal: OrgPrincipal, id: string): Promise<Invoice> {
+    const invoice = await this.store.byId(this.store.visible(principal), id).setLock('pessimistic_write').getOne();
+    if (!invoice) throw new NotFoundError('Invoice');
+    return invoice;
+  }
+
+  async addHistory(principal: OrgPrincipal | null, invoiceId: string, from: InvoiceStatus | null, to: InvoiceStatus, note: string, orgId = principal?.orgId): Promise<void> {
+    await this.db.tx.getRepository(InvoiceHistoryEntry).insert({ orgId, invoiceId, createdBy: principal?.userId ?? null, fromStatus: from, toStatus: to, note });
+  }
+
+  /** The next number of the organization's sequence; the row stays locked until commit, so numbers are consecutive and never reused. */
+  async nextNumber(orgId: string): Promise<string> {
+    const prefix = await this.organizations.invoicePrefix(orgId);
+    const [row] = (await this.db.tx.query(
+      `INSERT INTO invoice_sequences (org_id, next_number) VALUES ($1, 2)
+       ON CONFLICT (org_id) DO UPDATE SET next_number = invoice_sequences.next_number + 1
+       RETURNING next_number - 1 AS number`,
+      [orgId],
+    )) as { number: string }[];
+    return `${prefix}${row.number.padStart(6, '0')}`;
+  }
+
+  async storedLines(invoiceId: string): Promise<CreateInvoiceDto['lines']> {
+    const rows = await this.db.tx.getRepository(InvoiceLine).find({ where: { invoiceId }, order: { position: 'ASC' } });
+    return rows.map((row) => ({ description: row.description, quantity: row.quantity, unit_price: row.unitPrice, tax_rate: row.taxRate, discount: row.discount }));
+  }
+
+  /** The invoice with its lines and payments: three statements. */
+  async response(principal: OrgPrincipal, id: string): Promise<InvoiceResponseDto> {
+    const item = await this.item(principal, id);
+    const [lines, payments] = await Promise.all([
+      this.db.tx.getRepository(InvoiceLine).find({ where: { invoiceId: id, orgId: principal.orgId }, order: { position: 'ASC' } }),
+      this.db.tx.getRepository(InvoicePayment).find({ where: { invoiceId: id, orgId: principal.orgId }, order: { createdOn: 'ASC', id: 'ASC' } }),
+    ]);
+    return {
+      ...item,
+      lines: lines.map((line) => toLineResponse(line, item.currency)),
+      payments: payments.map((payment) => toPaymentResponse(payment, item.currency)),
+    };
+  }
+
+  /** The account's invoices the caller may see, newest first, for the account detail. */
+  @OnEvent(ACCOUNT_RELATED, { promisify: true })
+  async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'invoices' | 'invoices_count'>> {
+    const builder = this.store.visible(principal).andWhere('invoice.accountId = :accountId', { accountId });
+    const [rows, count] = await Promise.all([this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(), builder.getCount()]);
+    const invoices = rows.map((row) => ({
+      id: row.id,
+      invoice_number: row.invoiceNumber,
+      invoice_title: row.invoiceTitle,
+      status: row.status,
+      currency: row.currency,
+      total: shownAs(row.total, row.currency),
+      due_date: row.dueDate,
+      created_on: row.createdOn.toISOString(),
+    }));
+    return { invoices, invoices_count: count };
+  }
+
+  /** What is still owed on the invoices the caller may see (Sent or Pending), per currency: one statement. */
+  async outstanding(principal: OrgPrincipal): Promise<OutstandingDto[]> {
+    const rows = await this.store
+      .visible(principal)
+      .andWhere('invoice.status IN (:...open)', { open: [InvoiceStatus.SENT, InvoiceStatus.PENDING] })
+      .select('invoice.currency', 'currency')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('sum(invoice.total - invoice.amount_paid)::text', 'amount_due')
+      .groupBy('invoice.currency')
+      .orderBy('invoice.currency')
+      .getRawMany<{ currency: string; count: number; amount_due: string }>();
+    return rows.map((row) => ({ ...row, amount_due: shownAs(row.amount_due, row.currency) }));
+  }
+
+  async item(principal: OrgPrincipal, id: string): Promise<InvoiceItemDto> {
+    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
+    if (!item) throw new NotFoundError('Invoice');
+    return item;
+  }
+
+  private async items(builder: SelectQueryBuilder<Invoice>): Promise<InvoiceItemDto[]> {
+    builder.addSelect(OVERDUE, 'is_overdue');
+    return (await this.store.withLinks<InvoiceLinks>(builder)).map(([row, links]) => toInvoiceItem(row, links));
+  }
+
+  private filtered(principal: OrgPrincipal, query: InvoiceFiltersDto): SelectQueryBuilder<Invoice> {
+    const builder = this.store.visible(principal);
+    if (query.status?.length) builder.andWhere('invoice.status IN (:...statuses)', { statuses: query.status });
+    if (query.account) builder.andWhere('invoice.accountId = :account', { account: query.account });
+    if (query.invoice_number) builder.andWhere('invoice.invoiceNumber ILIKE :number', { number: containsPattern(query.invoice_number) });
+    if (query.overdue !== undefined) builder.andWhere(query.overdue ? OVERDUE : `NOT ${OVERDUE}`);
+    if (query.issue_date_from) builder.andWhere('invoice.issueDate >= :issueFrom', { issueFrom: query.issue_date_from });
+    if (query.issue_date_to) builder.andWhere('invoice.issueDate <= :issueTo', { issueTo: query.issue_date_to });
+    if (query.due_date_from) builder.andWhere('invoice.dueDate >= :dueFrom', { dueFrom: query.due_date_from });
+    if (query.due_date_to) builder.andWhere('invoice.dueDate <= :dueTo', { dueTo: query.due_date_to });
+    if (query.total_min) builder.andWhere('invoice.total >= :totalMin', { totalMin: query.total_min });
+    if (query.total_max) builder.andWhere('invoice.total <= :totalMax', { totalMax: query.total_max });
+    return builder;
+  }
+}
+
+function assertDates(issue: string | null, due: string | null): void {
+  if (issue && due && due < issue) throw ValidationFailedError.field('due_date', 'must not be before issue_date');
+}
