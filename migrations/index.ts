@@ -13,6 +13,7 @@ import { LeadConversionRecords1795621577842 } from './1795621577842-LeadConversi
 import { EventsAndCalendarFeeds1795622902171 } from './1795622902171-EventsAndCalendarFeeds.js';
 import { DocumentsWithVersions1795624034381 } from './1795624034381-DocumentsWithVersions.js';
 import { Invoices1795624737428 } from './1795624737428-Invoices.js';
+import { InvoiceMail1795625913832 } from './1795625913832-InvoiceMail.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -34,4 +35,5 @@ export const migrations = [
   EventsAndCalendarFeeds1795622902171,
   DocumentsWithVersions1795624034381,
   Invoices1795624737428,
+  InvoiceMail1795625913832,
 ];

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { InvoiceActions } from '../src/modules/invoices/invoice-actions.service.js';
 import { as, type Cast, createCast } from './support/cast.js';
 import { describeCommentCapability } from './support/comment-capability.js';
-import { makeAccount, makeInvoice } from './support/factories.js';
+import { makeAccount, makeContact, makeInvoice } from './support/factories.js';
+import { pdfText } from './support/pdf-text.js';
+import { eventually, mailAttachment, SmtpSink } from './support/smtp-sink.js';
 import { describePermissionMatrix } from './support/permission-matrix.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -13,17 +15,25 @@ const utcDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISO
 describe('invoices', () => {
   let t: TestApp;
   let cast: Cast;
+  let sink: SmtpSink;
   let accountId: string;
+  let billing: Item;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    sink = await new SmtpSink().start();
+    t = await createTestApp({ SMTP_URL: sink.url });
+    t.api.inbox = sink;
     cast = await createCast(t.api);
-    accountId = (await makeAccount(t, as(cast, 'admin'), { assigned_to: [cast.creator.userId, cast.assignee.userId] })).id;
+    accountId = (await makeAccount(t, as(cast, 'admin'), { name: 'Zoë & Co', assigned_to: [cast.creator.userId, cast.assignee.userId] })).id;
+    billing = await makeContact(t, as(cast, 'admin'), { assigned_to: [cast.creator.userId, cast.assignee.userId] });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
 
   const seed = (extra: Record<string, unknown> = {}, who: Who = 'creator'): Promise<Item> =>
-    makeInvoice(t, as(cast, who), { account: accountId, assigned_to: [cast.assignee.userId], ...extra });
+    makeInvoice(t, as(cast, who), { account: accountId, contacts: [billing.id], assigned_to: [cast.assignee.userId], ...extra });
   const act = (id: string, action: string, body: unknown = {}, who: Who = 'creator') => t.api.post(`/api/invoices/${id}/${action}/`, body, as(cast, who));
   const history = async (id: string) => (await t.api.get(`/api/invoices/${id}/history/`, as(cast, 'creator'))).body.results as Item[];
 
@@ -221,7 +231,7 @@ describe('invoices', () => {
       const usd = await makeInvoice(t, as(own, 'admin'), { account, lines: [{ description: 'a', quantity: '1', unit_price: '100.00' }] });
       const eur = await makeInvoice(t, as(own, 'admin'), { account, currency: 'EUR', lines: [{ description: 'b', quantity: '2', unit_price: '30.00' }] });
       await makeInvoice(t, as(own, 'admin'), { account });
-      for (const invoice of [usd, eur]) await t.api.post(`/api/invoices/${invoice.id}/send/`, {}, as(own, 'admin'));
+      for (const invoice of [usd, eur]) await t.api.post(`/api/invoices/${invoice.id}/send/`, { recipients: ['ap@client.example'] }, as(own, 'admin'));
       await t.api.post(`/api/invoices/${usd.id}/payments/`, { amount: '25.00', paid_on: '2027-01-01' }, as(own, 'admin'));
       const detail = await t.api.get(`/api/accounts/${account}/`, as(own, 'admin'));
       expect(detail.body.invoices_count).toBe(3);
@@ -243,8 +253,105 @@ describe('invoices', () => {
     });
   });
 
+  describe('PDF and mail', () => {
+    const pdfOf = async (id: string) => {
+      const res = await t.api.get(`/api/invoices/${id}/pdf/`, as(cast, 'creator'));
+      expect(res.status).toBe(200);
+      return res;
+    };
+
+    it('draws the number, bill-to, lines and totals in the currency’s format', async () => {
+      const invoice = await seed({
+        currency: 'EUR',
+        issue_date: '2027-05-01',
+        due_date: '2027-05-31',
+        billing_street: 'Hauptstraße 5',
+        billing_city: 'Köln',
+        lines: [
+          { description: 'Консультация (consulting)', quantity: '2.5', unit_price: '400.00', tax_rate: '19' },
+          { description: 'Travel', quantity: '1', unit_price: '34.50' },
+        ],
+      });
+      const res = await pdfOf(invoice.id);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${invoice.invoice_number}.pdf"`);
+      const text = await pdfText(res.body);
+      // 2.5 × 400.00 = 1000.00 + 19% tax = 1190.00; + 34.50 → subtotal 1034.50, total 1224.50.
+      for (const shown of [invoice.invoice_number, 'Zoë & Co', 'Hauptstraße 5', 'Köln', 'Консультация (consulting)', '€1,190.00', '€1,034.50', '€190.00', '€1,224.50', '2027-05-31']) {
+        expect(text).toContain(shown);
+      }
+      expect(invoice.total).toBe('1224.50');
+    });
+
+    it('prints whole yen and thousandths of a dinar, and continues a long table on new pages', async () => {
+      const yen = await seed({ currency: 'JPY', lines: [{ description: 'Tea', quantity: '3', unit_price: '411.50' }] });
+      expect(await pdfText((await pdfOf(yen.id)).body)).toContain('¥1,235');
+      const lines = Array.from({ length: 120 }, (_, i) => ({ description: `Item ${i + 1}`, quantity: '1', unit_price: '0.10' }));
+      const dinar = await seed({ currency: 'BHD', lines });
+      const text = await pdfText((await pdfOf(dinar.id)).body);
+      expect(text).toMatch(/BHD\s?12\.000/);
+      expect(text).toContain('Item 120');
+      expect(text).toContain('-- 3 of');
+    });
+
+    it('mails the PDF to the invoice’s contacts and shows each recipient’s delivery on the invoice', async () => {
+      const invoice = await seed({ lines: [{ description: 'Audit', quantity: '1', unit_price: '250.00' }] });
+      expect((await act(invoice.id, 'send')).body.status).toBe('Sent');
+      const [mail] = await eventually(async () => {
+        const got = sink.to(billing.primary_email as string).filter((m) => m.raw.includes(invoice.invoice_number as string));
+        if (got.length === 0) throw new Error('not yet delivered');
+        return got;
+      });
+      expect(mail.raw).toContain(`Subject: Invoice ${invoice.invoice_number} from`);
+      const attached = await pdfText(mailAttachment(mail.raw, 'application/pdf'));
+      expect(attached).toContain(invoice.invoice_number);
+      expect(attached).toContain('$250.00');
+      const detail = await eventually(async () => {
+        const res = await t.api.get(`/api/invoices/${invoice.id}/`, as(cast, 'creator'));
+        if (res.body.emails[0]?.status !== 'sent') throw new Error('delivery not settled yet');
+        return res.body;
+      });
+      expect(detail.emails).toEqual([
+        expect.objectContaining({
+          status: 'sent',
+          attachments: [{ file_name: `${invoice.invoice_number}.pdf`, content_type: 'application/pdf', size: expect.any(Number) }],
+          recipients: [expect.objectContaining({ address: billing.primary_email, contact_id: billing.id, status: 'sent', attempts: 1 })],
+        }),
+      ]);
+      const accountMail = await t.api.get(`/api/accounts/${accountId}/emails/`, as(cast, 'admin'));
+      expect(accountMail.body.results.map((email: Item) => email.id)).toContain(detail.emails[0].id);
+      expect((await act(invoice.id, 'send')).status).toBe(200);
+      const resent = (await t.api.get(`/api/invoices/${invoice.id}/`, as(cast, 'creator'))).body;
+      expect(resent.emails).toHaveLength(2);
+      expect((await history(invoice.id)).map((entry) => entry.note)).toEqual(['created', 'sent', 'sent again']);
+    });
+
+    it('sends to the addresses given instead, and needs one or the other', async () => {
+      const invoice = await seed({ contacts: [] });
+      const none = await act(invoice.id, 'send');
+      expect(none.status).toBe(400);
+      expect(none.body.errors.recipients[0]).toContain('required');
+      const bad = await act(invoice.id, 'send', { recipients: ['Billing <ap@client.example>'] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.recipients[0]).toContain('plain e-mail addresses');
+      expect((await t.api.get(`/api/invoices/${invoice.id}/`, as(cast, 'creator'))).body).toMatchObject({ status: 'Draft', emails: [] });
+      expect((await act(invoice.id, 'send', { recipients: ['AP@Client.example'] })).status).toBe(200);
+      await eventually(async () => {
+        if (sink.to('ap@client.example').length === 0) throw new Error('not yet delivered');
+      });
+      expect(sink.to(billing.primary_email as string).filter((m) => m.raw.includes(invoice.invoice_number as string))).toEqual([]);
+    });
+
+    it('refuses to send a cancelled invoice and queues no mail for it', async () => {
+      const invoice = await seed();
+      await act(invoice.id, 'cancel');
+      expect((await act(invoice.id, 'send')).body.code).toBe('INVOICE_LOCKED');
+      expect((await t.api.get(`/api/invoices/${invoice.id}/`, as(cast, 'creator'))).body.emails).toEqual([]);
+    });
+  });
+
   describe('every action refuses who may not see the invoice', () => {
-    it.each(['other', 'outsider'] as const)('as %s: 404 on send, payments, cancel, duplicate, history', async (who) => {
+    it.each(['other', 'outsider'] as const)('as %s: 404 on send, payments, cancel, duplicate, history, pdf', async (who) => {
       const invoice = await seed();
       await act(invoice.id, 'send');
       for (const [action, body] of [['send', {}], ['payments', { amount: '1', paid_on: '2027-01-01' }], ['cancel', {}], ['duplicate', {}]] as const) {
@@ -252,8 +359,10 @@ describe('invoices', () => {
         expect([action, res.status]).toEqual([action, 404]);
       }
       expect((await t.api.get(`/api/invoices/${invoice.id}/history/`, as(cast, who))).status).toBe(404);
+      expect((await t.api.get(`/api/invoices/${invoice.id}/pdf/`, as(cast, who))).status).toBe(404);
       const after = await t.api.get(`/api/invoices/${invoice.id}/`, as(cast, 'admin'));
       expect(after.body).toMatchObject({ status: 'Sent', amount_paid: '0.00', payments: [] });
+      expect(after.body.emails).toHaveLength(1);
     });
 
     it('lets the assignee act', async () => {

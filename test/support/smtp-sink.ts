@@ -71,3 +71,11 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000)
     }
   }
 }
+
+/** The decoded bytes of the first attachment of this type in a received mail (base64 MIME part). */
+export function mailAttachment(raw: string, contentType: string): Buffer {
+  const part = raw.split(/\r?\n--/).find((section) => new RegExp(`^content-type: ${contentType}`, 'im').test(section));
+  if (!part) throw new Error(`no ${contentType} attachment in the mail`);
+  const body = part.slice(part.search(/\r?\n\r?\n/)).replace(/\s+/g, '');
+  return Buffer.from(body, 'base64');
+}

@@ -14,17 +14,31 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class Db {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<{ manager: EntityManager; committed: (() => void)[] }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get tx(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
-  withTransaction<T>(work: () => Promise<T>): Promise<T> {
+  async withTransaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+    const committed: (() => void)[] = [];
+    const result = await this.dataSource.transaction((manager) => this.current.run({ manager, committed }, work));
+    for (const callback of committed) callback();
+    return result;
+  }
+
+  /**
+   * Runs `callback` once the transaction in progress has committed (never if it rolls back), or
+   * at once when there is none: for what must not happen before the change is visible, such as
+   * waking the job dispatcher.
+   */
+  afterCommit(callback: () => void): void {
+    const transaction = this.current.getStore();
+    if (transaction) transaction.committed.push(callback);
+    else callback();
   }
 }
 

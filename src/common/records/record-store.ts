@@ -104,13 +104,19 @@ export class RecordStore<T extends StoredRecord> {
 
   /** Rows of the caller's organization that the caller may see. */
   visible(principal: OrgPrincipal): SelectQueryBuilder<T> {
-    const { entity, alias, assignees, visibleToUser } = this.options;
-    const builder = this.db.tx
-      .getRepository(entity)
-      .createQueryBuilder(alias)
-      .where(`${alias}.orgId = :orgId`, { orgId: principal.orgId });
+    const { alias, assignees, visibleToUser } = this.options;
+    const builder = this.ofOrganization(principal.orgId);
     if (visibleToUser) return principal.role === Role.ADMIN ? builder : visibleToUser(builder, principal, this.tables().links);
     return whereVisible(builder, alias, this.tables().links[assignees], principal);
+  }
+
+  /**
+   * Rows of the organization whoever is asking: only for what is shown about a record through
+   * another one the caller may see (the account named on an invoice).
+   */
+  ofOrganization(orgId: string): SelectQueryBuilder<T> {
+    const { entity, alias } = this.options;
+    return this.db.tx.getRepository(entity).createQueryBuilder(alias).where(`${alias}.orgId = :orgId`, { orgId });
   }
 
   byId(builder: SelectQueryBuilder<T>, id: string): SelectQueryBuilder<T> {

@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 // RFC 5322 dot-atom local part and a DNS host name with a letter TLD: no display names
 // ("x <b@evil.example>"), no lists ("a@x.co,b@y.co"), no address literals ("a@[127.0.0.1]").
@@ -12,15 +12,16 @@ export function isPlainAddress(value: string): boolean {
 }
 
 /** class-validator form of isPlainAddress, for addresses that go into outgoing mail. */
-export function IsPlainAddress(): PropertyDecorator {
+export function IsPlainAddress(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isPlainAddress',
       target: target.constructor,
       propertyName: propertyName as string,
+      options,
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isPlainAddress(value),
-        defaultMessage: (args: ValidationArguments) => `${args.property} must be a plain e-mail address (name@example.com)`,
+        defaultMessage: (args: ValidationArguments) => `${args.property} ${options?.each ? 'must hold only plain e-mail addresses' : 'must be a plain e-mail address'} (name@example.com)`,
       },
     });
 }

@@ -154,6 +154,12 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     return item;
   }
 
+  /** The name printed on what is issued to the account (an invoice), whoever may see the account itself. */
+  async nameOf(orgId: string, id: string): Promise<string | null> {
+    const account = await this.store.byId(this.store.ofOrganization(orgId), id).select(['account.id', 'account.name']).getOne();
+    return account?.name ?? null;
+  }
+
   /** Rows with their links as arrays, in one query. */
   recent(principal: OrgPrincipal, limit: number): Promise<Recent<AccountItemDto>> {
     return this.newest(principal, limit, (builder) => this.items(builder));

@@ -86,3 +86,15 @@ export class InvoiceSequence {
   @Column({ type: 'bigint', default: 1 })
   nextNumber: string;
 }
+
+/** A mail that carried the invoice (MailModule's account_emails row), so the invoice shows who got it. */
+@Entity('invoice_emails')
+@Index('ix_invoice_emails_invoice', ['invoiceId', 'createdOn'])
+export class InvoiceEmail extends InvoicePart {
+  @Column({ type: 'uuid' })
+  emailId: string;
+
+  @ManyToOne('AccountEmail', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'email_id' })
+  email?: unknown;
+}

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
@@ -81,10 +81,10 @@ export class InvoicesController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Send an invoice',
-    description: `Draft → Sent (or a resend): the PDF is mailed to the invoice’s contacts, or to the recipients given, through the mail queue; delivery per recipient shows in the account’s e-mail. ${WHO}`,
+    description: `Draft → Sent (or a resend): the PDF is mailed to the invoice’s contacts, or to the recipients given, through the mail queue; each recipient’s delivery shows in the invoice’s emails (and the account’s). ${WHO}`,
   })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The invoice' })
-  @ApiErrors(404, 'INVOICE_LOCKED')
+  @ApiErrors(404, 'INVOICE_LOCKED', 'RATE_LIMITED')
   sendInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: SendInvoiceDto): Promise<InvoiceResponseDto> {
     return this.sending.send(principal, id, body);
   }
@@ -114,6 +114,19 @@ export class InvoicesController {
   @ApiErrors(404)
   duplicateInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<InvoiceResponseDto> {
     return this.actions.duplicate(principal, id);
+  }
+
+  @Get(':id/pdf')
+  @ApiOperation({ summary: 'Download an invoice as PDF', description: `The invoice as it stands now, drawn while it streams. ${WHO}` })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The PDF, as an attachment named after the invoice number',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(404)
+  async getInvoicePdf(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<StreamableFile> {
+    const pdf = await this.sending.pdf(principal, id);
+    return new StreamableFile(pdf.stream, { type: 'application/pdf', disposition: `attachment; filename="${pdf.fileName}"` });
   }
 
   @Get(':id/history')

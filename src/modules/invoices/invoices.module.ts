@@ -1,23 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { ContactsModule } from '../contacts/contacts.module.js';
+import { MailModule } from '../mail/mail.module.js';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
 import { CommentsModule } from '../comments/comments.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { Invoice } from './invoice.entity.js';
 import { INVOICE_KIND } from './invoice.kind.js';
-import { InvoiceHistoryEntry, InvoiceLine, InvoicePayment, InvoiceSequence } from './invoice-parts.entity.js';
+import { InvoiceEmail, InvoiceHistoryEntry, InvoiceLine, InvoicePayment, InvoiceSequence } from './invoice-parts.entity.js';
 import { InvoiceActions } from './invoice-actions.service.js';
 import { InvoiceSending } from './invoice-sending.service.js';
 import { InvoicesController } from './invoices.controller.js';
 import { InvoicesService } from './invoices.service.js';
 import { OverdueSweep } from './overdue-sweep.js';
 
-/** Invoices: exact totals from their lines, numbering, status moves, payments, overdue tracking. */
+/** Invoices: exact totals from their lines, numbering, status moves, payments, overdue tracking, PDF and mail. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invoice, InvoiceLine, InvoicePayment, InvoiceHistoryEntry, InvoiceSequence]),
+    TypeOrmModule.forFeature([Invoice, InvoiceLine, InvoicePayment, InvoiceHistoryEntry, InvoiceSequence, InvoiceEmail]),
     OrganizationsModule,
     CommentsModule,
+    AccountsModule,
+    ContactsModule,
+    MailModule,
   ],
   controllers: [InvoicesController, CommentRoutes(INVOICE_KIND)],
   providers: [InvoicesService, InvoiceActions, InvoiceSending, OverdueSweep],

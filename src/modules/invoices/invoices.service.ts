@@ -11,13 +11,14 @@ import { RecordService, type RecordStore, RecordStores } from '../../common/reco
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
+import { MailService } from '../mail/mail.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { CreateInvoiceDto, InvoiceFiltersDto, ListInvoicesQueryDto, UpdateInvoiceDto } from './dto/invoice-requests.dto.js';
-import type { InvoiceDetailResponseDto, InvoiceItemDto, InvoiceResponseDto, OutstandingDto } from './dto/invoice-responses.dto.js';
+import { INVOICE_EMAILS_SHOWN, type InvoiceDetailResponseDto, type InvoiceItemDto, type InvoiceResponseDto, type OutstandingDto } from './dto/invoice-responses.dto.js';
 import { Invoice, InvoiceStatus } from './invoice.entity.js';
 import { INVOICE_KIND } from './invoice.kind.js';
 import { type InvoiceLinks, priced, shownAs, toInvoiceColumns, toInvoiceItem, toLineResponse, toPaymentResponse } from './invoice.mapper.js';
-import { InvoiceHistoryEntry, InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
+import { InvoiceEmail, InvoiceHistoryEntry, InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
 
 /** Sent or Pending and due before today in the organization's time zone; never NULL. */
 export const OVERDUE = `(invoice.status IN ('Sent', 'Pending') AND invoice.due_date IS NOT NULL
@@ -39,6 +40,7 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     @InjectDb() private readonly db: Db,
     private readonly organizations: OrganizationsService,
     private readonly comments: CommentsService,
+    private readonly mail: MailService,
   ) {
     super();
     this.store = stores.for({
@@ -58,11 +60,20 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
   }
 
   async get(principal: OrgPrincipal, id: string): Promise<InvoiceDetailResponseDto> {
-    const [invoice, { comments, attachments }] = await Promise.all([
-      this.response(principal, id),
+    const invoice = await this.response(principal, id);
+    const [{ comments, attachments }, emails] = await Promise.all([
       this.comments.listFor(principal.orgId, { kind: INVOICE_KIND.kind, id }),
+      this.emailsOf(principal.orgId, id),
     ]);
-    return { ...invoice, comments, attachments };
+    return { ...invoice, comments, attachments, emails };
+  }
+
+  /** The most recent mails that carried the invoice, newest first, with each recipient's status. */
+  private async emailsOf(orgId: string, invoiceId: string) {
+    const links = await this.db.tx
+      .getRepository(InvoiceEmail)
+      .find({ where: { orgId, invoiceId }, order: { createdOn: 'DESC', id: 'DESC' }, take: INVOICE_EMAILS_SHOWN, select: { emailId: true } });
+    return this.mail.summaries(orgId, links.map((link) => link.emailId));
   }
 
   async create(principal: OrgPrincipal, dto: CreateInvoiceDto): Promise<InvoiceResponseDto> {

@@ -2,6 +2,14 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 import { TenantRecord } from '../../common/database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 
+/** A file sent with a mail, kept in FileStorage as it was when the mail was written. */
+export interface MailAttachment {
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
 /** A mail sent from an account; its recipients and their outcome are its deliveries (email_deliveries). */
 @Entity('account_emails')
 @Index('ix_account_emails_account_created', ['accountId', 'createdOn', 'id'])
@@ -26,4 +34,8 @@ export class AccountEmail extends TenantRecord {
 
   @Column({ type: 'timestamptz', nullable: true })
   scheduledAt: Date | null;
+
+  /** Written by other modules' mail (an invoice's PDF); account mail from the API has none. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: MailAttachment[];
 }

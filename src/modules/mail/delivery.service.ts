@@ -1,4 +1,6 @@
+import { buffer } from 'node:stream/consumers';
 import { Injectable, Logger } from '@nestjs/common';
+import { FileStorage } from '../files/file-storage.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { AppConfig } from '../../config/app-config.js';
 import { MembersService } from '../users/members.service.js';
@@ -26,6 +28,7 @@ export class DeliveryService {
     private readonly smtp: SmtpSender,
     private readonly members: MembersService,
     private readonly config: AppConfig,
+    private readonly storage: FileStorage,
   ) {}
 
   async deliverEmail(emailId: string): Promise<void> {
@@ -46,6 +49,7 @@ export class DeliveryService {
       })
       .orderBy('delivery.address')
       .getMany();
+    const attachments = pending.length ? await this.attachmentsOf(email) : [];
     let retry = false;
     for (const delivery of pending) {
       if (!(await this.claim(delivery.id))) continue;
@@ -56,6 +60,7 @@ export class DeliveryService {
           html: email.html,
           replyTo: email.fromAccount || undefined,
           messageId: `<${delivery.id}@crm>`,
+          attachments,
         });
         await deliveries.update({ id: delivery.id }, { status: DeliveryStatus.SENT, sentAt: new Date(), lastError: null });
       } catch (error) {
@@ -82,6 +87,17 @@ export class DeliveryService {
   /** Sends a message written by another module (an invitation, a verification link). */
   async deliverMessage(message: OutgoingMail): Promise<void> {
     await this.smtp.send(message);
+  }
+
+  /** The mail's files, read once for all its recipients (they are small: an invoice's PDF). */
+  private async attachmentsOf(email: AccountEmail): Promise<OutgoingMail['attachments']> {
+    return Promise.all(
+      email.attachments.map(async (file) => ({
+        filename: file.fileName,
+        contentType: file.contentType,
+        content: await buffer(await this.storage.open(file.storageKey)),
+      })),
+    );
   }
 
   /** Marks one delivery as being sent, only if no other run has it; false if it was taken. */

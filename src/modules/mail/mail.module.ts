@@ -19,5 +19,6 @@ import { SmtpSender } from './smtp-sender.js';
   imports: [TypeOrmModule.forFeature([AccountEmail, EmailDelivery]), AccountsModule, ContactsModule, UsersModule],
   controllers: [MailController],
   providers: [MailService, DeliveryService, SmtpSender, MailJobs],
+  exports: [MailService],
 })
 export class MailModule {}

@@ -10,7 +10,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import type { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
-import { AccountEmail } from './account-email.entity.js';
+import { AccountEmail, type MailAttachment } from './account-email.entity.js';
 import { DeliveryStatus, EmailDelivery } from './email-delivery.entity.js';
 import type { AccountEmailResponseDto, CreateAccountEmailDto, EmailQueuedResponseDto } from './dto/mail.dto.js';
 import { Outbox } from '../jobs/outbox.js';
@@ -19,6 +19,9 @@ import type { AssignmentNotice } from './notice.js';
 import { sanitizeMailHtml } from './sanitize.js';
 import { isPlainAddress } from '../../common/validation/email-address.js';
 import { RateLimits } from '../throttling/rate-limits.js';
+import { RECORD_DELETING, type RecordDeleting } from '../../common/records/record-store.js';
+import { ACCOUNT_KIND } from '../accounts/account.kind.js';
+import { FileStorage } from '../files/file-storage.js';
 
 function summary(deliveries: EmailDelivery[]): AccountEmailResponseDto['status'] {
   const sent = deliveries.filter((d) => d.status === DeliveryStatus.SENT).length;
@@ -36,6 +39,7 @@ const toResponse = (email: AccountEmail, deliveries: EmailDelivery[]): AccountEm
   scheduled_later: email.scheduledAt !== null,
   scheduled_date_time: email.scheduledAt?.toISOString() ?? null,
   status: summary(deliveries),
+  attachments: email.attachments.map((file) => ({ file_name: file.fileName, content_type: file.contentType, size: file.size })),
   recipients: deliveries.map((delivery) => ({
     address: delivery.address,
     contact_id: delivery.contactId,
@@ -48,6 +52,17 @@ const toResponse = (email: AccountEmail, deliveries: EmailDelivery[]): AccountEm
   created_on: email.createdOn.toISOString(),
 });
 
+/** A mail another module has written; recipients already resolved to addresses. */
+export interface QueuedMail {
+  accountId: string;
+  subject: string;
+  html: string;
+  fromAccount?: string;
+  scheduledAt?: Date | null;
+  recipients: { address: string; contactId: string | null }[];
+  attachments?: MailAttachment[];
+}
+
 @Injectable()
 export class MailService {
   constructor(
@@ -56,6 +71,7 @@ export class MailService {
     private readonly accounts: AccountsService,
     private readonly contacts: ContactsService,
     private readonly limits: RateLimits,
+    private readonly storage: FileStorage,
   ) {}
 
   /**
@@ -66,30 +82,70 @@ export class MailService {
     await this.assertAccount(principal, accountId);
     const scheduledAt = this.scheduleOf(dto);
     const recipients = await this.resolveRecipients(principal, dto.recipients);
-    const { mailPerOrgMinute, mailPerOrgDay } = this.limits.rules;
-    await this.limits.consumeAll([mailPerOrgMinute, mailPerOrgDay], principal.orgId, recipients.length);
-    const emailId = await this.db.withTransaction(async () => {
-      const email = await this.db.tx.getRepository(AccountEmail).save({
-        orgId: principal.orgId,
-        createdBy: principal.userId,
-        accountId,
-        subject: dto.subject,
-        html: sanitizeMailHtml(dto.html),
-        fromAccount: dto.from_account ?? '',
-        scheduledAt,
-      });
-      await this.db.tx
-        .getRepository(EmailDelivery)
-        .insert(recipients.map((recipient) => ({ emailId: email.id, ...recipient })));
-      await this.outbox.add({ name: EMAIL_JOB, payload: { emailId: email.id } satisfies EmailJob, runAt: scheduledAt });
-      return email.id;
+    const emailId = await this.queue(principal, {
+      accountId,
+      subject: dto.subject,
+      html: sanitizeMailHtml(dto.html),
+      fromAccount: dto.from_account ?? '',
+      scheduledAt,
+      recipients,
     });
-    this.outbox.kick();
     return {
       status: 'success',
       message: scheduledAt ? `Email scheduled for ${scheduledAt.toISOString()}` : 'Email queued for sending',
       email_id: emailId,
     };
+  }
+
+  /**
+   * Stores a mail, one delivery per recipient and its job in one transaction (the caller's, when
+   * one is in progress): the answer never waits on Redis, and a stored mail is always sent (see
+   * Outbox). Other modules queue their mail here (an invoice with its PDF) and get account mail's
+   * guarantees and limits; their html is their own and trusted.
+   */
+  async queue(principal: OrgPrincipal, mail: QueuedMail): Promise<string> {
+    const { mailPerOrgMinute, mailPerOrgDay } = this.limits.rules;
+    await this.limits.consumeAll([mailPerOrgMinute, mailPerOrgDay], principal.orgId, mail.recipients.length);
+    const { recipients, ...fields } = mail;
+    return this.db.withTransaction(async () => {
+      const email = await this.db.tx.getRepository(AccountEmail).save({
+        fromAccount: '',
+        scheduledAt: null,
+        attachments: [],
+        ...fields,
+        orgId: principal.orgId,
+        createdBy: principal.userId,
+      });
+      await this.db.tx.getRepository(EmailDelivery).insert(recipients.map((recipient) => ({ emailId: email.id, ...recipient })));
+      await this.outbox.add({ name: EMAIL_JOB, payload: { emailId: email.id } satisfies EmailJob, runAt: fields.scheduledAt ?? null });
+      this.db.afterCommit(() => this.outbox.kick());
+      return email.id;
+    });
+  }
+
+  /** An account is being deleted (in its transaction): its mails go with it, their files once it has committed. */
+  @OnEvent(RECORD_DELETING, { promisify: true })
+  async deleteAttachmentsOf({ kind, orgId, id, afterCommit }: RecordDeleting): Promise<void> {
+    if (kind !== ACCOUNT_KIND.kind) return;
+    const emails = await this.db.tx.getRepository(AccountEmail).find({ where: { orgId, accountId: id }, select: { id: true, attachments: true } });
+    const keys = emails.flatMap((email) => email.attachments.map((file) => file.storageKey));
+    if (keys.length) afterCommit(async () => {
+      for (const key of keys) await this.storage.delete(key);
+    });
+  }
+
+  /** The mails, with each recipient's status, in the order of `emailIds` (for the records that sent them). */
+  async summaries(orgId: string, emailIds: readonly string[]): Promise<AccountEmailResponseDto[]> {
+    if (emailIds.length === 0) return [];
+    const [emails, deliveries] = await Promise.all([
+      this.db.tx.getRepository(AccountEmail).findBy({ orgId, id: In([...emailIds]) }),
+      this.db.tx.getRepository(EmailDelivery).find({ where: { emailId: In([...emailIds]) }, order: { address: 'ASC' } }),
+    ]);
+    const byId = new Map(emails.map((email) => [email.id, email]));
+    return emailIds.flatMap((id) => {
+      const email = byId.get(id);
+      return email ? [toResponse(email, deliveries.filter((delivery) => delivery.emailId === id))] : [];
+    });
   }
 
   async list(principal: OrgPrincipal, accountId: string, query: PaginationQueryDto): Promise<Page<AccountEmailResponseDto>> {

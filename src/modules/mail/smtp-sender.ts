@@ -2,7 +2,6 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config.js';
 import { PermanentJobError } from '../jobs/job-queue.js';
-import type { MessageAttachment } from '../jobs/message-job.js';
 
 export interface OutgoingMail {
   to: string;
@@ -11,7 +10,8 @@ export interface OutgoingMail {
   text?: string;
   replyTo?: string;
   messageId?: string;
-  attachments?: MessageAttachment[];
+  /** Text carried in a job (an invitation's .ics) or bytes read from storage (an invoice's PDF). */
+  attachments?: { filename: string; content: string | Buffer; contentType: string }[];
 }
 
 /** Retrying cannot help until an operator sets SMTP_URL. */

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsEnum,
   IsNotEmpty,
   IsOptional,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
+import { IsPlainAddress } from '../../../common/validation/email-address.js';
 import { CalendarDate } from '../../../common/validation/calendar.decorators.js';
 import { IsCurrency } from '../../../common/validation/currency.js';
 import { DecimalString } from '../../../common/validation/decimal.decorator.js';
@@ -134,12 +134,13 @@ export class SendInvoiceDto {
     type: [String],
     format: 'email',
     maxItems: 20,
-    description: 'Where to send it instead of the invoice’s contacts',
+    description: 'Plain e-mail addresses to send it to instead of the invoice’s contacts',
   })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @IsEmail({}, { each: true, message: 'recipients must be e-mail addresses' })
+  @IsPlainAddress({ each: true })
   recipients?: string[];
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
+import { AccountEmailResponseDto } from '../../mail/dto/mail.dto.js';
 import { InvoiceStatus } from '../invoice.entity.js';
 
 const money = (description?: string) => ({ example: '1234.50', description: `${description ? `${description}; ` : ''}a decimal string with the currency’s places (0 for JPY, 3 for BHD)` });
@@ -147,7 +148,15 @@ export class InvoiceResponseDto extends InvoiceItemDto {
 
 export class InvoicePageDto extends PageOf(InvoiceItemDto) {}
 
-export class InvoiceDetailResponseDto extends WithComments(InvoiceResponseDto) {}
+export const INVOICE_EMAILS_SHOWN = 20;
+
+export class InvoiceDetailResponseDto extends WithComments(InvoiceResponseDto) {
+  @ApiProperty({
+    type: [AccountEmailResponseDto],
+    description: `The ${INVOICE_EMAILS_SHOWN} most recent mails that carried the invoice, newest first, with each recipient’s delivery status (also listed in the account’s e-mail)`,
+  })
+  emails: AccountEmailResponseDto[];
+}
 
 export class InvoiceHistoryEntryDto {
   @ApiProperty({ type: String, format: 'date-time' })

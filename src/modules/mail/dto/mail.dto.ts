@@ -111,6 +111,17 @@ export class DeliveryResponseDto {
   sent_at: string | null;
 }
 
+export class MailAttachmentResponseDto {
+  @ApiProperty({ example: 'INV-000042.pdf' })
+  file_name: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  content_type: string;
+
+  @ApiProperty({ description: 'Bytes' })
+  size: number;
+}
+
 export class AccountEmailResponseDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -135,6 +146,9 @@ export class AccountEmailResponseDto {
 
   @ApiProperty({ type: [DeliveryResponseDto] })
   recipients: DeliveryResponseDto[];
+
+  @ApiProperty({ type: [MailAttachmentResponseDto], description: 'Files sent with the mail (an invoice’s PDF); none for mail written through this API' })
+  attachments: MailAttachmentResponseDto[];
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   created_by: string | null;
