@@ -12,6 +12,21 @@ export interface MatrixKind {
   only(item: Item): string;
   /** An update every allowed caller may make, with values the seed does not have. */
   change: Record<string, unknown>;
+  /** Routes on one record beyond CRUD (`send`, `pdf`), each tried by every caller on a fresh record. */
+  actions?: MatrixAction[];
+  /** What a refused action must leave as it was; the whole detail unless parts change on their own (mail being delivered). */
+  state?(detail: Item): unknown;
+}
+
+export interface MatrixAction {
+  /** The path after the record's: `send`, `pdf`. */
+  name: string;
+  method: 'GET' | 'POST';
+  body?: unknown;
+  /** What the record's ADMIN, creator and assignee get. */
+  allowed: number;
+  /** Puts the fresh record in a state where the action applies (sends an invoice before a payment). */
+  prepare?(item: Item): Promise<void>;
 }
 
 const WHO = ['admin', 'creator', 'assignee', 'other', 'outsider'] as const;
@@ -43,6 +58,22 @@ export function describePermissionMatrix(context: () => { t: TestApp; cast: Cast
 
       expect((await t.api.delete(url, as(cast, who))).status).toBe(EXPECTED.delete[i]);
       expect((await t.api.get(url, as(cast, 'admin'))).status).toBe(EXPECTED.delete[i] === 204 ? 404 : 200);
+    });
+
+    const actions = (kind.actions ?? []).flatMap((action) => WHO.map((who, i) => [action.name, who, i, action] as const));
+    if (actions.length === 0) return;
+    it.each(actions)('%s as %s', async (_, who, i, action) => {
+      const { t, cast } = context();
+      const item = await kind.seed();
+      await action.prepare?.(item);
+      const url = `/api/${kind.path}/${item.id}/`;
+      const state = async () => (kind.state ?? ((detail: Item) => detail))((await t.api.get(url, as(cast, 'admin'))).body);
+      const before = await state();
+      const caller = as(cast, who);
+      const res = action.method === 'GET' ? await t.api.get(`${url}${action.name}/`, caller) : await t.api.post(`${url}${action.name}/`, action.body ?? {}, caller);
+      const allowed = EXPECTED.get[i] === 200;
+      expect(res.status).toBe(allowed ? action.allowed : 404);
+      if (!allowed) expect(await state()).toEqual(before);
     });
   });
 }
