@@ -200,6 +200,7 @@ describe('accounts', () => {
         [
           'account_obj', 'contacts', 'opportunities', 'cases', 'tasks', 'invoices', 'assigned_to', 'teams',
           'comments', 'attachments', 'users_mention', 'tags', 'opportunities_count', 'tasks_count', 'invoices_count',
+          'cases_count', 'users_mention_count',
         ].sort(),
       );
       const { assigned_to: _a, teams: _t, contacts: _c, tags: _g, ...fields } = account;
@@ -213,7 +214,8 @@ describe('accounts', () => {
       expect(res.body.tags).toEqual(['gold']);
       expect(res.body.users_mention.length).toBeGreaterThanOrEqual(4);
       for (const key of ['opportunities', 'cases', 'tasks', 'invoices', 'attachments']) expect(res.body[key]).toEqual([]);
-      expect(res.body).toMatchObject({ opportunities_count: 0, tasks_count: 0, invoices_count: 0 });
+      expect(res.body).toMatchObject({ opportunities_count: 0, tasks_count: 0, invoices_count: 0, cases_count: 0 });
+      expect(res.body.users_mention_count).toBe(res.body.users_mention.length);
     });
   });
 

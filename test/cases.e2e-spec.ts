@@ -190,7 +190,7 @@ describe('cases', () => {
       expect(res.status).toBe(status);
       if (status === 200) {
         expect(Object.keys(res.body).sort()).toEqual(
-          ['case_obj', 'assigned_to', 'teams', 'comments', 'attachments', 'users_mention'].sort(),
+          ['case_obj', 'assigned_to', 'teams', 'comments', 'attachments', 'users_mention', 'users_mention_count'].sort(),
         );
         const { assigned_to: _a, teams: _t, ...fields } = created;
         expect(res.body.case_obj).toEqual(fields);

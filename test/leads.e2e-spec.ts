@@ -151,7 +151,7 @@ describe('leads', () => {
       const res = await t.api.get(`/api/leads/${lead.id}/`, as(cast, 'assignee'));
       expect(res.status).toBe(200);
       expect(Object.keys(res.body).sort()).toEqual(
-        ['lead_obj', 'address_obj', 'assigned_to', 'teams', 'comments', 'attachments', 'contacts', 'users_mention', 'tags'].sort(),
+        ['lead_obj', 'address_obj', 'assigned_to', 'teams', 'comments', 'attachments', 'contacts', 'users_mention', 'users_mention_count', 'tags'].sort(),
       );
       const { assigned_to: _a, teams: _t, contacts: _c, tags: _g, converted_account: _v, ...fields } = lead;
       expect(res.body.lead_obj).toEqual(fields);

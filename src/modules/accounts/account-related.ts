@@ -15,6 +15,7 @@ export interface AccountRelatedQuery {
 /** The related lists a listener can contribute to the account detail. */
 export interface AccountRelated {
   cases: AccountCaseDto[];
+  cases_count: number;
   opportunities: AccountOpportunityDto[];
   opportunities_count: number;
   tasks: AccountTaskDto[];

@@ -63,9 +63,9 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       half(AccountStatus.OPEN),
       half(AccountStatus.CLOSED),
       counts,
-      this.contacts.refs(principal),
-      this.members.refs(principal.orgId),
-      this.teams.refs(principal.orgId),
+      this.contacts.sideList(principal),
+      this.members.sideList(principal.orgId),
+      this.teams.sideList(principal.orgId),
     ]);
     return {
       open_accounts: open,
@@ -73,9 +73,12 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       accounts_count: (count?.open ?? 0) + (count?.closed ?? 0),
       open_accounts_count: count?.open ?? 0,
       closed_accounts_count: count?.closed ?? 0,
-      contacts,
-      users,
-      teams,
+      contacts: contacts.results,
+      contacts_count: contacts.count,
+      users: users.results,
+      users_count: users.count,
+      teams: teams.results,
+      teams_count: teams.count,
     };
   }
 
@@ -89,7 +92,7 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       this.members.refs(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, ...commented),
-      this.members.refs(principal.orgId),
+      this.members.sideList(principal.orgId),
       this.relatedLists(principal, id),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, ...fields } = item;
@@ -99,6 +102,7 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       opportunities: lists.opportunities ?? [],
       opportunities_count: lists.opportunities_count ?? 0,
       cases: lists.cases ?? [],
+      cases_count: lists.cases_count ?? 0,
       tasks: lists.tasks ?? [],
       tasks_count: lists.tasks_count ?? 0,
       invoices: lists.invoices ?? [],
@@ -107,7 +111,8 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       teams,
       comments: related.comments,
       attachments: related.attachments,
-      users_mention: mentions,
+      users_mention: mentions.results,
+      users_mention_count: mentions.count,
       tags,
     };
   }

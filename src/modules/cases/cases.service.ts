@@ -8,7 +8,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
@@ -55,7 +55,7 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
       this.members.refs(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, { kind: CASE_KIND.kind, id }),
-      this.members.refs(principal.orgId),
+      this.members.sideList(principal.orgId),
     ]);
     const { assigned_to: _a, teams: _t, ...fields } = item;
     return {
@@ -64,7 +64,8 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
       teams,
       comments: related.comments,
       attachments: related.attachments,
-      users_mention: mentions,
+      users_mention: mentions.results,
+      users_mention_count: mentions.count,
     };
   }
 
@@ -96,14 +97,10 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
 
   /** The account's cases the caller may see, newest first, for the account detail. */
   @OnEvent(ACCOUNT_RELATED, { promisify: true })
-  async casesOfAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'cases'>> {
-    const rows = await this.store
-      .visible(principal)
-      .andWhere('kase.accountId = :accountId', { accountId })
-      .orderBy('kase.createdOn', 'DESC')
-      .addOrderBy('kase.id', 'DESC')
-      .getMany();
-    return { cases: rows.map(toAccountCase) };
+  async casesOfAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'cases' | 'cases_count'>> {
+    const builder = this.store.visible(principal).andWhere('kase.accountId = :accountId', { accountId });
+    const [rows, count] = await Promise.all([this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(), builder.getCount()]);
+    return { cases: rows.map(toAccountCase), cases_count: count };
   }
 
   private async items(builder: SelectQueryBuilder<Case>): Promise<CaseItemDto[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
+import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
@@ -106,11 +107,17 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
     return rows.map(toContactRef);
   }
 
-  /** Compact contacts for side lists: the given ones, or all the caller may see. */
-  async refs(principal: OrgPrincipal, ids?: readonly string[]): Promise<ContactRefDto[]> {
-    if (ids?.length === 0) return [];
-    const builder = this.store.visible(principal);
-    if (ids) builder.andWhere('contact.id IN (:...ids)', { ids });
+  /** The first contacts the caller may see (by name) and how many there are: the side list of account and lead pages. */
+  async sideList(principal: OrgPrincipal): Promise<SideList<ContactRefDto>> {
+    const builder = this.store.visible(principal).orderBy('contact.firstName', 'ASC').addOrderBy('contact.lastName', 'ASC').addOrderBy('contact.id', 'ASC');
+    const { results, count } = await sideList(builder);
+    return { results: results.map(toContactRef), count };
+  }
+
+  /** Compact forms of the given contacts, those the caller may see. */
+  async refs(principal: OrgPrincipal, ids: readonly string[]): Promise<ContactRefDto[]> {
+    if (ids.length === 0) return [];
+    const builder = this.store.visible(principal).andWhere('contact.id IN (:...ids)', { ids });
     const rows = await builder.orderBy('contact.firstName', 'ASC').addOrderBy('contact.lastName', 'ASC').getMany();
     return rows.map(toContactRef);
   }

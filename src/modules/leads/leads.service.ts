@@ -77,19 +77,22 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       half(false),
       half(true),
       counts,
-      this.contacts.refs(principal),
-      this.members.refs(principal.orgId),
-      this.tags.all(principal.orgId),
+      this.contacts.sideList(principal),
+      this.members.sideList(principal.orgId),
+      this.tags.sideList(principal.orgId),
     ]);
     return {
       open_leads: open,
       closed_leads: closed,
       open_leads_count: count?.open ?? 0,
       closed_leads_count: count?.closed ?? 0,
-      contacts,
-      users,
+      contacts: contacts.results,
+      contacts_count: contacts.count,
+      users: users.results,
+      users_count: users.count,
       source_list: Object.values(LeadSource),
-      tags,
+      tags: tags.results,
+      tags_count: tags.count,
       status: Object.values(LeadStatus),
     };
   }
@@ -101,7 +104,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, { kind: LEAD_KIND.kind, id }),
       this.contacts.refsInOrg(principal.orgId, item.contacts),
-      this.members.refs(principal.orgId),
+      this.members.sideList(principal.orgId),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, converted_account: _v, ...fields } = item;
     const { address_line, street, city, state, postcode, country } = fields;
@@ -113,7 +116,8 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       comments: related.comments,
       attachments: related.attachments,
       contacts,
-      users_mention: mentions,
+      users_mention: mentions.results,
+      users_mention_count: mentions.count,
       tags,
     };
   }

@@ -1,3 +1,4 @@
+import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -39,13 +40,11 @@ export class TagsService {
   }
 
   /** Every tag of the organization by name, for side lists. */
-  async all(orgId: string): Promise<TagResponseDto[]> {
-    const rows = await this.tags
-      .createQueryBuilder('tag')
-      .where('tag.orgId = :orgId', { orgId })
-      .orderBy('lower(tag.name)', 'ASC')
-      .getMany();
-    return rows.map(({ id, name }) => ({ id, name }));
+  /** The organization's first tags (by name) and how many there are: the side list of lead pages. */
+  async sideList(orgId: string): Promise<SideList<TagResponseDto>> {
+    const builder = this.tags.createQueryBuilder('tag').where('tag.orgId = :orgId', { orgId }).orderBy('lower(tag.name)', 'ASC').addOrderBy('tag.id', 'ASC');
+    const { results, count } = await sideList(builder);
+    return { results: results.map(({ id, name }) => ({ id, name })), count };
   }
 
   async list(orgId: string, query: ListTagsQueryDto): Promise<Page<TagResponseDto>> {

@@ -1,3 +1,4 @@
+import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { Injectable } from '@nestjs/common';
 import { In, type Repository } from 'typeorm';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -104,11 +105,18 @@ export class TeamsService implements ReferenceTargetService {
     return rows.map((row) => row.id);
   }
 
-  /** Compact `{id, name}` of teams; all of the organization's when `ids` is omitted. */
-  async refs(orgId: string, ids?: readonly string[]): Promise<TeamRefDto[]> {
-    if (ids?.length === 0) return [];
+  /** The organization's first teams (by name) and how many there are: the side list of account pages. */
+  async sideList(orgId: string): Promise<SideList<TeamRefDto>> {
+    const builder = this.teams.createQueryBuilder('team').select(['team.id', 'team.name']).where('team.orgId = :orgId', { orgId }).orderBy('team.name', 'ASC');
+    const { results, count } = await sideList(builder);
+    return { results: results.map(({ id, name }) => ({ id, name })), count };
+  }
+
+  /** Compact `{id, name}` of the given teams. */
+  async refs(orgId: string, ids: readonly string[]): Promise<TeamRefDto[]> {
+    if (ids.length === 0) return [];
     const rows = await this.teams.find({
-      where: ids ? { orgId, id: In([...ids]) } : { orgId },
+      where: { orgId, id: In([...ids]) },
       select: { id: true, name: true },
       order: { name: 'ASC' },
     });

@@ -1,3 +1,4 @@
+import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { Injectable } from '@nestjs/common';
 import { In, type Repository } from 'typeorm';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -136,16 +137,26 @@ export class MembersService implements ReferenceTargetService {
     return rows.map((row) => row.userId);
   }
 
-  /** Compact `{id, email, name}` of members; all active members when `userIds` is omitted. */
-  async refs(orgId: string, userIds?: readonly string[]): Promise<UserRefDto[]> {
-    if (userIds?.length === 0) return [];
+  /** The first active members (by e-mail) and how many there are: side lists and the members a detail offers to mention. */
+  async sideList(orgId: string): Promise<SideList<UserRefDto>> {
     const builder = this.profiles
       .createQueryBuilder('profile')
       .innerJoinAndSelect('profile.user', 'user')
-      .where('profile.orgId = :orgId', { orgId });
-    if (userIds) builder.andWhere('profile.userId IN (:...userIds)', { userIds });
-    else builder.andWhere('profile.isActive');
-    const rows = await builder.orderBy('user.email', 'ASC').getMany();
+      .where('profile.orgId = :orgId AND profile.isActive', { orgId })
+      .orderBy('user.email', 'ASC');
+    const { results, count } = await sideList(builder);
+    return { results: results.map((profile) => toUserRef(profile.user)), count };
+  }
+
+  /** Compact `{id, email, name}` of the given members, active or not. */
+  async refs(orgId: string, userIds: readonly string[]): Promise<UserRefDto[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.profiles
+      .createQueryBuilder('profile')
+      .innerJoinAndSelect('profile.user', 'user')
+      .where('profile.orgId = :orgId AND profile.userId IN (:...userIds)', { orgId, userIds })
+      .orderBy('user.email', 'ASC')
+      .getMany();
     return rows.map((profile) => toUserRef(profile.user));
   }
 

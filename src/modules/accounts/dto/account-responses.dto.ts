@@ -1,3 +1,4 @@
+import { SIDE_LIST_LIMIT } from '../../../common/pagination/side-list.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
 import { ContactRefDto } from '../../contacts/dto/contact.dto.js';
@@ -90,14 +91,23 @@ export class AccountListResponseDto {
   @ApiProperty()
   closed_accounts_count: number;
 
-  @ApiProperty({ type: [ContactRefDto], description: 'Contacts the caller may link' })
+  @ApiProperty({ type: [ContactRefDto], description: `Contacts the caller may link: the first ${SIDE_LIST_LIMIT} by name (GET /api/contacts/ pages them all)` })
   contacts: ContactRefDto[];
 
-  @ApiProperty({ type: [UserRefDto], description: 'Active members, for assignment' })
+  @ApiProperty({ type: 'integer', description: `How many contacts the caller may see there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  contacts_count: number;
+
+  @ApiProperty({ type: [UserRefDto], description: `Active members, for assignment: the first ${SIDE_LIST_LIMIT} by e-mail (GET /api/users/ pages them all)` })
   users: UserRefDto[];
 
-  @ApiProperty({ type: [TeamRefDto] })
+  @ApiProperty({ type: 'integer', description: `How many active members there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  users_count: number;
+
+  @ApiProperty({ type: [TeamRefDto], description: `Teams: the first ${SIDE_LIST_LIMIT} by name (GET /api/teams/ pages them all)` })
   teams: TeamRefDto[];
+
+  @ApiProperty({ type: 'integer', description: `How many teams there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  teams_count: number;
 }
 
 /** A case of the account, as listed in the account's detail. */
@@ -217,8 +227,11 @@ export class AccountDetailResponseDto {
   @ApiProperty({ type: 'integer', description: 'How many opportunities of the account the caller may see' })
   opportunities_count: number;
 
-  @ApiProperty({ type: [AccountCaseDto], description: 'The account’s cases the caller may see, newest first' })
+  @ApiProperty({ type: [AccountCaseDto], description: 'The account’s cases the caller may see, newest first (at most 100)' })
   cases: AccountCaseDto[];
+
+  @ApiProperty({ type: 'integer', description: 'How many of the account’s cases the caller may see' })
+  cases_count: number;
 
   @ApiProperty({ type: [AccountTaskDto], description: 'The account’s tasks the caller may see, newest first (at most 100)' })
   tasks: AccountTaskDto[];
@@ -244,8 +257,11 @@ export class AccountDetailResponseDto {
   @ApiProperty({ type: [AttachmentResponseDto], description: 'Newest first' })
   attachments: AttachmentResponseDto[];
 
-  @ApiProperty({ type: [UserRefDto], description: 'Active members, for @mentions' })
+  @ApiProperty({ type: [UserRefDto], description: `Active members, for @mentions: the first ${SIDE_LIST_LIMIT} by e-mail` })
   users_mention: UserRefDto[];
+
+  @ApiProperty({ type: 'integer', description: `How many active members there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  users_mention_count: number;
 
   @ApiProperty({ type: [String] })
   tags: string[];

@@ -1,3 +1,4 @@
+import { SIDE_LIST_LIMIT } from '../../../common/pagination/side-list.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
 import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
@@ -68,6 +69,9 @@ export class CaseDetailResponseDto {
   @ApiProperty({ type: [AttachmentResponseDto], description: 'Newest first' })
   attachments: AttachmentResponseDto[];
 
-  @ApiProperty({ type: [UserRefDto], description: 'Active members, for @mentions' })
+  @ApiProperty({ type: [UserRefDto], description: `Active members, for @mentions: the first ${SIDE_LIST_LIMIT} by e-mail` })
   users_mention: UserRefDto[];
+
+  @ApiProperty({ type: 'integer', description: `How many active members there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  users_mention_count: number;
 }

@@ -1,3 +1,4 @@
+import { SIDE_LIST_LIMIT } from '../../../common/pagination/side-list.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { AccountItemDto } from '../../accounts/dto/account-responses.dto.js';
 import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
@@ -117,17 +118,26 @@ export class LeadListResponseDto {
   @ApiProperty()
   closed_leads_count: number;
 
-  @ApiProperty({ type: [ContactRefDto] })
+  @ApiProperty({ type: [ContactRefDto], description: `Contacts the caller may link: the first ${SIDE_LIST_LIMIT} by name (GET /api/contacts/ pages them all)` })
   contacts: ContactRefDto[];
 
-  @ApiProperty({ type: [UserRefDto] })
+  @ApiProperty({ type: 'integer', description: `How many contacts the caller may see there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  contacts_count: number;
+
+  @ApiProperty({ type: [UserRefDto], description: `Active members, for assignment: the first ${SIDE_LIST_LIMIT} by e-mail (GET /api/users/ pages them all)` })
   users: UserRefDto[];
+
+  @ApiProperty({ type: 'integer', description: `How many active members there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  users_count: number;
 
   @ApiProperty({ enum: LeadSource, enumName: 'LeadSource', isArray: true })
   source_list: LeadSource[];
 
-  @ApiProperty({ type: [TagResponseDto], description: 'Tags of the organization' })
+  @ApiProperty({ type: [TagResponseDto], description: `Tags of the organization: the first ${SIDE_LIST_LIMIT} by name (GET /api/tags/ pages them all)` })
   tags: TagResponseDto[];
+
+  @ApiProperty({ type: 'integer', description: `How many tags there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  tags_count: number;
 
   @ApiProperty({ enum: LeadStatus, enumName: 'LeadStatus', isArray: true, description: 'Available status options' })
   status: LeadStatus[];
@@ -155,8 +165,11 @@ export class LeadDetailResponseDto {
   @ApiProperty({ type: [ContactRefDto] })
   contacts: ContactRefDto[];
 
-  @ApiProperty({ type: [UserRefDto] })
+  @ApiProperty({ type: [UserRefDto], description: `Active members, for @mentions: the first ${SIDE_LIST_LIMIT} by e-mail` })
   users_mention: UserRefDto[];
+
+  @ApiProperty({ type: 'integer', description: `How many active members there are in all (the list carries at most ${SIDE_LIST_LIMIT})` })
+  users_mention_count: number;
 
   @ApiProperty({ type: [String] })
   tags: string[];
