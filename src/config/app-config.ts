@@ -60,6 +60,10 @@ export class AppConfig {
     return { maxAttempts: this.env.MAIL_MAX_ATTEMPTS, retryDelayMs: this.env.MAIL_RETRY_DELAY_MS, pollMs: this.env.JOBS_POLL_MS };
   }
 
+  get membershipCacheMs(): number {
+    return this.env.MEMBERSHIP_CACHE_MS;
+  }
+
   get invoiceOverdueSweepMs(): number {
     return this.env.INVOICE_OVERDUE_SWEEP_MS;
   }

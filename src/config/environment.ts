@@ -120,6 +120,16 @@ export class Environment {
   @Min(50)
   JOBS_POLL_MS = 1000;
 
+  /**
+   * How long a process trusts what it read of a membership: the bound on how late another process
+   * refuses a removed member when the change could not be announced through Redis.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  MEMBERSHIP_CACHE_MS = 5000;
+
   /** How often each process looks for invoices that have become overdue (each is recorded once). */
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type Logger } from 'typeorm';
 import { SessionCache } from '../../src/modules/auth/session-cache.js';
+import { MembershipCache } from '../../src/modules/users/membership-cache.js';
 import type { TestApp } from './test-app.js';
 
 /** Marks the statements `work` causes (requests are injected in-process, so the context follows them). */
@@ -14,6 +15,7 @@ const counted = new AsyncLocalStorage<true>();
  */
 export async function countQueries(t: TestApp, work: () => Promise<unknown>): Promise<number> {
   t.app.get(SessionCache).forgetAll();
+  t.app.get(MembershipCache).forgetAll();
   await work();
   const dataSource = t.app.get(DataSource) as unknown as { logger: Logger };
   const original = dataSource.logger;

@@ -12,6 +12,7 @@ import type { UserRefDto, UserResponseDto } from './dto/user-response.dto.js';
 import type { ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto.js';
 import { Profile } from './profile.entity.js';
 import { toUserRef, toUserResponse } from './user.mapper.js';
+import { MembershipCache } from './membership-cache.js';
 import { UsersService } from './users.service.js';
 
 export interface Membership {
@@ -30,14 +31,19 @@ export class MembersService implements ReferenceTargetService {
   constructor(
     @InjectDb() private readonly db: Db,
     private readonly users: UsersService,
+    private readonly cache: MembershipCache,
   ) {}
 
   private get profiles(): Repository<Profile> {
     return this.db.tx.getRepository(Profile);
   }
 
-  /** The caller's active profile in an organization, or null: one indexed lookup per request. */
-  async findActiveMembership(userId: string, orgId: string): Promise<Membership | null> {
+  /** The caller's active profile in an organization, or null: read on every request, cached briefly (MembershipCache). */
+  findActiveMembership(userId: string, orgId: string): Promise<Membership | null> {
+    return this.cache.get(userId, orgId, () => this.readActiveMembership(userId, orgId));
+  }
+
+  private async readActiveMembership(userId: string, orgId: string): Promise<Membership | null> {
     const profile = await this.profiles
       .createQueryBuilder('profile')
       .innerJoin('profile.user', 'user')
@@ -57,6 +63,7 @@ export class MembersService implements ReferenceTargetService {
 
   async addMember(orgId: string, userId: string, role: Role): Promise<void> {
     await this.profiles.insert({ orgId, userId, role });
+    this.db.afterCommit(() => this.cache.changed(orgId, userId));
   }
 
   /** Whether the person has a profile in the organization, active or not. */
@@ -104,6 +111,7 @@ export class MembersService implements ReferenceTargetService {
       const losesAdmin = profile.role === Role.ADMIN && profile.isActive && (role !== Role.ADMIN || !isActive);
       if (losesAdmin) await this.assertAnotherAdmin(orgId, userId);
       await profiles.update({ id: profile.id, orgId }, { role, isActive });
+      this.db.afterCommit(() => this.cache.changed(orgId, userId));
       return toUserResponse({ ...profile, role, isActive });
     });
   }
@@ -114,6 +122,7 @@ export class MembersService implements ReferenceTargetService {
       const profile = await this.load(profiles, orgId, userId);
       if (profile.role === Role.ADMIN && profile.isActive) await this.assertAnotherAdmin(orgId, userId);
       await profiles.delete({ id: profile.id, orgId });
+      this.db.afterCommit(() => this.cache.changed(orgId, userId));
     });
   }
 

@@ -5,6 +5,7 @@ import { EmailVerificationsService } from './email-verifications.service.js';
 import { Invitation } from './invitation.entity.js';
 import { InvitationsService } from './invitations.service.js';
 import { MembersService } from './members.service.js';
+import { MembershipCache } from './membership-cache.js';
 import { PasswordHasher } from './password-hasher.js';
 import { Profile } from './profile.entity.js';
 import { User } from './user.entity.js';
@@ -15,7 +16,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([User, Profile, Invitation, EmailVerification])],
   controllers: [UsersController],
-  providers: [UsersService, MembersService, InvitationsService, EmailVerificationsService, PasswordHasher],
-  exports: [UsersService, MembersService, InvitationsService, EmailVerificationsService, PasswordHasher],
+  providers: [UsersService, MembersService, MembershipCache, InvitationsService, EmailVerificationsService, PasswordHasher],
+  exports: [UsersService, MembersService, MembershipCache, InvitationsService, EmailVerificationsService, PasswordHasher],
 })
 export class UsersModule {}
