@@ -14,6 +14,7 @@ import { EventsAndCalendarFeeds1795622902171 } from './1795622902171-EventsAndCa
 import { DocumentsWithVersions1795624034381 } from './1795624034381-DocumentsWithVersions.js';
 import { Invoices1795624737428 } from './1795624737428-Invoices.js';
 import { InvoiceMail1795625913832 } from './1795625913832-InvoiceMail.js';
+import { TenantKeysLeadWithOrg1795627488288 } from './1795627488288-TenantKeysLeadWithOrg.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -36,4 +37,5 @@ export const migrations = [
   DocumentsWithVersions1795624034381,
   Invoices1795624737428,
   InvoiceMail1795625913832,
+  TenantKeysLeadWithOrg1795627488288,
 ];

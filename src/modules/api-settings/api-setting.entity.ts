@@ -19,7 +19,9 @@ export class ApiSetting extends TenantRecord {
   @Column({ type: 'varchar', length: 16 })
   keyPrefix: string;
 
-  @Column({ type: 'char', length: 64, unique: true })
+  /** Unique per organization by constraint, across all by its 256 random bits: a secret is looked up before its organization is known, and a constraint without org_id could not hold once rows are spread by organization (docs/scaling.md). */
+  @Index('ix_api_settings_key')
+  @Column({ type: 'char', length: 64 })
   keyDigest: string;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -4,7 +4,7 @@ import { Document, StoredFileColumns } from './document.entity.js';
 
 /** One upload of a document's file; deleted (with its bytes) only with the document. */
 @Entity('document_versions')
-@Index('uq_document_versions_number', ['documentId', 'version'], { unique: true })
+@Index('uq_document_versions_number', ['orgId', 'documentId', 'version'], { unique: true })
 export class DocumentVersion extends TenantEntity {
   @Column({ type: 'uuid' })
   documentId: string;

@@ -13,7 +13,7 @@ abstract class InvoicePart extends TenantEntity {
 }
 
 @Entity('invoice_lines')
-@Index('ix_invoice_lines_invoice', ['invoiceId', 'position'])
+@Index('ix_invoice_lines_invoice', ['orgId', 'invoiceId', 'position'])
 export class InvoiceLine extends InvoicePart {
   @Column({ type: 'int' })
   position: number;
@@ -38,7 +38,7 @@ export class InvoiceLine extends InvoicePart {
 }
 
 @Entity('invoice_payments')
-@Index('ix_invoice_payments_invoice', ['invoiceId', 'createdOn'])
+@Index('ix_invoice_payments_invoice', ['orgId', 'invoiceId', 'createdOn'])
 export class InvoicePayment extends InvoicePart {
   @Column(MONEY_COLUMN)
   amount: string;
@@ -58,7 +58,7 @@ export class InvoicePayment extends InvoicePart {
 
 /** The invoice's history: every status change and payment, and its first day overdue. */
 @Entity('invoice_history')
-@Index('ix_invoice_history_invoice', ['invoiceId', 'createdOn'])
+@Index('ix_invoice_history_invoice', ['orgId', 'invoiceId', 'createdOn'])
 export class InvoiceHistoryEntry extends InvoicePart {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
@@ -89,7 +89,7 @@ export class InvoiceSequence {
 
 /** A mail that carried the invoice (MailModule's account_emails row), so the invoice shows who got it. */
 @Entity('invoice_emails')
-@Index('ix_invoice_emails_invoice', ['invoiceId', 'createdOn'])
+@Index('ix_invoice_emails_invoice', ['orgId', 'invoiceId', 'createdOn'])
 export class InvoiceEmail extends InvoicePart {
   @Column({ type: 'uuid' })
   emailId: string;

@@ -12,7 +12,7 @@ export interface MailAttachment {
 
 /** A mail sent from an account; its recipients and their outcome are its deliveries (email_deliveries). */
 @Entity('account_emails')
-@Index('ix_account_emails_account_created', ['accountId', 'createdOn', 'id'])
+@Index('ix_account_emails_account_created', ['orgId', 'accountId', 'createdOn', 'id'])
 export class AccountEmail extends TenantRecord {
   @Column({ type: 'uuid' })
   accountId: string;

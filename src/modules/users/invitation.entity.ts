@@ -11,6 +11,7 @@ import { User } from './user.entity.js';
 @Index('ix_invitations_org_created', ['orgId', 'createdOn', 'id'])
 /** One pending invitation per organization and address: inviting again replaces it. */
 @Index('uq_invitations_pending', ['orgId', 'email'], { unique: true, where: 'accepted_at IS NULL AND revoked_at IS NULL' })
+@Index('uq_invitations_org_token', ['orgId', 'tokenHash'], { unique: true })
 export class Invitation extends TenantEntity {
   /** Lower-cased. */
   @Column({ type: 'varchar', length: 254 })
@@ -26,8 +27,12 @@ export class Invitation extends TenantEntity {
   @Column({ type: 'varchar', length: 150, default: '' })
   lastName: string;
 
-  /** SHA-256 of the token; the token itself is only mailed (or, without SMTP, shown once). */
-  @Column({ type: 'char', length: 64, unique: true })
+  /**
+   * SHA-256 of the token; the token itself is only mailed (or, without SMTP, shown once).
+   * Unique per organization by constraint, across all by its 256 random bits: a secret is looked up before its organization is known, and a constraint without org_id could not hold once rows are spread by organization (docs/scaling.md).
+   */
+  @Index('ix_invitations_token')
+  @Column({ type: 'char', length: 64 })
   tokenHash: string;
 
   @Column({ type: 'uuid', nullable: true })

@@ -7,6 +7,7 @@ import { TenantEntity } from '../../../common/database/tenant-entity.js';
  */
 @Entity('calendar_feeds')
 @Index('uq_calendar_feeds_org_user', ['orgId', 'userId'], { unique: true })
+@Index('uq_calendar_feeds_org_digest', ['orgId', 'digest'], { unique: true })
 export class CalendarFeed extends TenantEntity {
   @Column({ type: 'uuid' })
   userId: string;
@@ -15,7 +16,8 @@ export class CalendarFeed extends TenantEntity {
   @JoinColumn({ name: 'user_id' })
   user?: unknown;
 
-  @Index('uq_calendar_feeds_digest', { unique: true })
+  /** Unique per organization by constraint, across all by its 256 random bits: a secret is looked up before its organization is known, and a constraint without org_id could not hold once rows are spread by organization (docs/scaling.md). */
+  @Index('ix_calendar_feeds_digest')
   @Column({ type: 'char', length: 64 })
   digest: string;
 }
