@@ -15,6 +15,7 @@ import { DocumentsWithVersions1795624034381 } from './1795624034381-DocumentsWit
 import { Invoices1795624737428 } from './1795624737428-Invoices.js';
 import { InvoiceMail1795625913832 } from './1795625913832-InvoiceMail.js';
 import { TenantKeysLeadWithOrg1795627488288 } from './1795627488288-TenantKeysLeadWithOrg.js';
+import { OpenLeadsInDateOrder1795628025677 } from './1795628025677-OpenLeadsInDateOrder.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -38,4 +39,5 @@ export const migrations = [
   Invoices1795624737428,
   InvoiceMail1795625913832,
   TenantKeysLeadWithOrg1795627488288,
+  OpenLeadsInDateOrder1795628025677,
 ];

@@ -147,6 +147,7 @@ export class RecordStore<T extends StoredRecord> {
   async withLinks<L>(builder: SelectQueryBuilder<T>): Promise<[T, L][]> {
     const { alias } = this.options;
     const { links, tags } = this.tables();
+    if (builder.expressionMap.limit !== undefined) onlyPageRows(builder, alias);
     selectLinkArrays(builder, alias, links);
     if (tags) selectTagNames(builder, alias, tags);
     const { entities, raw } = await builder.getRawAndEntities<Record<string, unknown>>();
@@ -303,4 +304,15 @@ export abstract class RecordService<T extends StoredRecord> {
   remove(principal: OrgPrincipal, id: string): Promise<void> {
     return this.store.remove(principal, id);
   }
+}
+
+/**
+ * Narrows a page query to the page's own ids, found by a subquery with the same filters, order and
+ * bounds. The link arrays in the select list are then computed for the page's rows only: a sort
+ * the index cannot serve (the leads' open half spans several statuses) would otherwise compute
+ * them for every row it reads.
+ */
+function onlyPageRows<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, alias: string): void {
+  const ids = builder.clone().select(`${alias}.id`);
+  builder.andWhere(`${alias}.id IN (${ids.getQuery()})`).offset(undefined);
 }
