@@ -8,6 +8,7 @@ import { Assignments, newlyAssigned } from '../events/assignment-events.js';
 import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../database/link-arrays.js';
 import { type LinkTable, replaceLinks } from '../database/links.js';
 import { type Db, InjectDb } from '../database/transactions.js';
+import { type SideList, sideList } from '../pagination/side-list.js';
 import { assertCanDelete, whereVisible } from '../database/visibility.js';
 import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
 import { assertReferences } from '../validation/references.js';
@@ -164,6 +165,12 @@ export class RecordStore<T extends StoredRecord> {
       .addOrderBy(`${alias}.id`, 'DESC')
       .offset(query.offset)
       .limit(query.limit);
+  }
+
+  /** The newest SIDE_LIST_LIMIT records of `builder` and how many there are, in one statement (an account's related lists). */
+  newestBounded(builder: SelectQueryBuilder<T>): Promise<SideList<T>> {
+    const { alias } = this.options;
+    return sideList(builder.clone().orderBy(`${alias}.createdOn`, 'DESC').addOrderBy(`${alias}.id`, 'DESC'));
   }
 
   /** Restricts to records linked through `field` to `id` (assigned to a user, say). */

@@ -12,7 +12,7 @@ export interface AccountRelatedQuery {
   accountId: string;
 }
 
-/** The related lists a listener can contribute to the account detail. */
+/** The related lists a listener can contribute to the account detail: the newest SIDE_LIST_LIMIT of each kind, with its total. */
 export interface AccountRelated {
   cases: AccountCaseDto[];
   cases_count: number;
@@ -23,6 +23,3 @@ export interface AccountRelated {
   invoices: AccountInvoiceDto[];
   invoices_count: number;
 }
-
-/** How many of an account's related records of one kind its detail lists (the newest). */
-export const ACCOUNT_RELATED_LIMIT = 100;

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -14,7 +15,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.accessSecret,
+      // A key object made once: given the secret as a string, jsonwebtoken would first try to read it
+      // as a public key and then build a secret key from it on every request.
+      secretOrKey: createSecretKey(Buffer.from(config.jwt.accessSecret)) as unknown as string,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

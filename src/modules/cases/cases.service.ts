@@ -8,7 +8,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
@@ -99,8 +99,8 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
   @OnEvent(ACCOUNT_RELATED, { promisify: true })
   async casesOfAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'cases' | 'cases_count'>> {
     const builder = this.store.visible(principal).andWhere('kase.accountId = :accountId', { accountId });
-    const [rows, count] = await Promise.all([this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(), builder.getCount()]);
-    return { cases: rows.map(toAccountCase), cases_count: count };
+    const { results, count } = await this.store.newestBounded(builder);
+    return { cases: results.map(toAccountCase), cases_count: count };
   }
 
   private async items(builder: SelectQueryBuilder<Case>): Promise<CaseItemDto[]> {

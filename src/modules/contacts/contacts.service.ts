@@ -109,7 +109,12 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
 
   /** The first contacts the caller may see (by name) and how many there are: the side list of account and lead pages. */
   async sideList(principal: OrgPrincipal): Promise<SideList<ContactRefDto>> {
-    const builder = this.store.visible(principal).orderBy('contact.firstName', 'ASC').addOrderBy('contact.lastName', 'ASC').addOrderBy('contact.id', 'ASC');
+    const builder = this.store
+      .visible(principal)
+      .select(['contact.id', 'contact.firstName', 'contact.lastName', 'contact.primaryEmail'])
+      .orderBy('contact.firstName', 'ASC')
+      .addOrderBy('contact.lastName', 'ASC')
+      .addOrderBy('contact.id', 'ASC');
     const { results, count } = await sideList(builder);
     return { results: results.map(toContactRef), count };
   }

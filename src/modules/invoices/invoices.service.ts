@@ -9,7 +9,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -193,8 +193,8 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
   @OnEvent(ACCOUNT_RELATED, { promisify: true })
   async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'invoices' | 'invoices_count'>> {
     const builder = this.store.visible(principal).andWhere('invoice.accountId = :accountId', { accountId });
-    const [rows, count] = await Promise.all([this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(), builder.getCount()]);
-    const invoices = rows.map((row) => ({
+    const { results, count } = await this.store.newestBounded(builder);
+    const invoices = results.map((row) => ({
       id: row.id,
       invoice_number: row.invoiceNumber,
       invoice_title: row.invoiceTitle,

@@ -9,7 +9,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TagsService } from '../tags/tags.service.js';
@@ -139,11 +139,8 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
   @OnEvent(ACCOUNT_RELATED, { promisify: true })
   async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'opportunities' | 'opportunities_count'>> {
     const builder = this.store.visible(principal).andWhere('opportunity.accountId = :accountId', { accountId });
-    const [rows, count] = await Promise.all([
-      this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(),
-      builder.getCount(),
-    ]);
-    return { opportunities: rows.map(toAccountOpportunity), opportunities_count: count };
+    const { results, count } = await this.store.newestBounded(builder);
+    return { opportunities: results.map(toAccountOpportunity), opportunities_count: count };
   }
 
   recent(principal: OrgPrincipal, limit: number): Promise<Recent<OpportunityItemDto>> {

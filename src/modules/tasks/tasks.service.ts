@@ -9,7 +9,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, ACCOUNT_RELATED_LIMIT, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import type { CreateTaskDto, ListTasksQueryDto, UpdateTaskDto } from './dto/task-requests.dto.js';
 import type { TaskDetailResponseDto, TaskItemDto } from './dto/task-responses.dto.js';
@@ -106,11 +106,8 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
   @OnEvent(ACCOUNT_RELATED, { promisify: true })
   async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'tasks' | 'tasks_count'>> {
     const builder = this.store.visible(principal).andWhere('task.accountId = :accountId', { accountId });
-    const [rows, count] = await Promise.all([
-      this.store.page(builder, { offset: 0, limit: ACCOUNT_RELATED_LIMIT }).getMany(),
-      builder.getCount(),
-    ]);
-    return { tasks: rows.map(toAccountTask), tasks_count: count };
+    const { results, count } = await this.store.newestBounded(builder);
+    return { tasks: results.map(toAccountTask), tasks_count: count };
   }
 
   /** Open tasks assigned to the caller, overdue first, then by due date (undated last), and how many: two statements. */

@@ -150,7 +150,8 @@ export class MembersService implements ReferenceTargetService {
   async sideList(orgId: string): Promise<SideList<UserRefDto>> {
     const builder = this.profiles
       .createQueryBuilder('profile')
-      .innerJoinAndSelect('profile.user', 'user')
+      .innerJoin('profile.user', 'user')
+      .select(['profile.id', 'user.id', 'user.email', 'user.firstName', 'user.lastName'])
       .where('profile.orgId = :orgId AND profile.isActive', { orgId })
       .orderBy('user.email', 'ASC');
     const { results, count } = await sideList(builder);
