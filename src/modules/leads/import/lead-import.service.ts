@@ -15,13 +15,13 @@ import { toFieldErrors } from '../../../common/errors/validation.js';
 import { TagsService } from '../../tags/tags.service.js';
 import { ImportLeadRowDto, type ImportErrorDto, type LeadImportJobDto, type LeadImportResponseDto } from '../dto/lead-import.dto.js';
 import { toLeadColumns } from '../lead.mapper.js';
-import { Lead } from '../lead.entity.js';
 import { type ImportColumn, mapHeader } from './import-columns.js';
+import { insertLeads } from './lead-batch-insert.js';
 import { LeadImport, LeadImportStatus } from './lead-import.entity.js';
 import { capped, csvRows, type FileKind, type RawRow, sniffKind } from './lead-rows.js';
 import { xlsxRows } from './xlsx-rows.js';
 
-const BATCH_SIZE = 500;
+const BATCH_SIZE = 1000;
 const MAX_REPORTED_ERRORS = 1000;
 
 interface ValidRow {
@@ -273,14 +273,8 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
       return false;
     });
     if (!fresh.length) return;
-    const inserted = await this.db.tx
-      .createQueryBuilder()
-      .insert()
-      .into(Lead)
-      .values(fresh.map(({ dto }) => ({ ...toLeadColumns(dto), orgId: principal.orgId, createdBy: principal.userId })))
-      .returning(['id'])
-      .execute();
-    await this.linkTags(principal.orgId, fresh, inserted.identifiers.map((identifier) => identifier.id as string));
+    const ids = await insertLeads(this.db.tx, principal.orgId, principal.userId, fresh.map(({ dto }) => toLeadColumns(dto)));
+    await this.linkTags(principal.orgId, fresh, ids);
     report.imported += fresh.length;
   }
 
