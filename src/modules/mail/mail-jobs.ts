@@ -20,7 +20,7 @@ export class MailJobs implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.handle<EmailJob>(EMAIL_JOB, 5, ({ emailId }) => this.deliveries.deliverEmail(emailId));
+    this.outbox.handle<EmailJob>(EMAIL_JOB, 10, ({ emailId }) => this.deliveries.deliverEmail(emailId));
     this.outbox.handle<AssignmentNotice>(NOTICE_JOB, 2, (notice) => this.deliveries.deliverNotice(notice));
     this.outbox.handle<MessageJob>(MESSAGE_JOB, 2, (message) => this.deliveries.deliverMessage(message));
   }

@@ -41,7 +41,7 @@ export class SmtpSender implements OnApplicationShutdown {
     this.transporter ??= nodemailer.createTransport({
       url: smtpUrl,
       pool: true,
-      maxConnections: 5,
+      maxConnections: 10,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

@@ -54,16 +54,13 @@ export class RateLimits implements OnApplicationShutdown {
 
   /** Counts against several budgets at once: refused by any, none of them keeps the count. */
   async consumeAll(rules: RateRule[], subject: string, cost = 1): Promise<void> {
-    const counted: RateRule[] = [];
-    try {
-      for (const rule of rules) {
-        await this.consume(rule, subject, cost);
-        counted.push(rule);
-      }
-    } catch (error) {
-      for (const rule of counted) await this.store.remove(`${rule.name}:${subject}`, cost);
-      throw error;
-    }
+    // Counted in parallel rather than one round trip after another; if any refuses, the others are given back.
+    const outcomes = await Promise.allSettled(rules.map((rule) => this.consume(rule, subject, cost)));
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (!refused) return;
+    const counted = rules.filter((_, index) => outcomes[index].status === 'fulfilled');
+    for (const rule of counted) await this.store.remove(`${rule.name}:${subject}`, cost);
+    throw refused.reason;
   }
 
   onApplicationShutdown(): void {
