@@ -139,6 +139,16 @@ describe('POST /api/leads/upload/', () => {
     expect(await countByCity(city)).toBe(0);
   });
 
+  it('names a repeated e-mail as this file’s own duplicate, also a thousand rows later', async () => {
+    const city = `Repeat-${randomUUID().slice(0, 6)}`;
+    const prefix = randomUUID().slice(0, 8);
+    const csv = `${csvOf(city, 1100, prefix)}\nAgain,Row,${prefix}-3@x.co,${city}\n`;
+    const res = await upload(csv);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported_count: 1100, failed_count: 1 });
+    expect(res.body.errors).toEqual([{ row: 1102, field: 'email', message: expect.stringContaining('earlier row in this file') }]);
+  });
+
   it('lets parallel uploads of one file import each e-mail once', async () => {
     const city = `Parallel-${randomUUID().slice(0, 6)}`;
     const csv = csvOf(city, 50);

@@ -214,12 +214,14 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
     return this.db.withTransaction(async () => {
       await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lead-import:${principal.orgId}`]);
       const report = new ImportReport();
-      const seenEmails = new Set<string>();
+      // E-mails of the batch being filled; earlier batches are already rows of this transaction.
+      let batchEmails = new Set<string>();
       let columns: ImportColumn[] | undefined;
       let batch: ValidRow[] = [];
       const flush = async () => {
         await this.insertBatch(principal, batch, report);
         batch = [];
+        batchEmails = new Set();
         progress?.(report, report.rowsRead);
       };
       for await (const raw of capped(kind === 'csv' ? csvRows(path) : xlsxRows(path))) {
@@ -231,11 +233,11 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
         const valid = await this.validateRow(raw, columns, report);
         if (!valid) continue;
         const email = valid.dto.email?.toLowerCase();
-        if (email && seenEmails.has(email)) {
+        if (email && batchEmails.has(email)) {
           report.fail(raw.row, 'email', `duplicates the e-mail of an earlier row in this file`);
           continue;
         }
-        if (email) seenEmails.add(email);
+        if (email) batchEmails.add(email);
         batch.push(valid);
         if (batch.length >= BATCH_SIZE) await flush();
       }
@@ -268,8 +270,9 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
   private async insertBatch(principal: OrgPrincipal, batch: ValidRow[], report: ImportReport): Promise<void> {
     const existing = await this.existingEmails(principal.orgId, batch);
     const fresh = batch.filter(({ row, dto }) => {
-      if (!dto.email || !existing.has(dto.email.toLowerCase())) return true;
-      report.fail(row, 'email', 'a lead with this e-mail already exists in the organization');
+      const earlier = dto.email ? existing.get(dto.email.toLowerCase()) : undefined;
+      if (earlier === undefined) return true;
+      report.fail(row, 'email', earlier === 'this file' ? 'duplicates the e-mail of an earlier row in this file' : 'a lead with this e-mail already exists in the organization');
       return false;
     });
     if (!fresh.length) return;
@@ -278,14 +281,20 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
     report.imported += fresh.length;
   }
 
-  private async existingEmails(orgId: string, batch: ValidRow[]): Promise<Set<string>> {
+  /**
+   * Which of the batch's e-mails the organization already has, and whether from this file: rows this
+   * transaction inserted carry its transaction id, so the file's own duplicates need no memory of
+   * their own however long the file is.
+   */
+  private async existingEmails(orgId: string, batch: ValidRow[]): Promise<Map<string, 'this file' | 'before'>> {
     const emails = batch.flatMap(({ dto }) => (dto.email ? [dto.email.toLowerCase()] : []));
-    if (!emails.length) return new Set();
-    const rows: { email: string }[] = await this.db.tx.query(
-      `SELECT lower(email) AS email FROM leads WHERE org_id = $1 AND lower(email) = ANY($2::text[])`,
+    if (!emails.length) return new Map();
+    const rows: { email: string; this_file: boolean }[] = await this.db.tx.query(
+      `SELECT lower(email) AS email, xmin = pg_current_xact_id()::xid AS this_file
+       FROM leads WHERE org_id = $1 AND lower(email) = ANY($2::text[])`,
       [orgId, emails],
     );
-    return new Set(rows.map((row) => row.email));
+    return new Map(rows.map((row) => [row.email, row.this_file ? 'this file' : 'before']));
   }
 
   private async linkTags(orgId: string, rows: ValidRow[], leadIds: string[]): Promise<void> {
