@@ -27,7 +27,7 @@ export async function captureQueries(t: TestApp, work: () => Promise<unknown>): 
   const statements: Statement[] = [];
   dataSource.logger = {
     logQuery: (query, parameters) => {
-      if (counted.getStore()) statements.push({ query, parameters: parameters ?? [] });
+      if (counted.getStore()) statements.push({ query, parameters: Array.isArray(parameters) ? parameters : [] });
     },
     logQueryError: () => undefined,
     logQuerySlow: () => undefined,

@@ -10,12 +10,14 @@ export const toCommentResponse = (comment: Comment): CommentResponseDto => ({
   updated_on: comment.updatedOn.toISOString(),
 });
 
+export const attachmentUrl = (id: string) => `/api/attachments/${id}/download/`;
+
 export const toAttachmentResponse = (attachment: Attachment): AttachmentResponseDto => ({
   id: attachment.id,
   file_name: attachment.fileName,
   content_type: attachment.contentType,
   size: attachment.size,
-  url: `/api/attachments/${attachment.id}/download/`,
+  url: attachmentUrl(attachment.id),
   created_on: attachment.createdOn.toISOString(),
   created_by: attachment.createdBy,
 });

@@ -11,7 +11,7 @@ import { Role } from '../../common/auth/role.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { Attachment } from './attachment.entity.js';
 import { readCommentInput } from './comment-input.js';
-import { toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
+import { attachmentUrl, toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
 import { safeFileName } from '../files/safe-file-name.js';
 import { Comment } from './comment.entity.js';
 import type { AddedResponseDto, AttachmentResponseDto, CommentResponseDto } from './dto/comment.dto.js';
@@ -28,6 +28,20 @@ export interface Download {
 }
 
 const parentWhere = (parent: ParentRef) => ({ parentKind: parent.kind, parentId: parent.id });
+
+/** PostgreSQL's JSON timestamps ("...+00:00", microseconds) as the API writes them everywhere else. */
+const iso = (value: string) => new Date(value).toISOString();
+
+type StoredAttachment = Omit<AttachmentResponseDto, 'url'>;
+
+const OF_PARENTS = `org_id = $1 AND (parent_kind, parent_id) IN (SELECT * FROM unnest($2::varchar[], $3::uuid[]))`;
+const LIST_FOR = `SELECT
+  (SELECT coalesce(json_agg(json_build_object(
+      'id', c.id, 'comment', c.comment, 'commented_on', c.created_on, 'commented_by', c.commented_by, 'updated_on', c.updated_on
+    ) ORDER BY c.created_on, c.id), '[]') FROM comments c WHERE ${OF_PARENTS}) AS comments,
+  (SELECT coalesce(json_agg(json_build_object(
+      'id', a.id, 'file_name', a.file_name, 'content_type', a.content_type, 'size', a.size, 'created_on', a.created_on, 'created_by', a.created_by
+    ) ORDER BY a.created_on DESC, a.id DESC), '[]') FROM attachments a WHERE ${OF_PARENTS}) AS attachments`;
 
 /**
  * Comments and attachments of every record kind that switches them on (@RecordKind with
@@ -98,18 +112,27 @@ export class CommentsService {
     }
   }
 
-  /** A parent's comments (oldest first) and attachments (newest first), two queries. */
-  /** The comments (oldest first) and files (newest first) of one record, or of several listed together. */
+  /**
+   * The comments (oldest first) and files (newest first) of one record, or of several listed
+   * together: one statement, each list aggregated in PostgreSQL.
+   */
   async listFor(
     orgId: string,
     ...parents: ParentRef[]
   ): Promise<{ comments: CommentResponseDto[]; attachments: AttachmentResponseDto[] }> {
-    const where = parents.map((parent) => ({ orgId, ...parentWhere(parent) }));
-    const [comments, attachments] = await Promise.all([
-      this.comments.find({ where, order: { createdOn: 'ASC', id: 'ASC' } }),
-      this.attachments.find({ where, order: { createdOn: 'DESC', id: 'DESC' } }),
-    ]);
-    return { comments: comments.map(toCommentResponse), attachments: attachments.map(toAttachmentResponse) };
+    const [row] = (await this.db.tx.query(LIST_FOR, [orgId, parents.map((parent) => parent.kind), parents.map((parent) => parent.id)])) as {
+      comments: CommentResponseDto[];
+      attachments: StoredAttachment[];
+    }[];
+    return {
+      comments: row.comments.map((comment) => ({ ...comment, commented_on: iso(comment.commented_on), updated_on: iso(comment.updated_on) })),
+      attachments: row.attachments.map(({ created_on, created_by, ...file }) => ({
+        ...file,
+        url: attachmentUrl(file.id),
+        created_on: iso(created_on),
+        created_by,
+      })),
+    };
   }
 
   async updateComment(principal: OrgPrincipal, kind: string, id: string, text: string): Promise<CommentResponseDto> {
