@@ -1,5 +1,5 @@
 import { as, type Cast, createCast } from './support/cast.js';
-import { makeContact, makeLead, makeTeam } from './support/factories.js';
+import { makeCase, makeContact, makeLead, makeTeam } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const LIMIT = 100;
@@ -55,5 +55,20 @@ describe('side lists are bounded and counted', () => {
   it('counts only what the caller may see', async () => {
     const res = await t.api.get('/api/accounts/?limit=1', as(cast, 'other'));
     expect(res.body).toMatchObject({ contacts: [], contacts_count: 0, teams_count: LIMIT + OVER });
+  });
+
+  // Last: it deactivates a member of the cast.
+  it('shows a deactivated assignee on the record but no longer offers them for mentions', async () => {
+    const admin = as(cast, 'admin');
+    const kase = await makeCase(t, admin, { assigned_to: [cast.other.userId, cast.assignee.userId] });
+    const before = (await t.api.get(`/api/cases/${kase.id}/`, admin)).body;
+    expect((before.users_mention as { id: string }[]).map((user) => user.id)).toContain(cast.other.userId);
+    // The organization's four members (the outsider belongs to another organization).
+    expect(before.users_mention_count).toBe(4);
+    await t.api.put(`/api/users/${cast.other.userId}/`, { is_active: false }, admin);
+    const after = (await t.api.get(`/api/cases/${kase.id}/`, admin)).body;
+    expect((after.assigned_to as { id: string }[]).map((user) => user.id).sort()).toEqual([cast.other.userId, cast.assignee.userId].sort());
+    expect((after.users_mention as { id: string }[]).map((user) => user.id)).not.toContain(cast.other.userId);
+    expect(after.users_mention_count).toBe(3);
   });
 });

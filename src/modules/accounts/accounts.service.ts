@@ -87,12 +87,11 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     // The lead it was converted from keeps its comments and files; they are listed here too. The
     // kind is named, not imported: leads depend on accounts.
     const commented = [{ kind: ACCOUNT_KIND.kind, id }, ...(item.lead ? [{ kind: 'lead', id: item.lead }] : [])];
-    const [contacts, assignedTo, teams, related, mentions, lists] = await Promise.all([
+    const [contacts, { assigned: assignedTo, mentions }, teams, related, lists] = await Promise.all([
       this.contacts.refsInOrg(principal.orgId, item.contacts),
-      this.members.refs(principal.orgId, item.assigned_to),
+      this.members.forDetail(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, ...commented),
-      this.members.sideList(principal.orgId),
       this.relatedLists(principal, id),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, ...fields } = item;

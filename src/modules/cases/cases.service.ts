@@ -51,11 +51,10 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
 
   async get(principal: OrgPrincipal, id: string): Promise<CaseDetailResponseDto> {
     const item = await this.item(principal, id);
-    const [assignedTo, teams, related, mentions] = await Promise.all([
-      this.members.refs(principal.orgId, item.assigned_to),
+    const [{ assigned: assignedTo, mentions }, teams, related] = await Promise.all([
+      this.members.forDetail(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, { kind: CASE_KIND.kind, id }),
-      this.members.sideList(principal.orgId),
     ]);
     const { assigned_to: _a, teams: _t, ...fields } = item;
     return {

@@ -99,12 +99,11 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
 
   async get(principal: OrgPrincipal, id: string): Promise<LeadDetailResponseDto> {
     const item = await this.item(principal, id);
-    const [assignedTo, teams, related, contacts, mentions] = await Promise.all([
-      this.members.refs(principal.orgId, item.assigned_to),
+    const [{ assigned: assignedTo, mentions }, teams, related, contacts] = await Promise.all([
+      this.members.forDetail(principal.orgId, item.assigned_to),
       this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, { kind: LEAD_KIND.kind, id }),
       this.contacts.refsInOrg(principal.orgId, item.contacts),
-      this.members.sideList(principal.orgId),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, converted_account: _v, ...fields } = item;
     const { address_line, street, city, state, postcode, country } = fields;

@@ -1,4 +1,4 @@
-import { type SideList, sideList } from '../../common/pagination/side-list.js';
+import { SIDE_LIST_LIMIT, type SideList, sideList } from '../../common/pagination/side-list.js';
 import { Injectable } from '@nestjs/common';
 import { In, type Repository } from 'typeorm';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -156,6 +156,29 @@ export class MembersService implements ReferenceTargetService {
       .orderBy('user.email', 'ASC');
     const { results, count } = await sideList(builder);
     return { results: results.map((profile) => toUserRef(profile.user)), count };
+  }
+
+  /**
+   * What a record's detail shows of people, in one statement: its assignees (`assigned`, active or
+   * not) and the first SIDE_LIST_LIMIT active members to mention, with their total.
+   */
+  async forDetail(orgId: string, assigned: readonly string[]): Promise<{ assigned: UserRefDto[]; mentions: SideList<UserRefDto> }> {
+    const rows = (await this.db.tx.query(
+      `WITH people AS (
+         SELECT u.id, u.email, u.first_name, u.last_name, p.is_active, u.id = ANY($2::uuid[]) AS assigned,
+           count(*) FILTER (WHERE p.is_active) OVER () AS active_total,
+           CASE WHEN p.is_active THEN row_number() OVER (PARTITION BY p.is_active ORDER BY u.email) END AS place
+         FROM profiles p JOIN users u ON u.id = p.user_id
+         WHERE p.org_id = $1)
+       SELECT id, email, first_name, last_name, assigned, place, active_total FROM people
+       WHERE assigned OR place <= $3 ORDER BY email`,
+      [orgId, assigned, SIDE_LIST_LIMIT],
+    )) as { id: string; email: string; first_name: string; last_name: string; assigned: boolean; place: string | null; active_total: string }[];
+    const ref = (row: (typeof rows)[number]) => toUserRef({ id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name });
+    return {
+      assigned: rows.filter((row) => row.assigned).map(ref),
+      mentions: { results: rows.filter((row) => row.place !== null).map(ref), count: Number(rows[0]?.active_total ?? 0) },
+    };
   }
 
   /** Compact `{id, email, name}` of the given members, active or not. */

@@ -5,7 +5,7 @@ import type { User } from './user.entity.js';
 export const displayName = (user: Pick<User, 'firstName' | 'lastName' | 'email'>) =>
   [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email;
 
-export function toUserRef(user: User): UserRefDto {
+export function toUserRef(user: Pick<User, 'id' | 'email' | 'firstName' | 'lastName'>): UserRefDto {
   return { id: user.id, email: user.email, name: displayName(user) };
 }
 
