@@ -1,10 +1,11 @@
+import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { EventStatus, EventType } from '../event.entity.js';
 import { WEEKDAYS } from '../recurrence.js';
 
-export class EventItemDto {
+class EventFieldsDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -67,19 +68,9 @@ export class EventItemDto {
 
   @ApiProperty({ type: [String], format: 'uuid' })
   contacts: string[];
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  assigned_to: string[];
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  teams: string[];
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  created_by: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  created_on: string;
 }
+
+export class EventItemDto extends WithOwnership(EventFieldsDto) {}
 
 /** One time an event takes place, in UTC and on the event's wall clock. */
 export class EventOccurrenceDto {

@@ -1,3 +1,4 @@
+import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
@@ -6,7 +7,7 @@ import { InvoiceStatus } from '../invoice.entity.js';
 
 const money = (description?: string) => ({ example: '1234.50', description: `${description ? `${description}; ` : ''}a decimal string with the currency’s places (0 for JPY, 3 for BHD)` });
 
-export class InvoiceItemDto {
+class InvoiceFieldsDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -81,19 +82,9 @@ export class InvoiceItemDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   paid_at: string | null;
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  assigned_to: string[];
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  teams: string[];
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  created_by: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  created_on: string;
 }
+
+export class InvoiceItemDto extends WithOwnership(InvoiceFieldsDto) {}
 
 export class InvoiceLineResponseDto {
   @ApiProperty()

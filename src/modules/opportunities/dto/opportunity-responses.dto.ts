@@ -1,10 +1,11 @@
+import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { LeadSource } from '../../../common/records/lead-source.js';
 import { PageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { OpportunityStage } from '../opportunity-stage.js';
 
-export class OpportunityItemDto {
+class OpportunityFieldsDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -47,21 +48,11 @@ export class OpportunityItemDto {
   @ApiProperty({ type: [String], format: 'uuid' })
   contacts: string[];
 
-  @ApiProperty({ type: [String], format: 'uuid' })
-  assigned_to: string[];
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  teams: string[];
-
   @ApiProperty({ type: [String] })
   tags: string[];
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  created_by: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  created_on: string;
 }
+
+export class OpportunityItemDto extends WithOwnership(OpportunityFieldsDto) {}
 
 export class OpportunityPageDto extends PageOf(OpportunityItemDto) {}
 

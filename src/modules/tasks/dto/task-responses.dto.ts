@@ -1,9 +1,10 @@
+import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { TaskPriority, TaskStatus } from '../task.entity.js';
 
-export class TaskItemDto {
+class TaskFieldsDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -42,19 +43,9 @@ export class TaskItemDto {
 
   @ApiProperty({ type: [String], format: 'uuid' })
   contacts: string[];
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  assigned_to: string[];
-
-  @ApiProperty({ type: [String], format: 'uuid' })
-  teams: string[];
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  created_by: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  created_on: string;
 }
+
+export class TaskItemDto extends WithOwnership(TaskFieldsDto) {}
 
 export class TaskPageDto extends PageOf(TaskItemDto) {}
 
