@@ -24,7 +24,7 @@ export class MembershipCache implements OnModuleInit, OnApplicationShutdown {
     return `${this.config.queuePrefix}:membership-changed`;
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const url = this.config.redisUrl;
     if (!url) return;
     const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false } as const;
@@ -35,7 +35,8 @@ export class MembershipCache implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('message', (_channel: string, key: string) => this.entries.delete(key));
     // A message missed while disconnected is covered by the entries' age: forget them all on return.
     this.subscriber.on('ready', () => this.entries.clear());
-    await this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'Membership changes not subscribed; entries expire by age'));
+    // Not awaited: with Redis down the server still starts, and entries expire by age until it returns.
+    void this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'Membership changes not subscribed; entries expire by age'));
   }
 
   async onApplicationShutdown(): Promise<void> {
