@@ -12,13 +12,16 @@ export interface InvoicePdfInput {
 }
 
 // DejaVu Sans covers Latin, Greek and Cyrillic names and every currency sign; the PDF standard
-// fonts would print anything outside Windows-1252 as garbage. Read once: only the glyphs used
-// are embedded in each document.
-const fontFile = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONTS = {
-  regular: readFileSync(fontFile),
-  bold: readFileSync(fontFile.replace('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf')),
-};
+// fonts would print anything outside Windows-1252 as garbage. Read on the first PDF, not at
+// start-up, and kept: only the glyphs used are embedded in each document.
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+function loadFonts(): { regular: Buffer; bold: Buffer } {
+  if (!fonts) {
+    const file = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+    fonts = { regular: readFileSync(file), bold: readFileSync(file.replace('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf')) };
+  }
+  return fonts;
+}
 
 const MARGIN = 50;
 const PAGE_WIDTH = 595.28; // A4
@@ -63,8 +66,9 @@ export function renderInvoicePdf(input: InvoicePdfInput): Readable {
 }
 
 async function draw(doc: PDFKit.PDFDocument, { organization, billTo, invoice }: InvoicePdfInput): Promise<void> {
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
+  const { regular, bold } = loadFonts();
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
   const money = moneyFormat(invoice.currency);
 
   doc.font('bold').fontSize(18).text(organization, { width: CONTENT - 150 });
