@@ -8,7 +8,7 @@ import { Assignments, newlyAssigned } from '../events/assignment-events.js';
 import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from '../database/link-arrays.js';
 import { type LinkTable, replaceLinks } from '../database/links.js';
 import { type Db, InjectDb } from '../database/transactions.js';
-import { type SideList, sideList } from '../pagination/side-list.js';
+import { type EmbeddedLists, type EmbeddedRows, type EmbeddedRowsMap, embedRows, embeddedEntities } from '../database/embedded-rows.js';
 import { assertCanDelete, whereVisible } from '../database/visibility.js';
 import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
 import { assertReferences } from '../validation/references.js';
@@ -156,6 +156,24 @@ export class RecordStore<T extends StoredRecord> {
     return entities.map((entity) => [entity, byId.get(entity.id)!]);
   }
 
+  /**
+   * A visible record with its link arrays and the rows other modules show in its detail (see
+   * embedRows), in one statement; 404 when the caller may not see it.
+   */
+  async detail<L, E extends EmbeddedRowsMap>(principal: OrgPrincipal, id: string, embeds: E): Promise<[T, L, EmbeddedLists<E>]> {
+    const builder = this.byId(this.visible(principal), id);
+    const read = embedRows(builder, embeds);
+    const [found] = await this.withLinks<L>(builder);
+    if (!found) throw new NotFoundError(this.options.kind.name);
+    return [found[0], found[1], read(found[1] as Record<string, unknown>)];
+  }
+
+  /** SQL for the ids linked to the row under this store's alias through `field` (its contacts, say), for an embedded query. */
+  linkedIds(field: string): string {
+    const link = this.tables().links[field];
+    return `SELECT linked."${link.target}" FROM "${link.table}" linked WHERE linked."${link.owner}" = ${this.options.alias}.id`;
+  }
+
   /** One page, newest first, id as tie-breaker, so pages stay stable. */
   page(builder: SelectQueryBuilder<T>, query: PaginationQueryDto): SelectQueryBuilder<T> {
     const { alias } = this.options;
@@ -167,10 +185,10 @@ export class RecordStore<T extends StoredRecord> {
       .limit(query.limit);
   }
 
-  /** The newest SIDE_LIST_LIMIT records of `builder` and how many there are, in one statement (an account's related lists). */
-  newestBounded(builder: SelectQueryBuilder<T>): Promise<SideList<T>> {
+  /** The newest SIDE_LIST_LIMIT records of `builder` and their total, embedded in another record's detail (an account's related lists). */
+  newestEmbedded<R>(builder: SelectQueryBuilder<T>, properties: readonly (keyof T & string)[], toItem: (row: T) => R): EmbeddedRows<R> {
     const { alias } = this.options;
-    return sideList(builder.clone().orderBy(`${alias}.createdOn`, 'DESC').addOrderBy(`${alias}.id`, 'DESC'));
+    return embeddedEntities(builder.orderBy(`${alias}.createdOn`, 'DESC').addOrderBy(`${alias}.id`, 'DESC'), properties, toItem, true);
   }
 
   /** Restricts to records linked through `field` to `id` (assigned to a user, say). */
@@ -272,17 +290,17 @@ export class RecordStores {
   }
 }
 
-/**
- * What a record kind's service answers by delegating to its store: visibility for comments and
- * downloads, referable ids for bodies, deletion. A kind's service extends this and keeps only its
- * own filters, mapping and rules.
- */
 /** The newest records a caller may see, and how many they may see in all (for overviews). */
 export interface Recent<I> {
   count: number;
   items: I[];
 }
 
+/**
+ * What a record kind's service answers by delegating to its store: visibility for comments and
+ * downloads, referable ids for bodies, deletion. A kind's service extends this and keeps only its
+ * own filters, mapping and rules.
+ */
 export abstract class RecordService<T extends StoredRecord> {
   protected abstract readonly store: RecordStore<T>;
 

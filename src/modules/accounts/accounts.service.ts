@@ -2,25 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
+import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
+import type { ContactRefDto } from '../contacts/dto/contact.dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { TagsService } from '../tags/tags.service.js';
+import type { TeamRefDto } from '../teams/dto/team.dto.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
-import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from './account-related.js';
+import { ACCOUNT_RELATED, type AccountRelatedItems, type AccountRelatedQuery, type AccountRelatedRows } from './account-related.js';
 import { ACCOUNT_KIND } from './account.kind.js';
 import { type AccountLinks, toAccountColumns, toAccountItem } from './account.mapper.js';
 import { Account, AccountStatus } from './account.entity.js';
 import type { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
 import type { AccountDetailResponseDto, AccountItemDto, AccountListResponseDto } from './dto/account-responses.dto.js';
 
-/** Answered by the modules that own an account's records (see ACCOUNT_RELATED). */
-type RelatedLists = Partial<AccountRelated>;
+/** What the account detail embeds: its contacts and teams by name, and the lists other modules contribute (see ACCOUNT_RELATED). */
+type DetailRows = { contacts: EmbeddedRows<ContactRefDto>; teams: EmbeddedRows<TeamRefDto> } & Partial<AccountRelatedRows>;
 
 @RecordKind(ACCOUNT_KIND)
 @Injectable()
@@ -82,32 +85,37 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     };
   }
 
+  /** Three statements: the account with its contacts, teams and related lists; assignees and members to mention; comments and files. */
   async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
-    const item = await this.item(principal, id);
+    const [account, links, embedded] = await this.store.detail<AccountLinks, DetailRows>(principal, id, {
+      contacts: this.contacts.refsEmbedded(principal.orgId, this.store.linkedIds('contacts')),
+      teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
+      ...(await this.relatedLists(principal)),
+    });
+    const item = toAccountItem(account, links);
     // The lead it was converted from keeps its comments and files; they are listed here too. The
     // kind is named, not imported: leads depend on accounts.
     const commented = [{ kind: ACCOUNT_KIND.kind, id }, ...(item.lead ? [{ kind: 'lead', id: item.lead }] : [])];
-    const [contacts, { assigned: assignedTo, mentions }, teams, related, lists] = await Promise.all([
-      this.contacts.refsInOrg(principal.orgId, item.contacts),
+    const [{ assigned: assignedTo, mentions }, related] = await Promise.all([
       this.members.forDetail(principal.orgId, item.assigned_to),
-      this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, ...commented),
-      this.relatedLists(principal, id),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, ...fields } = item;
+    const list = <K extends keyof AccountRelatedItems>(kind: K) => embedded[kind] ?? { results: [], count: 0 };
+    const [opportunities, cases, tasks, invoices] = [list('opportunities'), list('cases'), list('tasks'), list('invoices')];
     return {
       account_obj: fields,
-      contacts,
-      opportunities: lists.opportunities ?? [],
-      opportunities_count: lists.opportunities_count ?? 0,
-      cases: lists.cases ?? [],
-      cases_count: lists.cases_count ?? 0,
-      tasks: lists.tasks ?? [],
-      tasks_count: lists.tasks_count ?? 0,
-      invoices: lists.invoices ?? [],
-      invoices_count: lists.invoices_count ?? 0,
+      contacts: embedded.contacts.results,
+      opportunities: opportunities.results,
+      opportunities_count: opportunities.count,
+      cases: cases.results,
+      cases_count: cases.count,
+      tasks: tasks.results,
+      tasks_count: tasks.count,
+      invoices: invoices.results,
+      invoices_count: invoices.count,
       assigned_to: assignedTo,
-      teams,
+      teams: embedded.teams.results,
       comments: related.comments,
       attachments: related.attachments,
       users_mention: mentions.results,
@@ -116,9 +124,10 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     };
   }
 
-  /** What the modules owning an account's records contribute to its detail. */
-  private async relatedLists(principal: OrgPrincipal, accountId: string): Promise<RelatedLists> {
-    const parts: RelatedLists[] = await this.events.emitAsync(ACCOUNT_RELATED, { principal, accountId } satisfies AccountRelatedQuery);
+  /** The queries of the lists the modules owning an account's records contribute to its detail. */
+  private async relatedLists(principal: OrgPrincipal): Promise<Partial<AccountRelatedRows>> {
+    const query: AccountRelatedQuery = { principal, accountId: `${this.store.alias}.id` };
+    const parts: Partial<AccountRelatedRows>[] = await this.events.emitAsync(ACCOUNT_RELATED, query);
     return Object.assign({}, ...parts);
   }
 

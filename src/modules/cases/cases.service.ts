@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
+import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
+import type { TeamRefDto } from '../teams/dto/team.dto.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
 import { CASE_KIND } from './case.kind.js';
@@ -49,18 +51,21 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
     return toPage('/api/cases/', query, count, results);
   }
 
+  /** Three statements: the case with its teams; assignees and members to mention; comments and files. */
   async get(principal: OrgPrincipal, id: string): Promise<CaseDetailResponseDto> {
-    const item = await this.item(principal, id);
-    const [{ assigned: assignedTo, mentions }, teams, related] = await Promise.all([
+    const [row, links, { teams }] = await this.store.detail<CaseLinks, { teams: EmbeddedRows<TeamRefDto> }>(principal, id, {
+      teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
+    });
+    const item = toCaseItem(row, links);
+    const [{ assigned: assignedTo, mentions }, related] = await Promise.all([
       this.members.forDetail(principal.orgId, item.assigned_to),
-      this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, { kind: CASE_KIND.kind, id }),
     ]);
     const { assigned_to: _a, teams: _t, ...fields } = item;
     return {
       case_obj: fields,
       assigned_to: assignedTo,
-      teams,
+      teams: teams.results,
       comments: related.comments,
       attachments: related.attachments,
       users_mention: mentions.results,
@@ -95,11 +100,11 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
   }
 
   /** The account's cases the caller may see, newest first, for the account detail. */
-  @OnEvent(ACCOUNT_RELATED, { promisify: true })
-  async casesOfAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'cases' | 'cases_count'>> {
-    const builder = this.store.visible(principal).andWhere('kase.accountId = :accountId', { accountId });
-    const { results, count } = await this.store.newestBounded(builder);
-    return { cases: results.map(toAccountCase), cases_count: count };
+  @OnEvent(ACCOUNT_RELATED)
+  casesOfAccount({ principal, accountId }: AccountRelatedQuery): Pick<AccountRelatedRows, 'cases'> {
+    const builder = this.store.visible(principal).andWhere(`kase.accountId = ${accountId}`);
+    const columns = ['id', 'name', 'status', 'priority', 'caseType', 'createdOn', 'closedOn'] as const;
+    return { cases: this.store.newestEmbedded(builder, columns, toAccountCase) };
   }
 
   private async items(builder: SelectQueryBuilder<Case>): Promise<CaseItemDto[]> {

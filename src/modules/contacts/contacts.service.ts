@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -105,6 +106,16 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
       .getRepository(Contact)
       .find({ where: { orgId, id: In([...ids]) }, order: { firstName: 'ASC', lastName: 'ASC' } });
     return rows.map(toContactRef);
+  }
+
+  /** Compact forms of the contacts whose ids `ids` selects (see RecordStore.linkedIds), by name, for a record's detail. */
+  refsEmbedded(orgId: string, ids: string): EmbeddedRows<ContactRefDto> {
+    const builder = this.store
+      .ofOrganization(orgId)
+      .andWhere(`contact.id IN (${ids})`)
+      .orderBy('contact.firstName', 'ASC')
+      .addOrderBy('contact.lastName', 'ASC');
+    return embeddedEntities(builder, ['id', 'firstName', 'lastName', 'primaryEmail'], toContactRef);
   }
 
   /** The first contacts the caller may see (by name) and how many there are: the side list of account and lead pages. */

@@ -1,3 +1,4 @@
+import type { AccountInvoiceDto } from '../accounts/dto/account-responses.dto.js';
 import { fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { CreateInvoiceDto, InvoiceLineDto, UpdateInvoiceDto } from './dto/invoice-requests.dto.js';
 import type { InvoiceItemDto, InvoiceLineResponseDto, InvoicePaymentResponseDto } from './dto/invoice-responses.dto.js';
@@ -17,6 +18,20 @@ export const shownAs = (value: string, currency: string) => {
   const places = minorUnits(currency);
   return formatMinor(toScaled(value, places), places);
 };
+
+/** An invoice as listed in its account's detail. */
+export function toAccountInvoice(row: Invoice): AccountInvoiceDto {
+  return {
+    id: row.id,
+    invoice_number: row.invoiceNumber,
+    invoice_title: row.invoiceTitle,
+    status: row.status,
+    currency: row.currency,
+    total: shownAs(row.total, row.currency),
+    due_date: row.dueDate,
+    created_on: row.createdOn.toISOString(),
+  };
+}
 
 /** The lines' rows and the invoice's totals, computed exactly (money.ts), as stored decimal strings. */
 export function priced(lines: InvoiceLineDto[], currency: string) {

@@ -9,7 +9,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -17,7 +17,7 @@ import type { CreateInvoiceDto, InvoiceFiltersDto, ListInvoicesQueryDto, UpdateI
 import { INVOICE_EMAILS_SHOWN, type InvoiceDetailResponseDto, type InvoiceItemDto, type InvoiceResponseDto, type OutstandingDto } from './dto/invoice-responses.dto.js';
 import { Invoice, InvoiceStatus } from './invoice.entity.js';
 import { INVOICE_KIND } from './invoice.kind.js';
-import { type InvoiceLinks, priced, shownAs, toInvoiceColumns, toInvoiceItem, toLineResponse, toPaymentResponse } from './invoice.mapper.js';
+import { type InvoiceLinks, priced, shownAs, toAccountInvoice, toInvoiceColumns, toInvoiceItem, toLineResponse, toPaymentResponse } from './invoice.mapper.js';
 import { InvoiceEmail, InvoiceHistoryEntry, InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
 
 /** Sent or Pending and due before today in the organization's time zone; never NULL. */
@@ -190,21 +190,11 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
   }
 
   /** The account's invoices the caller may see, newest first, for the account detail. */
-  @OnEvent(ACCOUNT_RELATED, { promisify: true })
-  async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'invoices' | 'invoices_count'>> {
-    const builder = this.store.visible(principal).andWhere('invoice.accountId = :accountId', { accountId });
-    const { results, count } = await this.store.newestBounded(builder);
-    const invoices = results.map((row) => ({
-      id: row.id,
-      invoice_number: row.invoiceNumber,
-      invoice_title: row.invoiceTitle,
-      status: row.status,
-      currency: row.currency,
-      total: shownAs(row.total, row.currency),
-      due_date: row.dueDate,
-      created_on: row.createdOn.toISOString(),
-    }));
-    return { invoices, invoices_count: count };
+  @OnEvent(ACCOUNT_RELATED)
+  ofAccount({ principal, accountId }: AccountRelatedQuery): Pick<AccountRelatedRows, 'invoices'> {
+    const builder = this.store.visible(principal).andWhere(`invoice.accountId = ${accountId}`);
+    const columns = ['id', 'invoiceNumber', 'invoiceTitle', 'status', 'currency', 'total', 'dueDate', 'createdOn'] as const;
+    return { invoices: this.store.newestEmbedded(builder, columns, toAccountInvoice) };
   }
 
   /** What is still owed on the invoices the caller may see (Sent or Pending), per currency: one statement. */

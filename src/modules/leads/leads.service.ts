@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
+import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
@@ -10,8 +11,10 @@ import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standar
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { KeyGrant } from '../api-settings/api-settings.service.js';
 import { CommentsService } from '../comments/comments.service.js';
+import type { ContactRefDto } from '../contacts/dto/contact.dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { TagsService } from '../tags/tags.service.js';
+import type { TeamRefDto } from '../teams/dto/team.dto.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
 import type { CreateLeadDto, ListLeadsQueryDto, SiteLeadDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
@@ -30,6 +33,9 @@ interface LeadOwner {
   orgId: string;
   userId: string | null;
 }
+
+/** What the lead detail embeds: its teams and contacts by name. */
+type DetailRows = { teams: EmbeddedRows<TeamRefDto>; contacts: EmbeddedRows<ContactRefDto> };
 
 const nameOf = (item: LeadItemDto) => ({ id: item.id, name: `${item.first_name} ${item.last_name}`.trim() });
 
@@ -97,14 +103,18 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     };
   }
 
+  /** Three statements: the lead with its teams and contacts; assignees and members to mention; comments and files. */
   async get(principal: OrgPrincipal, id: string): Promise<LeadDetailResponseDto> {
-    const item = await this.item(principal, id);
-    const [{ assigned: assignedTo, mentions }, teams, related, contacts] = await Promise.all([
+    const [lead, links, embedded] = await this.store.detail<LeadLinks, DetailRows>(principal, id, {
+      teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
+      contacts: this.contacts.refsEmbedded(principal.orgId, this.store.linkedIds('contacts')),
+    });
+    const item = toLeadItem(lead, links);
+    const [{ assigned: assignedTo, mentions }, related] = await Promise.all([
       this.members.forDetail(principal.orgId, item.assigned_to),
-      this.teams.refs(principal.orgId, item.teams),
       this.comments.listFor(principal.orgId, { kind: LEAD_KIND.kind, id }),
-      this.contacts.refsInOrg(principal.orgId, item.contacts),
     ]);
+    const [teams, contacts] = [embedded.teams.results, embedded.contacts.results];
     const { assigned_to: _a, teams: _t, contacts: _c, tags, converted_account: _v, ...fields } = item;
     const { address_line, street, city, state, postcode, country } = fields;
     return {

@@ -9,7 +9,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TagsService } from '../tags/tags.service.js';
@@ -136,11 +136,11 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
   }
 
   /** The account's opportunities the caller may see, newest first, for the account detail. */
-  @OnEvent(ACCOUNT_RELATED, { promisify: true })
-  async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'opportunities' | 'opportunities_count'>> {
-    const builder = this.store.visible(principal).andWhere('opportunity.accountId = :accountId', { accountId });
-    const { results, count } = await this.store.newestBounded(builder);
-    return { opportunities: results.map(toAccountOpportunity), opportunities_count: count };
+  @OnEvent(ACCOUNT_RELATED)
+  ofAccount({ principal, accountId }: AccountRelatedQuery): Pick<AccountRelatedRows, 'opportunities'> {
+    const builder = this.store.visible(principal).andWhere(`opportunity.accountId = ${accountId}`);
+    const columns = ['id', 'name', 'stage', 'amount', 'currency', 'probability', 'closedOn', 'createdOn'] as const;
+    return { opportunities: this.store.newestEmbedded(builder, columns, toAccountOpportunity) };
   }
 
   recent(principal: OrgPrincipal, limit: number): Promise<Recent<OpportunityItemDto>> {

@@ -9,7 +9,7 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
-import { ACCOUNT_RELATED, type AccountRelated, type AccountRelatedQuery } from '../accounts/account-related.js';
+import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
 import type { CreateTaskDto, ListTasksQueryDto, UpdateTaskDto } from './dto/task-requests.dto.js';
 import type { TaskDetailResponseDto, TaskItemDto } from './dto/task-responses.dto.js';
@@ -103,11 +103,11 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
   }
 
   /** The account's tasks the caller may see, newest first, for the account detail. */
-  @OnEvent(ACCOUNT_RELATED, { promisify: true })
-  async ofAccount({ principal, accountId }: AccountRelatedQuery): Promise<Pick<AccountRelated, 'tasks' | 'tasks_count'>> {
-    const builder = this.store.visible(principal).andWhere('task.accountId = :accountId', { accountId });
-    const { results, count } = await this.store.newestBounded(builder);
-    return { tasks: results.map(toAccountTask), tasks_count: count };
+  @OnEvent(ACCOUNT_RELATED)
+  ofAccount({ principal, accountId }: AccountRelatedQuery): Pick<AccountRelatedRows, 'tasks'> {
+    const builder = this.store.visible(principal).andWhere(`task.accountId = ${accountId}`);
+    const columns = ['id', 'title', 'status', 'priority', 'dueDate', 'createdOn'] as const;
+    return { tasks: this.store.newestEmbedded(builder, columns, toAccountTask) };
   }
 
   /** Open tasks assigned to the caller, overdue first, then by due date (undated last), and how many: two statements. */

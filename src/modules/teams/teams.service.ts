@@ -1,6 +1,7 @@
 import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { Injectable } from '@nestjs/common';
 import { In, type Repository } from 'typeorm';
+import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ReferenceTarget, type ReferenceTargetService } from '../../common/records/record-kind.decorator.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -112,15 +113,14 @@ export class TeamsService implements ReferenceTargetService {
     return { results: results.map(({ id, name }) => ({ id, name })), count };
   }
 
-  /** Compact `{id, name}` of the given teams. */
-  async refs(orgId: string, ids: readonly string[]): Promise<TeamRefDto[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.teams.find({
-      where: { orgId, id: In([...ids]) },
-      select: { id: true, name: true },
-      order: { name: 'ASC' },
-    });
-    return rows.map(({ id, name }) => ({ id, name }));
+  /** Compact `{id, name}` of the teams whose ids `ids` selects (see RecordStore.linkedIds), by name, for a record's detail. */
+  refsEmbedded(orgId: string, ids: string): EmbeddedRows<TeamRefDto> {
+    const builder = this.teams
+      .createQueryBuilder('team')
+      .where('team.orgId = :orgId', { orgId })
+      .andWhere(`team.id IN (${ids})`)
+      .orderBy('team.name', 'ASC');
+    return embeddedEntities(builder, ['id', 'name'], ({ id, name }) => ({ id, name }));
   }
 
   private checkMembers(orgId: string, users: string[] | undefined): Promise<void> {
