@@ -186,6 +186,20 @@ describe('invoices', () => {
       expect(copy.body.invoice_number).not.toBe(invoice.invoice_number);
       expect((await history(copy.body.id))[0].note).toBe(`duplicated from ${invoice.invoice_number}`);
     });
+
+    it("issues the duplicate on the organization's today, not the server's", async () => {
+      // At any instant one of these zones is on another date than UTC.
+      const dateIn = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+      const zone = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find((candidate) => dateIn(candidate) !== utcDate(0))!;
+      const far = await createCast(t.api);
+      expect((await t.api.put('/api/org/settings/', { timezone: zone }, as(far, 'admin'))).status).toBe(200);
+      const account = await makeAccount(t, as(far, 'admin'));
+      const invoice = await makeInvoice(t, as(far, 'admin'), { account: account.id, issue_date: '2027-01-01', due_date: '2027-01-15' });
+      const copy = await t.api.post(`/api/invoices/${invoice.id}/duplicate/`, {}, as(far, 'admin'));
+      expect(copy.status).toBe(201);
+      const today = dateIn(zone);
+      expect(copy.body).toMatchObject({ issue_date: today, due_date: new Date(Date.parse(today) + 14 * 86_400_000).toISOString().slice(0, 10) });
+    });
   });
 
   describe('overdue', () => {

@@ -4,6 +4,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { CancelInvoiceDto, InvoicePaymentDto } from './dto/invoice-requests.dto.js';
 import type { InvoiceHistoryEntryDto, InvoiceResponseDto } from './dto/invoice-responses.dto.js';
 import { Invoice, InvoiceStatus } from './invoice.entity.js';
@@ -23,6 +24,7 @@ export class InvoiceActions {
   constructor(
     @InjectDb() private readonly db: Db,
     private readonly invoices: InvoicesService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /** Draft → Sent, or a resend of a Sent or Pending invoice. */
@@ -84,12 +86,12 @@ export class InvoiceActions {
     return this.invoices.response(principal, id);
   }
 
-  /** A new Draft with the next number, the same lines and links, issued today with the same term. */
+  /** A new Draft with the next number, the same lines and links, issued today (the organization's today) with the same term. */
   async duplicate(principal: OrgPrincipal, id: string): Promise<InvoiceResponseDto> {
     const source = await this.invoices.response(principal, id);
+    const today = await this.organizations.today(principal.orgId);
     const copyId = await this.db.withTransaction(async () => {
       const lines = await this.invoices.storedLines(id);
-      const today = new Date().toISOString().slice(0, 10);
       const term = source.issue_date && source.due_date ? Date.parse(source.due_date) - Date.parse(source.issue_date) : null;
       const number = await this.invoices.nextNumber(principal.orgId);
       return this.invoices.insert(

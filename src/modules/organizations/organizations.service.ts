@@ -1,5 +1,6 @@
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { In, type Repository } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
@@ -86,6 +87,11 @@ export class OrganizationsService {
   /** The currency of the organization's money when a record names none. */
   async defaultCurrency(orgId: string): Promise<string> {
     return (await this.settings(orgId)).default_currency;
+  }
+
+  /** Today's date (YYYY-MM-DD) on the organization's clock: what "issued today" means to its members. */
+  async today(orgId: string): Promise<string> {
+    return DateTime.now().setZone((await this.settings(orgId)).timezone).toISODate()!;
   }
 
   /** What the organization's invoice numbers start with. */
