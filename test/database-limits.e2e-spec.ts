@@ -1,4 +1,5 @@
 import { DataSource, type QueryRunner } from 'typeorm';
+import { PREPARED_PER_CONNECTION } from '../src/common/database/preparing-client.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** One tenant must not be able to hold the pool for everyone: deep pages, long statements, waits. */
@@ -44,5 +45,34 @@ describe('database limits', () => {
   (process.env.DATABASE_URL ? it : it.skip)('cancels a statement that runs past the statement timeout', async () => {
     const error = await t.app.get(DataSource).query('SELECT pg_sleep(2)').catch((failure: unknown) => failure);
     expect((error as { driverError?: { code?: string } }).driverError?.code).toBe('57014');
+  });
+
+  /**
+   * Parameterized statements are prepared once per connection and reused; a stream of distinct texts
+   * (IN lists of every length, say) stops being prepared at the bound instead of growing the server
+   * process, and is still answered. The embedded PGlite prepares nothing: its one session outlives
+   * the pooled connection that would name a statement.
+   */
+  it('prepares each statement once per connection, and no more than the bound', async () => {
+    const bound = t.database.prepareStatements ? PREPARED_PER_CONNECTION : 0;
+    const runner = t.app.get(DataSource).createQueryRunner();
+    await runner.connect();
+    try {
+      const text = 'SELECT $1::int + 1 AS n';
+      const preparedAs = async (statement: string) =>
+        Number((await runner.query('SELECT count(*) AS n FROM pg_prepared_statements WHERE statement = $1', [statement]))[0].n);
+      expect(await runner.query(text, [1])).toEqual([{ n: 2 }]);
+      expect(await runner.query(text, [41])).toEqual([{ n: 42 }]);
+      expect(await preparedAs(text)).toBe(Math.min(bound, 1));
+
+      for (let i = 0; i < PREPARED_PER_CONNECTION + 20; i++) {
+        expect(await runner.query(`SELECT $1::int + ${i} AS n`, [1])).toEqual([{ n: 1 + i }]);
+      }
+      const [{ n }] = await runner.query('SELECT count(*)::int AS n FROM pg_prepared_statements');
+      expect(n).toBe(bound);
+      expect(await preparedAs('BEGIN')).toBe(0);
+    } finally {
+      await runner.release();
+    }
   });
 });

@@ -54,6 +54,15 @@ export class Environment {
   @Min(10)
   DATABASE_ACQUIRE_TIMEOUT_MS = 10_000;
 
+  /**
+   * Parameterized statements run as named prepared statements, parsed and planned once per
+   * connection (PreparingClient). Turn off behind a pooler that cannot carry them (PgBouncer
+   * before 1.21, or without max_prepared_statements). The embedded database never prepares.
+   */
+  @ToBoolean()
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
+
   /** Where the embedded database keeps its files; `memory://` keeps nothing. */
   @IsString()
   PGLITE_DATA_DIR = './data/pglite';

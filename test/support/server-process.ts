@@ -74,6 +74,7 @@ export async function startServer(database: TestDatabase, env: Record<string, st
       LOG_LEVEL: 'warn',
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: String(database.poolSize),
+      DATABASE_PREPARED_STATEMENTS: String(database.prepareStatements),
       UPLOAD_DIR: uploadDir,
       QUEUE_PREFIX: `crm-test-${randomUUID()}`,
       AUTH_RATE_PER_IP: '100000',

@@ -35,6 +35,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: String(database.poolSize),
+    DATABASE_PREPARED_STATEMENTS: String(database.prepareStatements),
     UPLOAD_DIR: uploadDir,
     // Each app gets its own queues, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `crm-test-${randomUUID()}`,

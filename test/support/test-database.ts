@@ -22,6 +22,8 @@ export interface TestDatabase {
   url: string;
   /** One connection on the embedded engine: see DatabaseEndpoint. */
   poolSize: number;
+  /** Not on the embedded engine: its one session outlives the pooled connection that would name a statement. */
+  prepareStatements: boolean;
   dispose(): Promise<void>;
 }
 
@@ -79,11 +81,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       url: withDatabase(serverUrl, name),
       poolSize: 10,
+      prepareStatements: true,
       dispose: async () => {
         await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       },
     };
   }
   const embedded = await EmbeddedPostgres.start({ dataDir: 'memory://', loadDataDir: new Blob([await ensureDump()]) });
-  return { url: embedded.url, poolSize: 1, dispose: () => embedded.stop() };
+  return { url: embedded.url, poolSize: 1, prepareStatements: false, dispose: () => embedded.stop() };
 }

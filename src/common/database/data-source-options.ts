@@ -1,18 +1,20 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
+import { PreparingClient } from './preparing-client.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-/**
- * The connection settings shared by the app and the TypeORM CLI (ormconfig.ts). Entities are
- * added by each caller: the app registers them per module, the CLI loads the compiled files.
- */
 /** How long the app lets one statement run, and waits for a free pooled connection. */
 export interface PoolLimits {
   statementTimeoutMs: number;
   acquireTimeoutMs: number;
 }
 
-export function dataSourceOptions(url: string, poolSize = 10, limits?: PoolLimits): DataSourceOptions {
+/**
+ * The connection settings shared by the app and the TypeORM CLI (ormconfig.ts). Entities are
+ * added by each caller: the app registers them per module, the CLI loads the compiled files.
+ * `prepareStatements` runs parameterized statements as named prepared statements (PreparingClient).
+ */
+export function dataSourceOptions(url: string, poolSize = 10, limits?: PoolLimits, prepareStatements = false): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -26,6 +28,7 @@ export function dataSourceOptions(url: string, poolSize = 10, limits?: PoolLimit
     extra: limits
       ? {
           max: poolSize,
+          ...(prepareStatements ? { Client: PreparingClient } : {}),
           connectionTimeoutMillis: limits.acquireTimeoutMs,
           statement_timeout: limits.statementTimeoutMs,
           idle_in_transaction_session_timeout: Math.max(limits.statementTimeoutMs * 4, 60_000),

@@ -13,11 +13,13 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
   /**
    * The connection string and pool size. PGlite runs one session: its socket server interleaves
    * the statements of concurrent connections in it, so two open transactions would mix. One
-   * pooled connection makes every transaction exclusive, as PostgreSQL's isolation promises.
+   * pooled connection makes every transaction exclusive, as PostgreSQL's isolation promises. For
+   * the same reason statements are not prepared there: a prepared statement would outlive the
+   * pooled connection that named it, and the next connection would name it again.
    */
-  async connection(): Promise<{ url: string; poolSize: number }> {
-    const { url, poolSize, embeddedDataDir } = this.config.database;
-    if (url) return { url, poolSize };
+  async connection(): Promise<{ url: string; poolSize: number; prepareStatements: boolean }> {
+    const { url, poolSize, prepareStatements, embeddedDataDir } = this.config.database;
+    if (url) return { url, poolSize, prepareStatements };
     if (!this.embedded) {
       this.logger.warn(
         `DATABASE_URL is not set: using the embedded PGlite database in ${embeddedDataDir} ` +
@@ -25,7 +27,7 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
       );
       this.embedded = await EmbeddedPostgres.start({ dataDir: embeddedDataDir });
     }
-    return { url: this.embedded.url, poolSize: 1 };
+    return { url: this.embedded.url, poolSize: 1, prepareStatements: false };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -22,10 +22,10 @@ class DatabaseEndpointModule {}
       imports: [DatabaseEndpointModule],
       inject: [DatabaseEndpoint, AppConfig],
       useFactory: async (endpoint: DatabaseEndpoint, config: AppConfig) => {
-        const { url, poolSize } = await endpoint.connection();
+        const { url, poolSize, prepareStatements } = await endpoint.connection();
         // Migrations first, on a connection of their own without the request-serving time limits.
         await runMigrations(url);
-        return { ...dataSourceOptions(url, poolSize, config.database.limits), autoLoadEntities: true };
+        return { ...dataSourceOptions(url, poolSize, config.database.limits, prepareStatements), autoLoadEntities: true };
       },
     }),
   ],
