@@ -8,7 +8,11 @@ import pg from 'pg';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const orgId = process.env.BENCH_ORG_ID;
 const app = Fastify();
-const rows = async (sql, params = []) => (await pool.query(sql, params)).rows;
+// Named statements, as the API runs them (src/common/database/preparing-client.ts): each text is
+// parsed and planned once per connection.
+const names = new Map();
+const nameOf = (sql) => names.get(sql) ?? names.set(sql, `bare_${names.size}`).get(sql);
+const rows = async (sql, params = []) => (await pool.query(params.length ? { name: nameOf(sql), text: sql, values: params } : sql)).rows;
 
 const links = (alias, owner, tables) =>
   Object.entries(tables)
@@ -34,11 +38,39 @@ const usersSide = () =>
   side(`SELECT u.id, u.email, u.first_name, u.last_name, count(*) OVER () AS total FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.org_id = $1 AND p.is_active ORDER BY u.email`);
 const teamsSide = () => side(`SELECT id, name, count(*) OVER () AS total FROM teams WHERE org_id = $1 ORDER BY name`);
 const tagsSide = () => side(`SELECT id, name, count(*) OVER () AS total FROM tags WHERE org_id = $1 ORDER BY lower(name), id`);
-const discussion = (kind, id) =>
-  Promise.all([
-    rows(`SELECT * FROM comments WHERE org_id = $1 AND parent_kind = $2 AND parent_id = $3 ORDER BY created_on`, [orgId, kind, id]),
-    rows(`SELECT * FROM attachments WHERE org_id = $1 AND parent_kind = $2 AND parent_id = $3 ORDER BY created_on DESC`, [orgId, kind, id]),
-  ]);
+/** A subquery's rows as one JSON array column, in its order. */
+const jsonList = (sql) => `(SELECT coalesce(json_agg(j), '[]'::json) FROM (${sql}) j)`;
+/** A record's comments and files, in one statement. */
+const discussion = async (kind, id) =>
+  (
+    await rows(
+      `SELECT ${jsonList('SELECT * FROM comments WHERE org_id = $1 AND parent_kind = $2 AND parent_id = $3 ORDER BY created_on')} AS comments,
+        ${jsonList('SELECT * FROM attachments WHERE org_id = $1 AND parent_kind = $2 AND parent_id = $3 ORDER BY created_on DESC')} AS attachments`,
+      [orgId, kind, id],
+    )
+  )[0];
+/** A record's assignees and the first 100 active members to mention, with their total, in one statement. */
+const people = (assigned) =>
+  rows(
+    `WITH people AS (
+       SELECT u.id, u.email, u.first_name, u.last_name, u.id = ANY($2::uuid[]) AS assigned,
+         count(*) FILTER (WHERE p.is_active) OVER () AS active_total,
+         CASE WHEN p.is_active THEN row_number() OVER (PARTITION BY p.is_active ORDER BY u.email) END AS place
+       FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.org_id = $1)
+     SELECT * FROM people WHERE assigned OR place <= 100 ORDER BY email`,
+    [orgId, assigned],
+  );
+/** A detail's row with its contacts and teams by name (and more lists) in one statement, then its people and discussion together. */
+const detail = async (kind, sql, id) => {
+  const [record] = await rows(sql, [orgId, id]);
+  const [who, { comments, attachments }] = await Promise.all([people(record.assigned_to), discussion(kind, id)]);
+  return { record, assigned_to: who.filter((p) => p.assigned), users_mention: who.filter((p) => p.place !== null), comments, attachments };
+};
+const refs = (alias, owner, prefix) => `
+  ${jsonList(`SELECT id, first_name, last_name, primary_email FROM contacts WHERE org_id = $1 AND id IN (SELECT contact_id FROM ${prefix}_contacts WHERE ${owner} = ${alias}.id) ORDER BY first_name, last_name`)} AS contact_refs,
+  ${jsonList(`SELECT id, name FROM teams WHERE org_id = $1 AND id IN (SELECT team_id FROM ${prefix}_teams WHERE ${owner} = ${alias}.id) ORDER BY name`)} AS team_refs`;
+const related = (table, columns) =>
+  jsonList(`SELECT ${columns}, count(*) OVER () AS total FROM ${table} WHERE org_id = $1 AND account_id = a.id ORDER BY created_on DESC, id DESC LIMIT 100`);
 
 app.get('/health', async () => ({ status: 'ok' }));
 
@@ -89,46 +121,32 @@ app.get('/api/contacts/', async (request) => {
   return { count, results };
 });
 
-const refsOf = (ids) =>
-  ids.length ? rows(`SELECT u.id, u.email, u.first_name, u.last_name FROM users u WHERE u.id = ANY($1::uuid[]) ORDER BY u.email`, [ids]) : [];
+app.get('/api/accounts/:id/', (request) =>
+  detail(
+    'account',
+    `SELECT a.*, ${ACCOUNT_LINKS}, ${refs('a', 'account_id', 'account')},
+       ${related('cases', 'id, name, status, priority, case_type, created_on, closed_on')} AS cases,
+       ${related('opportunities', 'id, name, stage, amount::text, currency, probability, closed_on, created_on')} AS opportunities,
+       ${related('tasks', 'id, title, status, priority, due_date, created_on')} AS tasks,
+       ${related('invoices', 'id, invoice_number, invoice_title, status, currency, total::text, due_date, created_on')} AS invoices
+     FROM accounts a WHERE a.org_id = $1 AND a.id = $2`,
+    request.params.id,
+  ),
+);
 
-app.get('/api/accounts/:id/', async (request) => {
-  const { id } = request.params;
-  const [[account], [comments, attachments], users, cases, opportunities, tasks, invoices] = await Promise.all([
-    rows(`SELECT a.*, ${ACCOUNT_LINKS} FROM accounts a WHERE a.org_id = $1 AND a.id = $2`, [orgId, id]),
-    discussion('account', id),
-    usersSide(),
-    rows(`SELECT id, name, status, priority, case_type, created_on, closed_on, count(*) OVER () AS total FROM cases WHERE org_id = $1 AND account_id = $2 ORDER BY created_on DESC, id DESC LIMIT 100`, [orgId, id]),
-    rows(`SELECT id, name, stage, amount, currency, probability, count(*) OVER () AS total FROM opportunities WHERE org_id = $1 AND account_id = $2 ORDER BY created_on DESC, id DESC LIMIT 100`, [orgId, id]),
-    rows(`SELECT id, title, status, priority, due_date, count(*) OVER () AS total FROM tasks WHERE org_id = $1 AND account_id = $2 ORDER BY created_on DESC, id DESC LIMIT 100`, [orgId, id]),
-    rows(`SELECT id, invoice_number, status, total, count(*) OVER () AS total_count FROM invoices WHERE org_id = $1 AND account_id = $2 ORDER BY created_on DESC, id DESC LIMIT 100`, [orgId, id]),
-  ]);
-  const [contacts, assigned] = await Promise.all([
-    rows(`SELECT id, first_name, last_name, primary_email FROM contacts WHERE org_id = $1 AND id = ANY($2::uuid[])`, [orgId, account.contacts]),
-    refsOf(account.assigned_to),
-  ]);
-  return { account_obj: account, contacts, assigned_to: assigned, comments, attachments, users_mention: users, cases, opportunities, tasks, invoices };
-});
+app.get('/api/leads/:id/', (request) =>
+  detail('lead', `SELECT x.*, ${LEAD_LINKS}, ${refs('x', 'lead_id', 'lead')} FROM leads x WHERE x.org_id = $1 AND x.id = $2`, request.params.id),
+);
 
-app.get('/api/leads/:id/', async (request) => {
-  const { id } = request.params;
-  const [[lead], [comments, attachments], users] = await Promise.all([
-    rows(`SELECT x.*, ${LEAD_LINKS} FROM leads x WHERE x.org_id = $1 AND x.id = $2`, [orgId, id]),
-    discussion('lead', id),
-    usersSide(),
-  ]);
-  return { lead_obj: lead, assigned_to: await refsOf(lead.assigned_to), comments, attachments, users_mention: users };
-});
-
-app.get('/api/cases/:id/', async (request) => {
-  const { id } = request.params;
-  const [[kase], [comments, attachments], users] = await Promise.all([
-    rows(`SELECT c.*, ${CASE_LINKS} FROM cases c WHERE c.org_id = $1 AND c.id = $2`, [orgId, id]),
-    discussion('case', id),
-    usersSide(),
-  ]);
-  return { case_obj: kase, assigned_to: await refsOf(kase.assigned_to), comments, attachments, users_mention: users };
-});
+app.get('/api/cases/:id/', (request) =>
+  detail(
+    'case',
+    `SELECT c.*, ${CASE_LINKS},
+       ${jsonList('SELECT id, name FROM teams WHERE org_id = $1 AND id IN (SELECT team_id FROM case_teams WHERE case_id = c.id) ORDER BY name')} AS team_refs
+     FROM cases c WHERE c.org_id = $1 AND c.id = $2`,
+    request.params.id,
+  ),
+);
 
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.on('SIGTERM', async () => {
