@@ -32,14 +32,17 @@ const page = (table, alias, select, where, limit, params) =>
      ORDER BY ${alias}.created_on DESC, ${alias}.id DESC`,
     params,
   );
-const side = (sql) => rows(`${sql} LIMIT 100`, [orgId]).then((list) => ({ results: list, count: Number(list[0]?.total ?? 0) }));
-const contactsSide = () => side(`SELECT id, first_name, last_name, primary_email, count(*) OVER () AS total FROM contacts WHERE org_id = $1 ORDER BY first_name, last_name, id`);
-const usersSide = () =>
-  side(`SELECT u.id, u.email, u.first_name, u.last_name, count(*) OVER () AS total FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.org_id = $1 AND p.is_active ORDER BY u.email`);
-const teamsSide = () => side(`SELECT id, name, count(*) OVER () AS total FROM teams WHERE org_id = $1 ORDER BY name`);
-const tagsSide = () => side(`SELECT id, name, count(*) OVER () AS total FROM tags WHERE org_id = $1 ORDER BY lower(name), id`);
 /** A subquery's rows as one JSON array column, in its order. */
 const jsonList = (sql) => `(SELECT coalesce(json_agg(j), '[]'::json) FROM (${sql}) j)`;
+/** The bounded side lists (first 100 with their total) as JSON columns of the counts statement. */
+const sides = {
+  contacts: `SELECT id, first_name, last_name, primary_email, count(*) OVER () AS total FROM contacts WHERE org_id = $1 ORDER BY first_name, last_name, id LIMIT 100`,
+  users: `SELECT u.id, u.email, u.first_name, u.last_name, count(*) OVER () AS total FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.org_id = $1 AND p.is_active ORDER BY u.email LIMIT 100`,
+  teams: `SELECT id, name, count(*) OVER () AS total FROM teams WHERE org_id = $1 ORDER BY name LIMIT 100`,
+  tags: `SELECT id, name, count(*) OVER () AS total FROM tags WHERE org_id = $1 ORDER BY lower(name), id LIMIT 100`,
+};
+const countsWithSides = async (counts, table, where, names) =>
+  (await rows(`SELECT ${counts}, ${names.map((name) => `${jsonList(sides[name])} AS ${name}`).join(', ')} FROM ${table} WHERE ${where}`, [orgId]))[0];
 /** A record's comments and files, in one statement. */
 const discussion = async (kind, id) =>
   (
@@ -76,28 +79,22 @@ app.get('/health', async () => ({ status: 'ok' }));
 
 app.get('/api/accounts/', async (request) => {
   const limit = request.query.limit ?? 10;
-  const [open, closed, [counts], contacts, users, teams] = await Promise.all([
+  const [open, closed, counts] = await Promise.all([
     page('accounts', 'a', ACCOUNT_LINKS, `a.org_id = $1 AND a.status = 'open'`, limit, [orgId]),
     page('accounts', 'a', ACCOUNT_LINKS, `a.org_id = $1 AND a.status = 'closed'`, limit, [orgId]),
-    rows(`SELECT count(*) FILTER (WHERE status = 'open') AS open, count(*) FILTER (WHERE status = 'closed') AS closed FROM accounts WHERE org_id = $1`, [orgId]),
-    contactsSide(),
-    usersSide(),
-    teamsSide(),
+    countsWithSides(`count(*) FILTER (WHERE status = 'open') AS open, count(*) FILTER (WHERE status = 'closed') AS closed`, 'accounts', 'org_id = $1', ['contacts', 'users', 'teams']),
   ]);
-  return { open_accounts: open, closed_accounts: closed, ...counts, contacts, users, teams };
+  return { open_accounts: open, closed_accounts: closed, ...counts };
 });
 
 app.get('/api/leads/', async (request) => {
   const limit = request.query.limit ?? 10;
-  const [open, closed, [counts], contacts, users, tags] = await Promise.all([
+  const [open, closed, counts] = await Promise.all([
     page('leads', 'x', LEAD_LINKS, `x.org_id = $1 AND x.status NOT IN ('closed', 'converted')`, limit, [orgId]),
     page('leads', 'x', LEAD_LINKS, `x.org_id = $1 AND x.status = 'closed'`, limit, [orgId]),
-    rows(`SELECT count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status <> 'closed') AS open FROM leads WHERE org_id = $1 AND status <> 'converted'`, [orgId]),
-    contactsSide(),
-    usersSide(),
-    tagsSide(),
+    countsWithSides(`count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status <> 'closed') AS open`, 'leads', `org_id = $1 AND status <> 'converted'`, ['contacts', 'users', 'tags']),
   ]);
-  return { open_leads: open, closed_leads: closed, ...counts, contacts, users, tags };
+  return { open_leads: open, closed_leads: closed, ...counts };
 });
 
 app.get('/api/cases/', async (request) => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
+import { type EmbeddedRows, embedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
@@ -50,7 +50,7 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     });
   }
 
-  /** Each half is one query (rows with their links); both counts are one more. */
+  /** Each half is one query (rows with their links); the counts and the side lists are one more. */
   async list(principal: OrgPrincipal, query: ListAccountsQueryDto): Promise<AccountListResponseDto> {
     const filtered = this.filtered(principal, query);
     const half = (status: AccountStatus) =>
@@ -60,16 +60,15 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     const counts = filtered
       .clone()
       .select(`count(*) FILTER (WHERE account.status = 'open')::int`, 'open')
-      .addSelect(`count(*) FILTER (WHERE account.status = 'closed')::int`, 'closed')
-      .getRawOne<{ open: number; closed: number }>();
-    const [open, closed, count, contacts, users, teams] = await Promise.all([
-      half(AccountStatus.OPEN),
-      half(AccountStatus.CLOSED),
-      counts,
-      this.contacts.sideList(principal),
-      this.members.sideList(principal.orgId),
-      this.teams.sideList(principal.orgId),
-    ]);
+      .addSelect(`count(*) FILTER (WHERE account.status = 'closed')::int`, 'closed');
+    const sides = embedRows(counts, {
+      contacts: this.contacts.sideList(principal),
+      users: this.members.sideList(principal.orgId),
+      teams: this.teams.sideList(principal.orgId),
+    });
+    const [open, closed, raw] = await Promise.all([half(AccountStatus.OPEN), half(AccountStatus.CLOSED), counts.getRawOne()]);
+    const count = raw as { open: number; closed: number } | undefined;
+    const { contacts, users, teams } = sides(raw ?? {});
     return {
       open_accounts: open,
       closed_accounts: closed,

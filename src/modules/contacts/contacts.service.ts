@@ -3,7 +3,6 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
-import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
@@ -118,16 +117,10 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
     return embeddedEntities(builder, ['id', 'firstName', 'lastName', 'primaryEmail'], toContactRef);
   }
 
-  /** The first contacts the caller may see (by name) and how many there are: the side list of account and lead pages. */
-  async sideList(principal: OrgPrincipal): Promise<SideList<ContactRefDto>> {
-    const builder = this.store
-      .visible(principal)
-      .select(['contact.id', 'contact.firstName', 'contact.lastName', 'contact.primaryEmail'])
-      .orderBy('contact.firstName', 'ASC')
-      .addOrderBy('contact.lastName', 'ASC')
-      .addOrderBy('contact.id', 'ASC');
-    const { results, count } = await sideList(builder);
-    return { results: results.map(toContactRef), count };
+  /** The first contacts the caller may see (by name) and how many there are, embedded in a page's statement: the side list of account and lead pages. */
+  sideList(principal: OrgPrincipal): EmbeddedRows<ContactRefDto> {
+    const builder = this.store.visible(principal).orderBy('contact.firstName', 'ASC').addOrderBy('contact.lastName', 'ASC').addOrderBy('contact.id', 'ASC');
+    return embeddedEntities(builder, ['id', 'firstName', 'lastName', 'primaryEmail'], toContactRef, true);
   }
 
   /** Compact forms of the given contacts, those the caller may see. */

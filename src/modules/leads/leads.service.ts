@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
-import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
+import { type EmbeddedRows, embedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
@@ -66,7 +66,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     });
   }
 
-  /** Each half is one query (rows with links); one more counts both. Converted leads never appear. */
+  /** Each half is one query (rows with links); one more counts both and carries the side lists. Converted leads never appear. */
   async list(principal: OrgPrincipal, query: ListLeadsQueryDto): Promise<LeadListResponseDto> {
     const filtered = this.filtered(principal, query);
     const half = (closed: boolean) => {
@@ -77,16 +77,15 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     const counts = filtered
       .clone()
       .select(`count(*) FILTER (WHERE lead.status = 'closed')::int`, 'closed')
-      .addSelect(`count(*) FILTER (WHERE lead.status <> 'closed')::int`, 'open')
-      .getRawOne<{ open: number; closed: number }>();
-    const [open, closed, count, contacts, users, tags] = await Promise.all([
-      half(false),
-      half(true),
-      counts,
-      this.contacts.sideList(principal),
-      this.members.sideList(principal.orgId),
-      this.tags.sideList(principal.orgId),
-    ]);
+      .addSelect(`count(*) FILTER (WHERE lead.status <> 'closed')::int`, 'open');
+    const sides = embedRows(counts, {
+      contacts: this.contacts.sideList(principal),
+      users: this.members.sideList(principal.orgId),
+      tags: this.tags.sideList(principal.orgId),
+    });
+    const [open, closed, raw] = await Promise.all([half(false), half(true), counts.getRawOne()]);
+    const count = raw as { open: number; closed: number } | undefined;
+    const { contacts, users, tags } = sides(raw ?? {});
     return {
       open_leads: open,
       closed_leads: closed,

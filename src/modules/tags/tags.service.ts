@@ -1,4 +1,4 @@
-import { type SideList, sideList } from '../../common/pagination/side-list.js';
+import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
 import { Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -39,12 +39,10 @@ export class TagsService {
       .getMany();
   }
 
-  /** Every tag of the organization by name, for side lists. */
-  /** The organization's first tags (by name) and how many there are: the side list of lead pages. */
-  async sideList(orgId: string): Promise<SideList<TagResponseDto>> {
+  /** The organization's first tags (by name) and how many there are, embedded in a page's statement: the side list of lead pages. */
+  sideList(orgId: string): EmbeddedRows<TagResponseDto> {
     const builder = this.tags.createQueryBuilder('tag').where('tag.orgId = :orgId', { orgId }).orderBy('lower(tag.name)', 'ASC').addOrderBy('tag.id', 'ASC');
-    const { results, count } = await sideList(builder);
-    return { results: results.map(({ id, name }) => ({ id, name })), count };
+    return embeddedEntities(builder, ['id', 'name'], ({ id, name }) => ({ id, name }), true);
   }
 
   async list(orgId: string, query: ListTagsQueryDto): Promise<Page<TagResponseDto>> {

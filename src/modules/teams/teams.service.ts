@@ -1,4 +1,3 @@
-import { type SideList, sideList } from '../../common/pagination/side-list.js';
 import { Injectable } from '@nestjs/common';
 import { In, type Repository } from 'typeorm';
 import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
@@ -106,11 +105,10 @@ export class TeamsService implements ReferenceTargetService {
     return rows.map((row) => row.id);
   }
 
-  /** The organization's first teams (by name) and how many there are: the side list of account pages. */
-  async sideList(orgId: string): Promise<SideList<TeamRefDto>> {
-    const builder = this.teams.createQueryBuilder('team').select(['team.id', 'team.name']).where('team.orgId = :orgId', { orgId }).orderBy('team.name', 'ASC');
-    const { results, count } = await sideList(builder);
-    return { results: results.map(({ id, name }) => ({ id, name })), count };
+  /** The organization's first teams (by name) and how many there are, embedded in a page's statement: the side list of account pages. */
+  sideList(orgId: string): EmbeddedRows<TeamRefDto> {
+    const builder = this.teams.createQueryBuilder('team').where('team.orgId = :orgId', { orgId }).orderBy('team.name', 'ASC').addOrderBy('team.id', 'ASC');
+    return embeddedEntities(builder, ['id', 'name'], ({ id, name }) => ({ id, name }), true);
   }
 
   /** Compact `{id, name}` of the teams whose ids `ids` selects (see RecordStore.linkedIds), by name, for a record's detail. */

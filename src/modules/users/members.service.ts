@@ -1,4 +1,5 @@
-import { SIDE_LIST_LIMIT, type SideList, sideList } from '../../common/pagination/side-list.js';
+import { SIDE_LIST_LIMIT, type SideList } from '../../common/pagination/side-list.js';
+import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { Injectable } from '@nestjs/common';
 import { In, type Repository } from 'typeorm';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -12,6 +13,7 @@ import type { UserRefDto, UserResponseDto } from './dto/user-response.dto.js';
 import type { ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto.js';
 import { Profile } from './profile.entity.js';
 import { toUserRef, toUserResponse } from './user.mapper.js';
+import type { User } from './user.entity.js';
 import { MembershipCache } from './membership-cache.js';
 import { UsersService } from './users.service.js';
 
@@ -146,16 +148,18 @@ export class MembersService implements ReferenceTargetService {
     return rows.map((row) => row.userId);
   }
 
-  /** The first active members (by e-mail) and how many there are: side lists and the members a detail offers to mention. */
-  async sideList(orgId: string): Promise<SideList<UserRefDto>> {
-    const builder = this.profiles
+  /** The first active members (by e-mail) and how many there are, embedded in a page's statement: the side list of account and lead pages. */
+  sideList(orgId: string): EmbeddedRows<UserRefDto> {
+    const query = this.profiles
       .createQueryBuilder('profile')
       .innerJoin('profile.user', 'user')
-      .select(['profile.id', 'user.id', 'user.email', 'user.firstName', 'user.lastName'])
+      .select('user.id', 'id')
+      .addSelect('user.email', 'email')
+      .addSelect('user.firstName', 'firstName')
+      .addSelect('user.lastName', 'lastName')
       .where('profile.orgId = :orgId AND profile.isActive', { orgId })
       .orderBy('user.email', 'ASC');
-    const { results, count } = await sideList(builder);
-    return { results: results.map((profile) => toUserRef(profile.user)), count };
+    return { query, read: (row) => toUserRef(row as Pick<User, 'id' | 'email' | 'firstName' | 'lastName'>), bounded: true };
   }
 
   /**
