@@ -2,18 +2,27 @@ import pg from 'pg';
 
 /** Prepared statements one connection keeps; past it, new texts run unnamed (the pool retires idle connections). */
 export const PREPARED_PER_CONNECTION = 250;
-/** Distinct texts given a name; past it, the table starts over (names are never reused for another text). */
+/**
+ * Distinct texts given a name, and their characters in all (texts with long IN lists are long);
+ * past either, the table starts over (names are never reused for another text).
+ */
 const NAMED_TEXTS = 5_000;
+const NAMED_CHARS = 8_000_000;
 
 const names = new Map<string, string>();
+let namedChars = 0;
 let issued = 0;
 
 function nameFor(text: string): string {
   let name = names.get(text);
   if (name === undefined) {
-    if (names.size >= NAMED_TEXTS) names.clear();
+    if (names.size >= NAMED_TEXTS || namedChars + text.length > NAMED_CHARS) {
+      names.clear();
+      namedChars = 0;
+    }
     name = `crm_${(issued++).toString(36)}`;
     names.set(text, name);
+    namedChars += text.length;
   }
   return name;
 }
