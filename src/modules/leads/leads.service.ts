@@ -3,6 +3,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type EmbeddedRows, embedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
+import { withStatementText } from '../../common/database/statement-texts.js';
+import { sqlLiterals } from '../../common/database/sql-literal.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
@@ -71,8 +73,8 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     const filtered = this.filtered(principal, query);
     const half = (closed: boolean) => {
       if (query.status && CLOSED_HALF.includes(query.status) !== closed) return Promise.resolve([]);
-      const status = closed ? 'lead.status IN (:...closedHalf)' : 'lead.status NOT IN (:...closedHalf)';
-      return this.items(this.store.page(filtered.clone().andWhere(status, { closedHalf: CLOSED_HALF }), query));
+      const status = `lead.status ${closed ? 'IN' : 'NOT IN'} (${sqlLiterals(CLOSED_HALF)})`;
+      return this.items(this.store.page(filtered.clone().andWhere(status), query));
     };
     const counts = filtered
       .clone()
@@ -83,7 +85,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       users: this.members.sideList(principal.orgId),
       tags: this.tags.sideList(principal.orgId),
     });
-    const [open, closed, raw] = await Promise.all([half(false), half(true), counts.getRawOne()]);
+    const [open, closed, raw] = await Promise.all([half(false), half(true), withStatementText(counts).getRawOne()]);
     const count = raw as { open: number; closed: number } | undefined;
     const { contacts, users, tags } = sides(raw ?? {});
     return {
@@ -190,7 +192,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
 
   /** Open leads only: neither converted nor closed. */
   recent(principal: OrgPrincipal, limit: number): Promise<Recent<LeadItemDto>> {
-    return this.newest(principal, limit, (builder) => this.items(builder), (builder) => builder.andWhere('lead.status NOT IN (:...done)', { done: [LeadStatus.CONVERTED, LeadStatus.CLOSED] }));
+    return this.newest(principal, limit, (builder) => this.items(builder), (builder) => builder.andWhere(`lead.status NOT IN (${sqlLiterals([LeadStatus.CONVERTED, LeadStatus.CLOSED])})`));
   }
 
   private async items(builder: SelectQueryBuilder<Lead>): Promise<LeadItemDto[]> {
@@ -225,7 +227,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
   }
 
   private filtered(principal: OrgPrincipal, query: ListLeadsQueryDto): SelectQueryBuilder<Lead> {
-    const builder = this.store.visible(principal).andWhere('lead.status <> :converted', { converted: NEVER_LISTED });
+    const builder = this.store.visible(principal).andWhere(`lead.status <> ${sqlLiterals([NEVER_LISTED])}`);
     if (query.name) {
       builder.andWhere('(lead.firstName ILIKE :name OR lead.lastName ILIKE :name)', { name: containsPattern(query.name) });
     }
