@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
+import { verifyStatementTexts } from '../../src/common/database/statement-texts.js';
 import { createFastifyAdapter } from '../../src/common/http/fastify-adapter.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { parseEnvironment } from '../../src/config/environment.js';
@@ -27,6 +28,8 @@ export async function createTestApp(
   overrides: Record<string, string> = {},
   shared?: { database: TestDatabase },
 ): Promise<TestApp> {
+  // Every statement text reused from its shape is compared with TypeORM's own, in every test.
+  verifyStatementTexts(true);
   const database = shared?.database ?? (await createTestDatabase());
   const uploadDir = await mkdtemp(join(tmpdir(), 'crm-uploads-'));
   const env = parseEnvironment({

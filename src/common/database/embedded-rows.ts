@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { statementText } from './statement-texts.js';
 import { SIDE_LIST_LIMIT, type SideList } from '../pagination/side-list.js';
 
 /**
@@ -37,7 +38,7 @@ export function embedRows<T extends ObjectLiteral, E extends EmbeddedRowsMap>(
   for (const [key, { query, bounded }] of Object.entries(embeds)) {
     const rows = bounded ? query.clone().addSelect('count(*) OVER ()', TOTAL).limit(SIDE_LIST_LIMIT) : query;
     // A sorted subquery feeds json_agg in its order (PostgreSQL keeps it for a plain FROM subquery).
-    builder.addSelect(`(SELECT coalesce(json_agg(embedded), '[]'::json) FROM (${rows.getQuery()}) embedded)`, column(key));
+    builder.addSelect(`(SELECT coalesce(json_agg(embedded), '[]'::json) FROM (${statementText(rows)}) embedded)`, column(key));
     mergeParameters(builder, rows.getParameters());
   }
   return (raw) => {

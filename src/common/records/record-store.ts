@@ -9,6 +9,7 @@ import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from 
 import { type LinkTable, replaceLinks } from '../database/links.js';
 import { type Db, InjectDb } from '../database/transactions.js';
 import { type EmbeddedLists, type EmbeddedRows, type EmbeddedRowsMap, embedRows, embeddedEntities } from '../database/embedded-rows.js';
+import { statementText, withStatementText } from '../database/statement-texts.js';
 import { assertCanDelete, whereVisible } from '../database/visibility.js';
 import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
 import { assertReferences } from '../validation/references.js';
@@ -151,7 +152,7 @@ export class RecordStore<T extends StoredRecord> {
     if (builder.expressionMap.limit !== undefined) onlyPageRows(builder, alias);
     selectLinkArrays(builder, alias, links);
     if (tags) selectTagNames(builder, alias, tags);
-    const { entities, raw } = await builder.getRawAndEntities<Record<string, unknown>>();
+    const { entities, raw } = await withStatementText(builder).getRawAndEntities<Record<string, unknown>>();
     const byId = new Map(raw.map((row) => [row[`${alias}_id`] as string, row as L]));
     return entities.map((entity) => [entity, byId.get(entity.id)!]);
   }
@@ -339,5 +340,5 @@ export abstract class RecordService<T extends StoredRecord> {
  */
 function onlyPageRows<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, alias: string): void {
   const ids = builder.clone().select(`${alias}.id`);
-  builder.andWhere(`${alias}.id IN (${ids.getQuery()})`).offset(undefined);
+  builder.andWhere(`${alias}.id IN (${statementText(ids)})`).offset(undefined);
 }

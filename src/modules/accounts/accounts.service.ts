@@ -4,6 +4,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type EmbeddedRows, embedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
+import { withStatementText } from '../../common/database/statement-texts.js';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
@@ -66,7 +67,7 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       users: this.members.sideList(principal.orgId),
       teams: this.teams.sideList(principal.orgId),
     });
-    const [open, closed, raw] = await Promise.all([half(AccountStatus.OPEN), half(AccountStatus.CLOSED), counts.getRawOne()]);
+    const [open, closed, raw] = await Promise.all([half(AccountStatus.OPEN), half(AccountStatus.CLOSED), withStatementText(counts).getRawOne()]);
     const count = raw as { open: number; closed: number } | undefined;
     const { contacts, users, teams } = sides(raw ?? {});
     return {
