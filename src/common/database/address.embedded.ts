@@ -48,7 +48,19 @@ export function toAddress(body: object, prefix = ''): Partial<Address> | undefin
 
 /** The address as response fields, with the same prefix. */
 export function fromAddress<P extends string = ''>(address: Address, prefix = '' as P): Prefixed<P> {
-  return Object.fromEntries(
-    (Object.entries(FIELDS) as [keyof Address, string][]).map(([property, field]) => [`${prefix}${field}`, address[property]]),
-  ) as Prefixed<P>;
+  const fields: Record<string, string> = {};
+  for (const [property, field] of fieldNames(prefix)) fields[field] = address[property];
+  return fields as Prefixed<P>;
+}
+
+/** Each address property with its response field under a prefix; worked out once per prefix (pages map hundreds of rows). */
+const prefixedFields = new Map<string, [keyof Address, string][]>();
+
+function fieldNames(prefix: string): [keyof Address, string][] {
+  let names = prefixedFields.get(prefix);
+  if (!names) {
+    names = (Object.entries(FIELDS) as [keyof Address, string][]).map(([property, field]) => [property, `${prefix}${field}`]);
+    prefixedFields.set(prefix, names);
+  }
+  return names;
 }

@@ -9,6 +9,7 @@ import { selectLinkArrays, selectTagNames, whereHasAnyTag, whereLinkedTo } from 
 import { type LinkTable, replaceLinks } from '../database/links.js';
 import { type Db, InjectDb } from '../database/transactions.js';
 import { type EmbeddedLists, type EmbeddedRows, type EmbeddedRowsMap, embedRows, embeddedEntities } from '../database/embedded-rows.js';
+import { rowHydrator } from '../database/row-hydrator.js';
 import { statementText, withStatementText } from '../database/statement-texts.js';
 import { assertCanDelete, whereVisible } from '../database/visibility.js';
 import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
@@ -71,6 +72,7 @@ export interface RecordDeleting {
  */
 export class RecordStore<T extends StoredRecord> {
   private linkTables?: { links: Record<string, LinkTable>; tags?: LinkTable };
+  private hydrate?: (row: Record<string, unknown>) => T;
 
   constructor(
     private readonly options: RecordStoreOptions<T>,
@@ -152,9 +154,9 @@ export class RecordStore<T extends StoredRecord> {
     if (builder.expressionMap.limit !== undefined) onlyPageRows(builder, alias);
     selectLinkArrays(builder, alias, links);
     if (tags) selectTagNames(builder, alias, tags);
-    const { entities, raw } = await withStatementText(builder).getRawAndEntities<Record<string, unknown>>();
-    const byId = new Map(raw.map((row) => [row[`${alias}_id`] as string, row as L]));
-    return entities.map((entity) => [entity, byId.get(entity.id)!]);
+    const rows = await withStatementText(builder).getRawMany<Record<string, unknown>>();
+    this.hydrate ??= rowHydrator(this.db.tx.connection, this.options.entity, alias);
+    return rows.map((row) => [this.hydrate!(row), row as L]);
   }
 
   /**
@@ -173,6 +175,12 @@ export class RecordStore<T extends StoredRecord> {
   linkedIds(field: string): string {
     const link = this.tables().links[field];
     return `SELECT linked."${link.target}" FROM "${link.table}" linked WHERE linked."${link.owner}" = ${this.options.alias}.id`;
+  }
+
+  /** How many rows the builder matches, in one statement whose text is reused per shape. */
+  async count(builder: SelectQueryBuilder<T>): Promise<number> {
+    const counting = builder.clone().orderBy().offset(undefined).limit(undefined).select('count(*)::int', 'count');
+    return (await withStatementText(counting).getRawOne<{ count: number }>())?.count ?? 0;
   }
 
   /** One page, newest first, id as tie-breaker, so pages stay stable. */
@@ -313,7 +321,7 @@ export abstract class RecordService<T extends StoredRecord> {
     narrow: (builder: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (builder) => builder,
   ): Promise<Recent<I>> {
     const visible = narrow(this.store.visible(principal));
-    const [rows, count] = await Promise.all([items(this.store.page(visible, { offset: 0, limit })), visible.getCount()]);
+    const [rows, count] = await Promise.all([items(this.store.page(visible, { offset: 0, limit })), this.store.count(visible)]);
     return { count, items: rows };
   }
 

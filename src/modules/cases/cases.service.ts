@@ -47,7 +47,7 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
   /** One query for the page (links included) and one for the count. */
   async list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<Page<CaseItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), filtered.getCount()]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
     return toPage('/api/cases/', query, count, results);
   }
 

@@ -57,7 +57,7 @@ export class EventsService extends RecordService<CalendarEvent> implements Recor
   async list(principal: OrgPrincipal, query: ListEventsQueryDto): Promise<Page<EventListItemDto>> {
     const filtered = this.filtered(principal, query);
     if (query.from !== undefined || query.to !== undefined) return this.occurrences(filtered, query);
-    const [rows, count] = await Promise.all([this.rows(this.store.page(filtered, query)), filtered.getCount()]);
+    const [rows, count] = await Promise.all([this.rows(this.store.page(filtered, query)), this.store.count(filtered)]);
     const results = rows.map(([event, links]) => ({ ...toEventItem(event, links), occurrence: toOccurrence(firstOccurrence(scheduleOf(event))) }));
     return toPage('/api/events/', query, count, results);
   }

@@ -55,7 +55,7 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
 
   async list(principal: OrgPrincipal, query: ListInvoicesQueryDto): Promise<Page<InvoiceItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), filtered.getCount()]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
     return toPage('/api/invoices/', query, count, results);
   }
 

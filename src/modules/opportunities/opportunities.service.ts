@@ -63,7 +63,7 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
   /** One query for the page (links included) and one for the count. */
   async list(principal: OrgPrincipal, query: ListOpportunitiesQueryDto): Promise<Page<OpportunityItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), filtered.getCount()]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
     return toPage('/api/opportunities/', query, count, results);
   }
 

@@ -60,7 +60,7 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
 
   async list(principal: OrgPrincipal, query: ListTasksQueryDto): Promise<Page<TaskItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), filtered.getCount()]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
     return toPage('/api/tasks/', query, count, results);
   }
 
@@ -121,7 +121,7 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
       .addOrderBy('task.createdOn', 'DESC')
       .addOrderBy('task.id', 'DESC')
       .limit(limit);
-    const [items, count] = await Promise.all([this.items(first), open.getCount()]);
+    const [items, count] = await Promise.all([this.items(first), this.store.count(open)]);
     return { count, items };
   }
 
