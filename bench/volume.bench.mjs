@@ -11,6 +11,8 @@ import { load, startServer, throwawayDatabase, writeResult } from './support.mjs
 
 const FACTORS = (process.env.BENCH_VOLUMES ?? '0.1,1').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Load before each measured run, so both servers are measured with their code optimized (steady state), not while the JIT warms up. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const API_PORT = 3904;
 const BARE_PORT = 3905;
 /** Requests whose statements are counted, one after the other, per route. */
@@ -94,8 +96,12 @@ async function measureVolume(factor) {
       const before = counter.counter.statements;
       for (let i = 0; i < COUNTED; i += 1) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
       const statements = (counter.counter.statements - before) / COUNTED;
-      const api = await load(`${base}${path}`, headers, { duration: DURATION });
-      const bare = await load(`http://127.0.0.1:${BARE_PORT}${path}`, {}, { duration: DURATION });
+      const measure = async (url, requestHeaders) => {
+        if (WARMUP > 0) await load(url, requestHeaders, { duration: WARMUP });
+        return load(url, requestHeaders, { duration: DURATION });
+      };
+      const api = await measure(`${base}${path}`, headers);
+      const bare = await measure(`http://127.0.0.1:${BARE_PORT}${path}`, {});
       results.push({ route: name, statements, bytes, api, bare, ratio: +(api.requests_per_second / bare.requests_per_second).toFixed(2), target: TARGETS[name] });
       process.stderr.write(`${factor} ${name}: ${api.requests_per_second} req/s (bare ${bare.requests_per_second}), ${statements} SQL\n`);
     }
@@ -109,7 +115,7 @@ async function measureVolume(factor) {
 
 const volumes = [];
 for (const factor of FACTORS) volumes.push(await measureVolume(factor));
-const result = { date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, load: { connections: 10, seconds: DURATION }, volumes };
+const result = { date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, load: { connections: 10, seconds: DURATION, warmup_seconds: WARMUP }, volumes };
 
 const table = (volume) => `### ${volume.factor === 1 ? 'Reference volume' : `${volume.factor} of the reference volume`}: ${Object.entries(volume.rows).map(([kind, n]) => `${n} ${kind}`).join(', ')}
 
@@ -122,7 +128,7 @@ ${volume.results
 const markdown = `# Volume benchmark
 
 ${result.date}, ${result.machine.cpus} cores shared by the API, PostgreSQL and the load generator, Node ${result.machine.node}.
-autocannon, 10 connections, ${DURATION} s per route and server. "bare" is bench/bare-server.mjs: Fastify + pg
+autocannon, 10 connections, ${DURATION} s per route and server after ${WARMUP} s of warm-up load. "bare" is bench/bare-server.mjs: Fastify + pg
 running the best SQL for the same data. SQL/request is counted by a proxy in front of PostgreSQL over
 ${COUNTED} sequential requests after a warm-up (session and membership lookups are cached, so they do not appear).
 
