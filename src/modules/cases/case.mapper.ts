@@ -42,7 +42,8 @@ export function toCaseFields(entity: Case, contacts: string[]): CaseFieldsDto {
 }
 
 export function toCaseItem(entity: Case, links: CaseLinks): CaseItemDto {
-  return { ...toCaseFields(entity, links.contacts), assigned_to: links.assigned_to, teams: links.teams };
+  // Extends the fields object in place (see toAccountItem).
+  return Object.assign(toCaseFields(entity, links.contacts), { assigned_to: links.assigned_to, teams: links.teams });
 }
 
 /** A case as the account detail lists it. */

@@ -72,15 +72,15 @@ export function toLeadFields(lead: Lead): LeadFieldsDto {
   };
 }
 
+/** Extends the fields object in place (see toAccountItem). */
 export function toLeadItem(lead: Lead, links: LeadLinks): LeadItemDto {
-  return {
-    ...toLeadFields(lead),
+  return Object.assign(toLeadFields(lead), {
     assigned_to: links.assigned_to,
     teams: links.teams,
     contacts: links.contacts,
     tags: links.tag_names,
     converted_account: null,
-  };
+  });
 }
 
 /** The account a lead becomes: its name, contact details, address and links. */
