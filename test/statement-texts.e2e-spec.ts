@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { statementText, verifyStatementTexts } from '../src/common/database/statement-texts.js';
+import { statementText, statementTextCacheSize, verifyStatementTexts } from '../src/common/database/statement-texts.js';
 import { Account } from '../src/modules/accounts/account.entity.js';
 import { as, type Cast, createCast } from './support/cast.js';
 import { makeAccount } from './support/factories.js';
@@ -63,5 +63,13 @@ describe('statement texts', () => {
     const locked = plain.clone().setLock('pessimistic_write');
     expect(statementText(plain)).not.toContain('FOR UPDATE');
     expect(statementText(locked)).toContain('FOR UPDATE');
+  });
+
+  it('stay bounded however many offsets a client walks through', () => {
+    const accounts = t.app.get(DataSource).getRepository(Account);
+    const page = (offset: number) => accounts.createQueryBuilder('account').where('account.orgId = :orgId', { orgId: cast.orgId }).limit(10).offset(offset);
+    for (let offset = 0; offset < 2_500; offset += 1) statementText(page(offset));
+    expect(statementTextCacheSize().shapes).toBeLessThanOrEqual(2_000);
+    expect(statementText(page(2_499))).toContain('OFFSET 2499');
   });
 });
