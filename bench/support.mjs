@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: a throwaway database, child servers, autocannon runs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
@@ -59,6 +60,44 @@ export async function load(url, headers, { connections = 10, duration = 10 } = {
     latency_p99_ms: result.latency.p99,
     requests: result.requests.total,
   };
+}
+
+/** CPU time in ms a process has used (user + system), from /proc; null where there is no /proc. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time of every PostgreSQL process (backends and parallel workers alike). */
+function postgresCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) total += cpuMs(pid) ?? 0;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs `work` (a load run) and answers what it cost in CPU per request: the server process's and
+ * PostgreSQL's, which share the machine's cores. Steadier than requests per second on a machine
+ * whose speed drifts, and it says where the time goes. Null off Linux.
+ */
+export async function withCpuPerRequest(pid, work) {
+  const server = cpuMs(pid);
+  if (server === null) return { ...(await work()), cpu_ms_per_request: null };
+  const postgres = postgresCpuMs();
+  const result = await work();
+  const per = (ms) => +(ms / result.requests).toFixed(2);
+  return { ...result, cpu_ms_per_request: { server: per(cpuMs(pid) - server), postgres: per(postgresCpuMs() - postgres) } };
 }
 
 export async function writeResult(name, result, markdown) {

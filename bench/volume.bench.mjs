@@ -7,14 +7,17 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { seedVolume } from './seed.mjs';
 import { startSqlCounter } from './sql-counter.mjs';
-import { load, startServer, throwawayDatabase, writeResult } from './support.mjs';
+import { load, startServer, throwawayDatabase, withCpuPerRequest, writeResult } from './support.mjs';
 
 const FACTORS = (process.env.BENCH_VOLUMES ?? '0.1,1').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 /** Load before each measured run, so both servers are measured with their code optimized (steady state), not while the JIT warms up. */
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+/** The API whose statements are counted, connected through the counting proxy. */
 const API_PORT = 3904;
 const BARE_PORT = 3905;
+/** The API put under load: connected straight to PostgreSQL, as the bare handler is (the proxy runs in this process, beside the load generator). */
+const LOAD_PORT = 3906;
 /** Requests whose statements are counted, one after the other, per route. */
 const COUNTED = 20;
 
@@ -76,7 +79,10 @@ async function measureVolume(factor) {
       case: await newest('cases', 'case_id', ['case_assignees']),
     };
     await client.end();
-    servers.push(await startServer('node', ['bench/bare-server.mjs'], { DATABASE_URL: db.url, PORT: String(BARE_PORT), BENCH_ORG_ID: orgId }, BARE_PORT));
+    const bareServer = await startServer('node', ['bench/bare-server.mjs'], { DATABASE_URL: db.url, PORT: String(BARE_PORT), BENCH_ORG_ID: orgId }, BARE_PORT);
+    servers.push(bareServer);
+    const loaded = await startServer('node', ['dist/src/main.js'], { ...env, DATABASE_URL: db.url, PORT: String(LOAD_PORT) }, LOAD_PORT);
+    servers.push(loaded);
 
     const routes = [
       ['GET /api/accounts/?limit=10', '/api/accounts/?limit=10'],
@@ -96,12 +102,13 @@ async function measureVolume(factor) {
       const before = counter.counter.statements;
       for (let i = 0; i < COUNTED; i += 1) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
       const statements = (counter.counter.statements - before) / COUNTED;
-      const measure = async (url, requestHeaders) => {
+      const measure = async (server, port, requestHeaders) => {
+        const url = `http://127.0.0.1:${port}${path}`;
         if (WARMUP > 0) await load(url, requestHeaders, { duration: WARMUP });
-        return load(url, requestHeaders, { duration: DURATION });
+        return withCpuPerRequest(server.child.pid, () => load(url, requestHeaders, { duration: DURATION }));
       };
-      const api = await measure(`${base}${path}`, headers);
-      const bare = await measure(`http://127.0.0.1:${BARE_PORT}${path}`, {});
+      const api = await measure(loaded, LOAD_PORT, headers);
+      const bare = await measure(bareServer, BARE_PORT, {});
       results.push({ route: name, statements, bytes, api, bare, ratio: +(api.requests_per_second / bare.requests_per_second).toFixed(2), target: TARGETS[name] });
       process.stderr.write(`${factor} ${name}: ${api.requests_per_second} req/s (bare ${bare.requests_per_second}), ${statements} SQL\n`);
     }
@@ -117,12 +124,13 @@ const volumes = [];
 for (const factor of FACTORS) volumes.push(await measureVolume(factor));
 const result = { date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, load: { connections: 10, seconds: DURATION, warmup_seconds: WARMUP }, volumes };
 
+const cpu = (run) => (run.cpu_ms_per_request ? `${run.cpu_ms_per_request.server} + ${run.cpu_ms_per_request.postgres}` : '—');
 const table = (volume) => `### ${volume.factor === 1 ? 'Reference volume' : `${volume.factor} of the reference volume`}: ${Object.entries(volume.rows).map(([kind, n]) => `${n} ${kind}`).join(', ')}
 
-| route | req/s | p50 ms | p99 ms | target req/s | bare req/s | bare p50 ms | API / bare | SQL/request | response bytes |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| route | req/s | p50 ms | p99 ms | target req/s | bare req/s | bare p50 ms | API / bare | CPU ms/request, API + PostgreSQL | bare + PostgreSQL | SQL/request | response bytes |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${volume.results
-  .map((r) => `| ${r.route} | ${r.api.requests_per_second} | ${r.api.latency_p50_ms} | ${r.api.latency_p99_ms} | ${r.target} | ${r.bare.requests_per_second} | ${r.bare.latency_p50_ms} | ${r.ratio} | ${r.statements} | ${r.bytes} |`)
+  .map((r) => `| ${r.route} | ${r.api.requests_per_second} | ${r.api.latency_p50_ms} | ${r.api.latency_p99_ms} | ${r.target} | ${r.bare.requests_per_second} | ${r.bare.latency_p50_ms} | ${r.ratio} | ${cpu(r.api)} | ${cpu(r.bare)} | ${r.statements} | ${r.bytes} |`)
   .join('\n')}
 `;
 const markdown = `# Volume benchmark
@@ -130,7 +138,10 @@ const markdown = `# Volume benchmark
 ${result.date}, ${result.machine.cpus} cores shared by the API, PostgreSQL and the load generator, Node ${result.machine.node}.
 autocannon, 10 connections, ${DURATION} s per route and server after ${WARMUP} s of warm-up load. "bare" is bench/bare-server.mjs: Fastify + pg
 running the best SQL for the same data. SQL/request is counted by a proxy in front of PostgreSQL over
-${COUNTED} sequential requests after a warm-up (session and membership lookups are cached, so they do not appear).
+${COUNTED} sequential requests after a warm-up (session and membership lookups are cached, so they do not appear),
+on an API instance of its own: the one under load connects straight to PostgreSQL, as the bare handler does.
+CPU ms/request is the server process's and all PostgreSQL processes' CPU time during the measured run
+(/proc), divided by the requests answered: steadier than req/s on a machine whose speed drifts.
 
 ${volumes.map(table).join('\n')}`;
 await writeResult('volume', result, markdown);
