@@ -62,23 +62,30 @@ export async function load(url, headers, { connections = 10, duration = 10 } = {
   };
 }
 
-/** CPU time in ms a process has used (user + system), from /proc; null where there is no /proc. */
-function cpuMs(pid) {
+/**
+ * CPU time in ms a process has used (user + system), from /proc; with `reaped`, also that of its
+ * children that have ended; null where there is no /proc.
+ */
+function cpuMs(pid, reaped = false) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime, in clock ticks (USER_HZ, 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    // utime, stime, cutime, cstime, in clock ticks (USER_HZ, 100 on Linux).
+    const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    return ticks * 10;
   } catch {
     return null;
   }
 }
 
-/** CPU time of every PostgreSQL process (backends and parallel workers alike). */
+/**
+ * CPU time of PostgreSQL: every live postgres process, plus the ended ones (backends whose pool
+ * connection closed, parallel workers), which the postmaster has reaped into its children's time.
+ */
 function postgresCpuMs() {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) total += cpuMs(pid) ?? 0;
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) total += cpuMs(pid, true) ?? 0;
     } catch {
       // the process ended meanwhile
     }
