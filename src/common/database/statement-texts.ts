@@ -56,7 +56,10 @@ export function statementTextCacheSize(): { shapes: number; chars: number } {
   return { shapes: cache.size, chars };
 }
 
-/** The builder, executing with its shape's text (getRawAndEntities, getRawOne and the like read getQuery). */
+/**
+ * The builder, set to run its shape's text (TypeORM's getRawMany, getRawOne and the like read
+ * getQuery). Run it as it stands: changed afterwards, it would still run this text.
+ */
 export function withStatementText<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const text = statementText(builder);
   builder.getQuery = () => text;
