@@ -34,15 +34,17 @@ const page = (table, alias, select, where, limit, params) =>
   );
 /** A subquery's rows as one JSON array column, in its order. */
 const jsonList = (sql) => `(SELECT coalesce(json_agg(j), '[]'::json) FROM (${sql}) j)`;
-/** The bounded side lists (first 100 with their total) as JSON columns of the counts statement. */
+/** The bounded side lists as JSON columns of the counts statement: the first 100 and, apart, how many in all. */
 const sides = {
-  contacts: `SELECT id, first_name, last_name, primary_email, count(*) OVER () AS total FROM contacts WHERE org_id = $1 ORDER BY first_name, last_name, id LIMIT 100`,
-  users: `SELECT u.id, u.email, u.first_name, u.last_name, count(*) OVER () AS total FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.org_id = $1 AND p.is_active ORDER BY u.email LIMIT 100`,
-  teams: `SELECT id, name, count(*) OVER () AS total FROM teams WHERE org_id = $1 ORDER BY name LIMIT 100`,
-  tags: `SELECT id, name, count(*) OVER () AS total FROM tags WHERE org_id = $1 ORDER BY lower(name), id LIMIT 100`,
+  contacts: { from: 'FROM contacts WHERE org_id = $1', rows: 'SELECT id, first_name, last_name, primary_email', order: 'ORDER BY first_name, last_name, id' },
+  users: { from: 'FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.org_id = $1 AND p.is_active', rows: 'SELECT u.id, u.email, u.first_name, u.last_name', order: 'ORDER BY u.email' },
+  teams: { from: 'FROM teams WHERE org_id = $1', rows: 'SELECT id, name', order: 'ORDER BY name' },
+  tags: { from: 'FROM tags WHERE org_id = $1', rows: 'SELECT id, name', order: 'ORDER BY lower(name), id' },
 };
+const bounded = ({ from, rows: columns, order }, name) =>
+  `${jsonList(`${columns} ${from} ${order} LIMIT 100`)} AS ${name}, (SELECT count(*) ${from})::int AS ${name}_total`;
 const countsWithSides = async (counts, table, where, names) =>
-  (await rows(`SELECT ${counts}, ${names.map((name) => `${jsonList(sides[name])} AS ${name}`).join(', ')} FROM ${table} WHERE ${where}`, [orgId]))[0];
+  (await rows(`SELECT ${counts}, ${names.map((name) => bounded(sides[name], name)).join(', ')} FROM ${table} WHERE ${where}`, [orgId]))[0];
 /** A record's comments and files, in one statement. */
 const discussion = async (kind, id) =>
   (
@@ -72,8 +74,10 @@ const detail = async (kind, sql, id) => {
 const refs = (alias, owner, prefix) => `
   ${jsonList(`SELECT id, first_name, last_name, primary_email FROM contacts WHERE org_id = $1 AND id IN (SELECT contact_id FROM ${prefix}_contacts WHERE ${owner} = ${alias}.id) ORDER BY first_name, last_name`)} AS contact_refs,
   ${jsonList(`SELECT id, name FROM teams WHERE org_id = $1 AND id IN (SELECT team_id FROM ${prefix}_teams WHERE ${owner} = ${alias}.id) ORDER BY name`)} AS team_refs`;
+/** An account's newest related rows (at most 100) and, apart, how many it has. */
 const related = (table, columns) =>
-  jsonList(`SELECT ${columns}, count(*) OVER () AS total FROM ${table} WHERE org_id = $1 AND account_id = a.id ORDER BY created_on DESC, id DESC LIMIT 100`);
+  `${jsonList(`SELECT ${columns} FROM ${table} WHERE org_id = $1 AND account_id = a.id ORDER BY created_on DESC, id DESC LIMIT 100`)} AS ${table},
+   (SELECT count(*) FROM ${table} WHERE org_id = $1 AND account_id = a.id)::int AS ${table}_total`;
 
 app.get('/health', async () => ({ status: 'ok' }));
 
@@ -122,10 +126,10 @@ app.get('/api/accounts/:id/', (request) =>
   detail(
     'account',
     `SELECT a.*, ${ACCOUNT_LINKS}, ${refs('a', 'account_id', 'account')},
-       ${related('cases', 'id, name, status, priority, case_type, created_on, closed_on')} AS cases,
-       ${related('opportunities', 'id, name, stage, amount::text, currency, probability, closed_on, created_on')} AS opportunities,
-       ${related('tasks', 'id, title, status, priority, due_date, created_on')} AS tasks,
-       ${related('invoices', 'id, invoice_number, invoice_title, status, currency, total::text, due_date, created_on')} AS invoices
+       ${related('cases', 'id, name, status, priority, case_type, created_on, closed_on')},
+       ${related('opportunities', 'id, name, stage, amount::text, currency, probability, closed_on, created_on')},
+       ${related('tasks', 'id, title, status, priority, due_date, created_on')},
+       ${related('invoices', 'id, invoice_number, invoice_title, status, currency, total::text, due_date, created_on')}
      FROM accounts a WHERE a.org_id = $1 AND a.id = $2`,
     request.params.id,
   ),

@@ -16,6 +16,7 @@ import { Invoices1795624737428 } from './1795624737428-Invoices.js';
 import { InvoiceMail1795625913832 } from './1795625913832-InvoiceMail.js';
 import { TenantKeysLeadWithOrg1795627488288 } from './1795627488288-TenantKeysLeadWithOrg.js';
 import { OpenLeadsInDateOrder1795628025677 } from './1795628025677-OpenLeadsInDateOrder.js';
+import { ContactsInNameOrder1795644870633 } from './1795644870633-ContactsInNameOrder.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -40,4 +41,5 @@ export const migrations = [
   InvoiceMail1795625913832,
   TenantKeysLeadWithOrg1795627488288,
   OpenLeadsInDateOrder1795628025677,
+  ContactsInNameOrder1795644870633,
 ];

@@ -23,9 +23,9 @@ export type EmbeddedRowsMap = Record<string, EmbeddedRows<unknown>>;
 
 export type EmbeddedLists<E extends EmbeddedRowsMap> = { [K in keyof E]: E[K] extends EmbeddedRows<infer R> ? SideList<R> : never };
 
-const TOTAL = 'embedded_total';
 /** Prefixed: the owner's own columns include link arrays by the same names (`contacts`). */
 const column = (key: string) => `embedded_${key}`;
+const total = (key: string) => `embedded_${key}_total`;
 
 /**
  * Adds each embedded query to `builder` as a JSON array column, and answers
@@ -36,15 +36,18 @@ export function embedRows<T extends ObjectLiteral, E extends EmbeddedRowsMap>(
   embeds: E,
 ): (raw: Record<string, unknown>) => EmbeddedLists<E> {
   for (const [key, { query, bounded }] of Object.entries(embeds)) {
-    const rows = bounded ? query.clone().addSelect('count(*) OVER ()', TOTAL).limit(SIDE_LIST_LIMIT) : query;
+    const rows = bounded ? query.clone().limit(SIDE_LIST_LIMIT) : query;
     // A sorted subquery feeds json_agg in its order (PostgreSQL keeps it for a plain FROM subquery).
     builder.addSelect(`(SELECT coalesce(json_agg(embedded), '[]'::json) FROM (${statementText(rows)}) embedded)`, column(key));
+    // Counted apart rather than by a window over the rows: the first rows then come from an index
+    // in their order, and the count from an index-only scan, instead of sorting every row.
+    if (bounded) builder.addSelect(`(SELECT count(*) FROM (${statementText(query.clone().orderBy())}) counted)::int`, total(key));
     mergeParameters(builder, rows.getParameters());
   }
   return (raw) => {
-    const lists = Object.entries(embeds).map(([key, { read }]) => {
+    const lists = Object.entries(embeds).map(([key, { read, bounded }]) => {
       const rows = (raw[column(key)] ?? []) as Record<string, unknown>[];
-      const count = rows.length ? Number(rows[0][TOTAL] ?? rows.length) : 0;
+      const count = bounded ? Number(raw[total(key)] ?? 0) : rows.length;
       return [key, { results: rows.map(read), count }];
     });
     return Object.fromEntries(lists) as EmbeddedLists<E>;

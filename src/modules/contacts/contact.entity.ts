@@ -7,6 +7,8 @@ import { User } from '../users/user.entity.js';
 /** A person at a customer; primary e-mail unique per organization (ignoring case). */
 @Entity('contacts')
 @Index('ix_contacts_org_created', ['orgId', 'createdOn', 'id'])
+// The side list of account and lead pages: the first contacts by name, read in order.
+@Index('ix_contacts_org_name', ['orgId', 'firstName', 'lastName', 'id'])
 @Index('uq_contacts_org_primary_email', { synchronize: false })
 @Index('ix_contacts_first_name_trgm', { synchronize: false })
 @Index('ix_contacts_last_name_trgm', { synchronize: false })
