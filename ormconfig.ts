@@ -13,7 +13,7 @@ async function createCliDataSource(): Promise<DataSource> {
   const embedded = env.DATABASE_URL ? undefined : await EmbeddedPostgres.start({ dataDir: env.PGLITE_DATA_DIR });
   return new DataSource({
     ...dataSourceOptions(embedded?.url ?? env.DATABASE_URL!, embedded ? 1 : 2),
-    entities: [join(import.meta.dirname, 'src/modules/**/*.entity.js')],
+    entities: [join(import.meta.dirname, 'src/**/*.entity.js')],
   });
 }
 

@@ -17,6 +17,7 @@ import { InvoiceMail1795625913832 } from './1795625913832-InvoiceMail.js';
 import { TenantKeysLeadWithOrg1795627488288 } from './1795627488288-TenantKeysLeadWithOrg.js';
 import { OpenLeadsInDateOrder1795628025677 } from './1795628025677-OpenLeadsInDateOrder.js';
 import { ContactsInNameOrder1795644870633 } from './1795644870633-ContactsInNameOrder.js';
+import { KeptRecordTotals1795647338612 } from './1795647338612-KeptRecordTotals.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -42,4 +43,5 @@ export const migrations = [
   TenantKeysLeadWithOrg1795627488288,
   OpenLeadsInDateOrder1795628025677,
   ContactsInNameOrder1795644870633,
+  KeptRecordTotals1795647338612,
 ];

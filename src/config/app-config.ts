@@ -69,6 +69,10 @@ export class AppConfig {
     return this.env.INVOICE_OVERDUE_SWEEP_MS;
   }
 
+  get recordTotalsFoldMs(): number {
+    return this.env.RECORD_TOTALS_FOLD_MS;
+  }
+
   get queuePrefix(): string {
     return this.env.QUEUE_PREFIX;
   }

@@ -145,6 +145,12 @@ export class Environment {
   @Min(1000)
   INVOICE_OVERDUE_SWEEP_MS = 3_600_000;
 
+  /** How often each process folds the kept record totals that writers left in slots of their own (one fold at a time runs). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  RECORD_TOTALS_FOLD_MS = 5000;
+
   /** Redis key prefix of the job queues, so several deployments can share one Redis. */
   @IsString()
   QUEUE_PREFIX = 'crm';

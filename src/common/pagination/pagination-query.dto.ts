@@ -29,3 +29,8 @@ export class PaginationQueryDto {
   @Max(MAX_OFFSET)
   offset: number = 0;
 }
+
+/** Whether a list query only pages: every field but `limit` and `offset` is absent (an empty one still filters). */
+export function filtersNothing(query: PaginationQueryDto): boolean {
+  return Object.entries(query).every(([key, value]) => key === 'limit' || key === 'offset' || value === undefined || value === null);
+}

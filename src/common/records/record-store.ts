@@ -10,12 +10,14 @@ import { type LinkTable, replaceLinks } from '../database/links.js';
 import { type Db, InjectDb } from '../database/transactions.js';
 import { type EmbeddedLists, type EmbeddedRows, type EmbeddedRowsMap, embedRows, embeddedEntities } from '../database/embedded-rows.js';
 import { rowHydrator } from '../database/row-hydrator.js';
+import { sqlLiterals } from '../database/sql-literal.js';
 import { statementText, withStatementText } from '../database/statement-texts.js';
 import { assertCanDelete, whereVisible } from '../database/visibility.js';
-import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
+import { filtersNothing, type PaginationQueryDto } from '../pagination/pagination-query.dto.js';
 import { assertReferences } from '../validation/references.js';
 import type { RecordKindOptions } from './record-kind.decorator.js';
 import { RecordKinds } from './record-kinds.js';
+import { RecordTotal } from './record-total.entity.js';
 
 /** A link a body can set: the entity's many-to-many relation, and what its ids must be (`user`, `team`, `contact`). */
 export interface LinkSpec {
@@ -41,7 +43,15 @@ export interface RecordStoreOptions<T extends ObjectLiteral> {
    * its `assignees`": documents are also seen by the members and teams they are shared with.
    */
   visibleToUser?: (builder: SelectQueryBuilder<T>, principal: OrgPrincipal, links: Record<string, LinkTable>) => SelectQueryBuilder<T>;
+  /**
+   * The column (`status`) by whose values the table keeps each organization's totals, when a
+   * migration ran keep_record_totals on it: unfiltered lists then count from those (see totals()).
+   */
+  keptTotalsBy?: string;
 }
+
+/** The rows a count covers: every one, or those whose kept-totals column has one of these values. */
+export type CountedValues = readonly string[] | 'all';
 
 /** The row columns every record has. */
 interface StoredRecord extends ObjectLiteral {
@@ -175,6 +185,39 @@ export class RecordStore<T extends StoredRecord> {
   linkedIds(field: string): string {
     const link = this.tables().links[field];
     return `SELECT linked."${link.target}" FROM "${link.table}" linked WHERE linked."${link.owner}" = ${this.options.alias}.id`;
+  }
+
+  /**
+   * One row with an integer column per group: how many of `filtered`'s rows have a kept-totals
+   * value in the group. `filtered` is visible(principal) narrowed by `query`'s filters and by
+   * conditions on the kept-totals column only. When `query` filters nothing and the caller sees
+   * the whole organization (an ADMIN), the numbers are summed from the organization's kept totals,
+   * a few rows, instead of counted from every record.
+   */
+  totals(principal: OrgPrincipal, query: PaginationQueryDto, filtered: SelectQueryBuilder<T>, groups: Record<string, CountedValues>): SelectQueryBuilder<ObjectLiteral> {
+    const { alias, entity, keptTotalsBy } = this.options;
+    const matching = (column: string, values: CountedValues) => (values === 'all' ? '' : ` FILTER (WHERE ${column} IN (${sqlLiterals(values)}))`);
+    if (keptTotalsBy && principal.role === Role.ADMIN && filtersNothing(query)) {
+      const kept = this.db.tx
+        .getRepository(RecordTotal)
+        .createQueryBuilder('kept')
+        .select([])
+        .where(`kept.orgId = :orgId AND kept.recordTable = ${sqlLiterals([this.db.tx.connection.getMetadata(entity).tableName])}`, { orgId: principal.orgId });
+      for (const [name, values] of Object.entries(groups)) kept.addSelect(`coalesce(sum(kept.total)${matching('kept.value', values)}, 0)::int`, name);
+      return kept;
+    }
+    const counting = filtered.clone().orderBy().offset(undefined).limit(undefined).select([]);
+    for (const [name, values] of Object.entries(groups)) {
+      if (values !== 'all' && !keptTotalsBy) throw new Error(`${alias} keeps no totals by a column to count values of`);
+      counting.addSelect(`count(*)${matching(`${alias}.${keptTotalsBy}`, values)}::int`, name);
+    }
+    return counting;
+  }
+
+  /** How many rows a list's `filtered` builder matches (see totals()). */
+  async listCount(principal: OrgPrincipal, query: PaginationQueryDto, filtered: SelectQueryBuilder<T>): Promise<number> {
+    const row = await withStatementText(this.totals(principal, query, filtered, { count: 'all' })).getRawOne<{ count: number }>();
+    return row?.count ?? 0;
   }
 
   /** How many rows the builder matches, in one statement whose text is reused per shape. */

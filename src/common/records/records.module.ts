@@ -1,9 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { RecordKinds } from './record-kinds.js';
 import { RecordStores } from './record-store.js';
+import { RecordTotal } from './record-total.entity.js';
+import { RecordTotalsFolding } from './record-totals-folding.js';
 
-/** The registry of record kinds and the stores their services build on, available everywhere. */
+/** The registry of record kinds, the stores their services build on and their kept totals, available everywhere. */
 @Global()
-@Module({ imports: [DiscoveryModule], providers: [RecordKinds, RecordStores], exports: [RecordKinds, RecordStores] })
+@Module({
+  imports: [DiscoveryModule, TypeOrmModule.forFeature([RecordTotal])],
+  providers: [RecordKinds, RecordStores, RecordTotalsFolding],
+  exports: [RecordKinds, RecordStores],
+})
 export class RecordsModule {}

@@ -48,6 +48,7 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
       assignees: 'assigned_to',
       tags: 'tags',
+      keptTotalsBy: 'status',
     });
   }
 
@@ -58,10 +59,7 @@ export class AccountsService extends RecordService<Account> implements RecordKin
       query.status && query.status !== status
         ? Promise.resolve([])
         : this.items(this.store.page(filtered.clone().andWhere('account.status = :status', { status }), query));
-    const counts = filtered
-      .clone()
-      .select(`count(*) FILTER (WHERE account.status = 'open')::int`, 'open')
-      .addSelect(`count(*) FILTER (WHERE account.status = 'closed')::int`, 'closed');
+    const counts = this.store.totals(principal, query, filtered, { open: [AccountStatus.OPEN], closed: [AccountStatus.CLOSED] });
     const sides = embedRows(counts, {
       contacts: this.contacts.sideList(principal),
       users: this.members.sideList(principal.orgId),

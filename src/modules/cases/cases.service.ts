@@ -41,13 +41,14 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
       links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
       references: { account: 'account' },
       assignees: 'assigned_to',
+      keptTotalsBy: 'status',
     });
   }
 
   /** One query for the page (links included) and one for the count. */
   async list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<Page<CaseItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
     return toPage('/api/cases/', query, count, results);
   }
 

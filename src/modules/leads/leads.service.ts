@@ -29,6 +29,7 @@ import { Lead, LeadStatus } from './lead.entity.js';
 
 const CLOSED_HALF = [LeadStatus.CLOSED];
 const NEVER_LISTED = LeadStatus.CONVERTED;
+const OPEN_HALF = Object.values(LeadStatus).filter((status) => status !== NEVER_LISTED && !CLOSED_HALF.includes(status));
 
 /** Who creates a lead: a member, or nobody when it comes from a web form. */
 interface LeadOwner {
@@ -65,6 +66,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
       assignees: 'assigned_to',
       tags: 'tags',
+      keptTotalsBy: 'status',
     });
   }
 
@@ -76,10 +78,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       const status = `lead.status ${closed ? 'IN' : 'NOT IN'} (${sqlLiterals(CLOSED_HALF)})`;
       return this.items(this.store.page(filtered.clone().andWhere(status), query));
     };
-    const counts = filtered
-      .clone()
-      .select(`count(*) FILTER (WHERE lead.status = 'closed')::int`, 'closed')
-      .addSelect(`count(*) FILTER (WHERE lead.status <> 'closed')::int`, 'open');
+    const counts = this.store.totals(principal, query, filtered, { open: OPEN_HALF, closed: CLOSED_HALF });
     const sides = embedRows(counts, {
       contacts: this.contacts.sideList(principal),
       users: this.members.sideList(principal.orgId),
