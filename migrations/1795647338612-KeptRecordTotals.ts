@@ -1,10 +1,22 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
+/** The record tables whose lists are read unfiltered most, and the column each list counts by. */
+const KEPT = [
+    ['accounts', 'status'],
+    ['leads', 'status'],
+    ['cases', 'status'],
+    ['opportunities', 'stage'],
+    ['tasks', 'status'],
+    ['events', 'status'],
+    ['invoices', 'status'],
+];
+
 /**
- * Each organization's totals of accounts, leads and cases by status, kept by triggers in the
- * transaction of every write, so an unfiltered list page sums a few kept rows instead of counting
- * every record (100,000 cases: 8 ms per page). Inserts and deletes are counted per statement (a
- * 50,000-row import moves each total once); a status change per row, only when it changes.
+ * Each organization's totals of its records by status (accounts, leads, cases, opportunities by
+ * stage, tasks, events, invoices), kept by triggers in the transaction of every write, so an
+ * unfiltered list page sums a few kept rows instead of counting every record (100,000 cases: 8 ms
+ * per page). Inserts and deletes are counted per statement (a 50,000-row import moves each total
+ * once); a status change per row, only when it changes.
  *
  * A writing transaction counts into rows of its own (slot = its transaction id), so no writer
  * ever waits for another, not even behind an import that runs for minutes; readers sum every
@@ -75,11 +87,11 @@ export class KeptRecordTotals1795647338612 implements MigrationInterface {
                 EXECUTE format('CREATE TRIGGER kept_totals_update AFTER UPDATE OF %I ON %s FOR EACH ROW WHEN (OLD.%I IS DISTINCT FROM NEW.%I) EXECUTE FUNCTION record_totals_regroup(%L)', grouped_by, record_table, grouped_by, grouped_by, grouped_by);
                 EXECUTE format('INSERT INTO record_totals (org_id, record_table, value, slot, total) SELECT org_id, %L, %I::text, 0, count(*) FROM %s GROUP BY org_id, %I', (SELECT relname FROM pg_class WHERE oid = record_table), grouped_by, record_table, grouped_by);
             END $$`);
-        for (const table of ['accounts', 'leads', 'cases']) await queryRunner.query(`SELECT keep_record_totals('${table}', 'status')`);
+        for (const [table, column] of KEPT) await queryRunner.query(`SELECT keep_record_totals('${table}', '${column}')`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        for (const table of ['accounts', 'leads', 'cases']) {
+        for (const [table] of KEPT) {
             for (const trigger of ['insert', 'delete', 'truncate', 'update']) await queryRunner.query(`DROP TRIGGER "kept_totals_${trigger}" ON "${table}"`);
         }
         await queryRunner.query(`DROP FUNCTION keep_record_totals(regclass, text)`);

@@ -1,15 +1,19 @@
 import pg from 'pg';
 import { RecordTotalsFolding } from '../src/common/records/record-totals-folding.js';
+import type { Caller } from './support/api.js';
 import { as, type Cast, createCast } from './support/cast.js';
-import { makeAccount, makeCase, makeLead } from './support/factories.js';
+import { makeAccount, makeCase, makeEvent, makeInvoice, makeLead, makeOpportunity, makeTask } from './support/factories.js';
 import { multipart } from './support/multipart.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Who = Parameters<typeof as>[1];
 
+const KEPT = [['accounts', 'status'], ['leads', 'status'], ['cases', 'status'], ['opportunities', 'stage'], ['tasks', 'status'], ['events', 'status'], ['invoices', 'status']];
+
 /**
- * An ADMIN's unfiltered pages of accounts, leads and cases take their counts from totals the
- * database keeps per organization and status (migration KeptRecordTotals). Through every kind of
+ * An ADMIN's unfiltered pages of accounts, leads, cases, opportunities, tasks, events and invoices
+ * take their counts from totals the database keeps per organization and status (migration
+ * KeptRecordTotals). Through every kind of
  * write they must say what counting the rows says, each organization its own, and they never
  * stand in for a filtered count or a USER's.
  */
@@ -94,6 +98,21 @@ describe('kept record totals', () => {
     expect(await caseCount()).toBe(2);
   });
 
+  it.each([
+    ['opportunities', makeOpportunity],
+    ['tasks', makeTask],
+    ['events', makeEvent],
+    ['invoices', async (t: TestApp, caller: Caller) => makeInvoice(t, caller, { account: (await makeAccount(t, caller)).id })],
+  ])('%s: the page count follows creation and deletion', async (path, make) => {
+    const admin = as(cast, 'admin');
+    const count = async () => (await t.api.get(`/api/${path}/?limit=1`, admin)).body.count;
+    const before = await count();
+    const [made] = await Promise.all([make(t, admin), make(t, admin)]);
+    expect(await count()).toBe(before + 2);
+    expect((await t.api.delete(`/api/${path}/${made.id}/`, admin)).status).toBe(204);
+    expect(await count()).toBe(before + 1);
+  });
+
   it("a USER's counts are of what they may see, not the organization's totals", async () => {
     await makeLead(t, as(cast, 'creator'));
     await makeCase(t, as(cast, 'creator'));
@@ -150,10 +169,7 @@ describe('kept record totals', () => {
     await client.connect();
     try {
       const mismatches = `
-        WITH counted AS (
-          SELECT org_id, 'accounts' AS record_table, status::text AS value, count(*) AS total FROM accounts GROUP BY 1, 3
-          UNION ALL SELECT org_id, 'leads', status::text, count(*) FROM leads GROUP BY 1, 3
-          UNION ALL SELECT org_id, 'cases', status::text, count(*) FROM cases GROUP BY 1, 3),
+        WITH counted AS (${KEPT.map(([table, column]) => `SELECT org_id, '${table}' AS record_table, ${column}::text AS value, count(*) AS total FROM ${table} GROUP BY 1, 3`).join(' UNION ALL ')}),
         kept AS (SELECT org_id, record_table, value, sum(total) AS total FROM record_totals GROUP BY 1, 2, 3)
         SELECT * FROM counted FULL JOIN kept USING (org_id, record_table, value)
         WHERE counted.total IS DISTINCT FROM kept.total AND coalesce(counted.total, kept.total) <> 0`;

@@ -214,9 +214,9 @@ export class RecordStore<T extends StoredRecord> {
     return counting;
   }
 
-  /** How many rows a list's `filtered` builder matches (see totals()). */
-  async listCount(principal: OrgPrincipal, query: PaginationQueryDto, filtered: SelectQueryBuilder<T>): Promise<number> {
-    const row = await withStatementText(this.totals(principal, query, filtered, { count: 'all' })).getRawOne<{ count: number }>();
+  /** How many rows a list's `filtered` builder matches, of those with kept-totals values in `values` (see totals()). */
+  async listCount(principal: OrgPrincipal, query: PaginationQueryDto, filtered: SelectQueryBuilder<T>, values: CountedValues = 'all'): Promise<number> {
+    const row = await withStatementText(this.totals(principal, query, filtered, { count: values })).getRawOne<{ count: number }>();
     return row?.count ?? 0;
   }
 
@@ -356,15 +356,19 @@ export interface Recent<I> {
 export abstract class RecordService<T extends StoredRecord> {
   protected abstract readonly store: RecordStore<T>;
 
-  /** Two statements whatever the data: one page of rows with their links, one count. */
+  /**
+   * Two statements whatever the data: one page of rows with their links, one count. `only` narrows
+   * both to some kept-totals values (`statuses`, the condition `narrow` adds to the page).
+   */
   protected async newest<I>(
     principal: OrgPrincipal,
     limit: number,
     items: (builder: SelectQueryBuilder<T>) => Promise<I[]>,
-    narrow: (builder: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (builder) => builder,
+    only?: { statuses: CountedValues; narrow: (builder: SelectQueryBuilder<T>) => SelectQueryBuilder<T> },
   ): Promise<Recent<I>> {
-    const visible = narrow(this.store.visible(principal));
-    const [rows, count] = await Promise.all([items(this.store.page(visible, { offset: 0, limit })), this.store.count(visible)]);
+    const visible = only ? only.narrow(this.store.visible(principal)) : this.store.visible(principal);
+    const page = { offset: 0, limit };
+    const [rows, count] = await Promise.all([items(this.store.page(visible, page)), this.store.listCount(principal, page, visible, only?.statuses)]);
     return { count, items: rows };
   }
 

@@ -50,6 +50,7 @@ export class EventsService extends RecordService<CalendarEvent> implements Recor
       links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
       references: { account: 'account', lead: 'lead', opportunity: 'opportunity', case: 'case' },
       assignees: 'assigned_to',
+      keptTotalsBy: 'status',
     });
   }
 
@@ -57,7 +58,7 @@ export class EventsService extends RecordService<CalendarEvent> implements Recor
   async list(principal: OrgPrincipal, query: ListEventsQueryDto): Promise<Page<EventListItemDto>> {
     const filtered = this.filtered(principal, query);
     if (query.from !== undefined || query.to !== undefined) return this.occurrences(filtered, query);
-    const [rows, count] = await Promise.all([this.rows(this.store.page(filtered, query)), this.store.count(filtered)]);
+    const [rows, count] = await Promise.all([this.rows(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
     const results = rows.map(([event, links]) => ({ ...toEventItem(event, links), occurrence: toOccurrence(firstOccurrence(scheduleOf(event))) }));
     return toPage('/api/events/', query, count, results);
   }

@@ -50,12 +50,13 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
       links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
       references: { account: 'account' },
       assignees: 'assigned_to',
+      keptTotalsBy: 'status',
     });
   }
 
   async list(principal: OrgPrincipal, query: ListInvoicesQueryDto): Promise<Page<InvoiceItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
     return toPage('/api/invoices/', query, count, results);
   }
 

@@ -191,7 +191,10 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
 
   /** Open leads only: neither converted nor closed. */
   recent(principal: OrgPrincipal, limit: number): Promise<Recent<LeadItemDto>> {
-    return this.newest(principal, limit, (builder) => this.items(builder), (builder) => builder.andWhere(`lead.status NOT IN (${sqlLiterals([LeadStatus.CONVERTED, LeadStatus.CLOSED])})`));
+    return this.newest(principal, limit, (builder) => this.items(builder), {
+      statuses: OPEN_HALF,
+      narrow: (builder) => builder.andWhere(`lead.status NOT IN (${sqlLiterals([NEVER_LISTED, ...CLOSED_HALF])})`),
+    });
   }
 
   private async items(builder: SelectQueryBuilder<Lead>): Promise<LeadItemDto[]> {

@@ -56,6 +56,7 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
       links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
       references: { account: 'account' },
       assignees: 'assigned_to',
+      keptTotalsBy: 'stage',
       tags: 'tags',
     });
   }
@@ -63,7 +64,7 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
   /** One query for the page (links included) and one for the count. */
   async list(principal: OrgPrincipal, query: ListOpportunitiesQueryDto): Promise<Page<OpportunityItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
     return toPage('/api/opportunities/', query, count, results);
   }
 

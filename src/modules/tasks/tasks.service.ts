@@ -55,12 +55,13 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
       links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
       references: { account: 'account', lead: 'lead', opportunity: 'opportunity', case: 'case' },
       assignees: 'assigned_to',
+      keptTotalsBy: 'status',
     });
   }
 
   async list(principal: OrgPrincipal, query: ListTasksQueryDto): Promise<Page<TaskItemDto>> {
     const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.count(filtered)]);
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
     return toPage('/api/tasks/', query, count, results);
   }
 
