@@ -1,5 +1,5 @@
 import { DataSource, type QueryRunner } from 'typeorm';
-import { PREPARED_PER_CONNECTION } from '../src/common/database/preparing-client.js';
+import { PLANNED_EACH_TIME, PREPARED_PER_CONNECTION } from '../src/common/database/preparing-client.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** One tenant must not be able to hold the pool for everyone: deep pages, long statements, waits. */
@@ -64,6 +64,10 @@ describe('database limits', () => {
       expect(await runner.query(text, [1])).toEqual([{ n: 2 }]);
       expect(await runner.query(text, [41])).toEqual([{ n: 42 }]);
       expect(await preparedAs(text)).toBe(Math.min(bound, 1));
+      // A statement whose best plan changes as its transaction fills a table is planned every time.
+      const replanned = `${PLANNED_EACH_TIME} SELECT $1::int * 2 AS n`;
+      expect(await runner.query(replanned, [21])).toEqual([{ n: 42 }]);
+      expect(await preparedAs(replanned)).toBe(0);
 
       for (let i = 0; i < PREPARED_PER_CONNECTION + 20; i++) {
         expect(await runner.query(`SELECT $1::int + ${i} AS n`, [1])).toEqual([{ n: 1 + i }]);

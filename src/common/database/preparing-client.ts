@@ -28,11 +28,18 @@ function nameFor(text: string): string {
 }
 
 /**
+ * Starts a statement that PreparingClient runs unnamed, planned for its parameters and the tables
+ * as they stand on every execution: for a statement whose best plan changes while it is being
+ * repeated (a lookup into a table the same transaction is filling).
+ */
+export const PLANNED_EACH_TIME = '/* planned each time */';
+
+/**
  * A pg client that runs each parameterized statement as a named prepared statement, so PostgreSQL
  * parses and plans a text once per connection instead of on every request: for the API's short
  * reads, parsing and planning cost several times the execution (a lead's detail row: 0.7 ms of
  * parse and plan, 0.1 ms of execution). Statements without parameters (transaction control,
- * migrations) run as they are. Each connection prepares at most PREPARED_PER_CONNECTION texts, so a
+ * migrations) and those starting with PLANNED_EACH_TIME run as they are. Each connection prepares at most PREPARED_PER_CONNECTION texts, so a
  * stream of distinct texts (IN lists of every length) cannot grow a server process without bound.
  */
 export class PreparingClient extends pg.Client {
@@ -42,7 +49,7 @@ export class PreparingClient extends pg.Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const [text, values, callback] = args as unknown[];
-    const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? this.claim(text) : null;
+    const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 && !text.startsWith(PLANNED_EACH_TIME) ? this.claim(text) : null;
     const run = super.query as (...rest: unknown[]) => unknown;
     return name ? run.call(this, { name, text, values }, callback) : run.apply(this, args);
   }

@@ -6,6 +6,7 @@ import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { type DataSource, LessThan } from 'typeorm';
 import { type Db, InjectDb } from '../../../common/database/transactions.js';
+import { PLANNED_EACH_TIME } from '../../../common/database/preparing-client.js';
 import type { OrgPrincipal } from '../../../common/auth/principal.js';
 import { Role } from '../../../common/auth/role.js';
 import { AppError, NotFoundError, ValidationFailedError } from '../../../common/errors/app-error.js';
@@ -289,8 +290,10 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
   private async existingEmails(orgId: string, batch: ValidRow[]): Promise<Map<string, 'this file' | 'before'>> {
     const emails = batch.flatMap(({ dto }) => (dto.email ? [dto.email.toLowerCase()] : []));
     if (!emails.length) return new Map();
+    // Planned anew for each batch: the table grows by up to a million rows inside this transaction,
+    // and a prepared plan made on its first batches scanned every row the file had inserted.
     const rows: { email: string; this_file: boolean }[] = await this.db.tx.query(
-      `SELECT lower(email) AS email, xmin = pg_current_xact_id()::xid AS this_file
+      `${PLANNED_EACH_TIME} SELECT lower(email) AS email, xmin = pg_current_xact_id()::xid AS this_file
        FROM leads WHERE org_id = $1 AND lower(email) = ANY($2::text[])`,
       [orgId, emails],
     );
