@@ -8,14 +8,14 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Who = Parameters<typeof as>[1];
 
+/** The tables that keep totals, and the column each counts by (as the migration lists them). */
 const KEPT = [['accounts', 'status'], ['leads', 'status'], ['cases', 'status'], ['opportunities', 'stage'], ['tasks', 'status'], ['events', 'status'], ['invoices', 'status']];
 
 /**
  * An ADMIN's unfiltered pages of accounts, leads, cases, opportunities, tasks, events and invoices
  * take their counts from totals the database keeps per organization and status (migration
- * KeptRecordTotals). Through every kind of
- * write they must say what counting the rows says, each organization its own, and they never
- * stand in for a filtered count or a USER's.
+ * KeptRecordTotals). Through every kind of write they must say what counting the rows says, each
+ * organization its own, and they never stand in for a filtered count or a USER's.
  */
 describe('kept record totals', () => {
   let t: TestApp;
