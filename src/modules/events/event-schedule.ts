@@ -1,7 +1,7 @@
 import { ValidationFailedError } from '../../common/errors/app-error.js';
 import type { UpdateEventDto } from './dto/event-requests.dto.js';
 import { type CalendarEvent, EventType } from './event.entity.js';
-import { allOccurrences, normalizeRule, RecurrenceError, type Schedule, type Weekday, weeklyRule } from './recurrence.js';
+import { normalizeRule, RecurrenceError, type Schedule, seriesBounds, type Weekday, weeklyRule } from './recurrence.js';
 
 export type ScheduleColumns = Pick<
   CalendarEvent,
@@ -63,25 +63,28 @@ function recurrence(dto: UpdateEventDto, current: CalendarEvent | null): { days:
   return { days: dto.recurring_days ?? [], rule: dto.rrule ?? null };
 }
 
-/** Expands the series once to check it and to store its bounds; an rrule series ends on its last occurrence's day. */
+/**
+ * Expands the series once to check it and to store its bounds, so that reads never walk its rule
+ * from the start again; an rrule series ends on its last occurrence's day.
+ */
 function resolve(
   schedule: Schedule,
   kind: Pick<ScheduleColumns, 'eventType' | 'recurringDays'>,
   field: string,
   endsWithRule = false,
 ): ScheduleColumns {
-  const occurrences = attempt(field, () => allOccurrences(schedule));
+  const { first, last, count } = attempt(field, () => seriesBounds(schedule));
   return {
     ...kind,
     startDate: schedule.startDate,
     startTime: schedule.startTime,
-    endDate: endsWithRule ? occurrences.at(-1)!.start.toISODate()! : schedule.endDate,
+    endDate: endsWithRule ? last.start.toISODate()! : schedule.endDate,
     endTime: schedule.endTime,
     timezone: schedule.timezone,
     rrule: schedule.rule,
-    seriesStart: occurrences[0].start.toJSDate(),
-    seriesEnd: occurrences.at(-1)!.end.toJSDate(),
-    occurrencesCount: occurrences.length,
+    seriesStart: first.start.toJSDate(),
+    seriesEnd: last.end.toJSDate(),
+    occurrencesCount: count,
   };
 }
 

@@ -24,7 +24,9 @@ export function toEventColumns(dto: CreateEventDto | UpdateEventDto): Partial<Ca
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
 }
 
-export const scheduleOf = (event: CalendarEvent): Schedule => ({
+/** The event's schedule, with the first occurrence it stored when written. */
+export const scheduleOf = (event: CalendarEvent): Schedule & { firstStart: Date } => ({
+  firstStart: event.seriesStart,
   timezone: event.timezone,
   startDate: event.startDate,
   startTime: event.startTime,

@@ -1,13 +1,14 @@
 import {
-  allOccurrences,
   icalRule,
   MAX_OCCURRENCES,
   MAX_SPAN_YEARS,
   normalizeRule,
   type Occurrence,
+  occurrenceFrom,
   occurrencesBetween,
   RecurrenceError,
   type Schedule,
+  seriesBounds,
   weeklyRule,
 } from './recurrence.js';
 
@@ -23,6 +24,13 @@ const berlin = (rule: string | null, extra: Partial<Schedule> = {}): Schedule =>
   rule,
   ...extra,
 });
+
+/** Every occurrence of a series, as a client listing a wide window would see them. */
+const allOccurrences = (written: Schedule): Occurrence[] => {
+  // As stored: a series ends on its last occurrence's day.
+  const schedule = { ...written, endDate: seriesBounds(written).last.start.toISODate()! };
+  return occurrencesBetween(schedule, new Date('2000-01-01'), new Date('2100-01-01'), 10_000).map((found) => occurrenceFrom(schedule, found));
+};
 
 describe('recurrence', () => {
   it('keeps a weekly meeting at 10:00 local across the spring DST change (UTC shifts by an hour)', () => {
@@ -42,8 +50,11 @@ describe('recurrence', () => {
   });
 
   it('answers only the occurrences overlapping a window, by start', () => {
-    const schedule = berlin(normalizeRule('FREQ=DAILY;COUNT=10', 'Europe/Berlin'));
-    const window = occurrencesBetween(schedule, new Date('2027-03-25T10:00:00Z'), new Date('2027-03-27T09:00:00Z'));
+    const schedule = berlin(normalizeRule('FREQ=DAILY;COUNT=10', 'Europe/Berlin'), { endDate: '2027-03-31' });
+    expect(seriesBounds(schedule).last.start.toISODate()).toBe('2027-03-31');
+    const window = occurrencesBetween(schedule, new Date('2027-03-25T10:00:00Z'), new Date('2027-03-27T09:00:00Z'), 100).map((found) =>
+      occurrenceFrom(schedule, found),
+    );
     // 25th 10:00-11:30 CET is 09:00-10:30Z: overlaps; 27th 10:00 CET is 09:00Z: the window ends there.
     expect(iso(window)).toEqual(['2027-03-25T10:00:00+01:00 2027-03-25T11:30:00+01:00', '2027-03-26T10:00:00+01:00 2027-03-26T11:30:00+01:00']);
   });
@@ -83,5 +94,15 @@ describe('recurrence', () => {
     expect(() => allOccurrences(rare)).toThrow(`within ${MAX_SPAN_YEARS} years`);
     const leap = berlin(normalizeRule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=2', 'Europe/Berlin'));
     expect(allOccurrences(leap).map((o) => o.start.toISODate())).toEqual(['2028-02-29', '2032-02-29']);
+  });
+
+  it('refuses at once a rule that can never match, however far its start (it once walked to the year 9999)', () => {
+    for (const startDate of ['2030-01-01', '8000-01-01']) {
+      const began = performance.now();
+      expect(() => seriesBounds(berlin(normalizeRule('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=1', 'UTC'), { startDate }))).toThrow(
+        `yields no occurrence within ${MAX_SPAN_YEARS} years`,
+      );
+      expect(performance.now() - began).toBeLessThan(500);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import rrule from 'rrule';
-
-const { RRule } = rrule;
+import { DAY_MS, type ExpandOptions, expandRule, ExpansionBudgetError, parseRule } from './rule-expansion.js';
+import { ZoneClock } from './zone-clock.js';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -103,14 +102,6 @@ export function weeklyRule(days: readonly Weekday[], endDate: string): string {
   return `FREQ=WEEKLY;BYDAY=${codes.join(',')};UNTIL=${endDate.replaceAll('-', '')}T235959`;
 }
 
-function ruleOf(schedule: Schedule): InstanceType<typeof RRule> {
-  const start = wallClock(schedule.startDate, schedule.startTime, schedule.timezone);
-  const options = RRule.parseString(schedule.rule!);
-  const horizon = floating(start.plus({ years: MAX_SPAN_YEARS }));
-  // rrule.js honours COUNT and UNTIL together, so the horizon also bounds a COUNT rule's search.
-  return new RRule({ ...options, dtstart: floating(start), until: options.until && options.until < horizon ? options.until : horizon });
-}
-
 /** The occurrence that starts at this wall-clock moment: recurring ones end the same day at end_time. */
 function occurrenceAt(schedule: Schedule, start: DateTime): Occurrence {
   const end = schedule.rule
@@ -119,44 +110,89 @@ function occurrenceAt(schedule: Schedule, start: DateTime): Occurrence {
   return { start, end };
 }
 
+const floatingOf = (date: string, time: string) => Date.parse(`${date}T${time}Z`);
+/** Where a series may end at the latest: MAX_SPAN_YEARS after its start, in wall-clock time. */
+const horizonOf = (schedule: Schedule) => floating(wallClock(schedule.startDate, schedule.startTime, schedule.timezone).plus({ years: MAX_SPAN_YEARS })).getTime();
+
+function expand(schedule: Schedule, options: Omit<ExpandOptions, 'start'>): number[] {
+  try {
+    return expandRule(parseRule(schedule.rule!), { start: floatingOf(schedule.startDate, schedule.startTime), ...options });
+  } catch (error) {
+    if (error instanceof ExpansionBudgetError) throw new RecurrenceError(error.message);
+    throw error;
+  }
+}
+
+/** The first and last occurrences of a series and how many it has, checked: what an event stores when written. */
+export interface SeriesBounds {
+  first: Occurrence;
+  last: Occurrence;
+  count: number;
+}
+
 /**
- * Every occurrence of the series, first to last; throws when it has none or more than
- * MAX_OCCURRENCES (which also bounds how long this takes).
+ * Expands the series once to check it: throws when it has no occurrence, more than
+ * MAX_OCCURRENCES, or does not end within MAX_SPAN_YEARS. The walk never looks past that span.
  */
-export function allOccurrences(schedule: Schedule): Occurrence[] {
-  if (!schedule.rule) return [occurrenceAt(schedule, wallClock(schedule.startDate, schedule.startTime, schedule.timezone))];
-  const rule = ruleOf(schedule);
-  const dates = rule.all((_, index) => index <= MAX_OCCURRENCES);
-  const { count } = RRule.parseString(schedule.rule);
-  const until = /UNTIL=(\d{8})/.exec(schedule.rule)?.[1];
-  if (dates.length === 0) throw new RecurrenceError('yields no occurrence from the start date');
-  if (dates.length > MAX_OCCURRENCES) throw new RecurrenceError(`yields more than ${MAX_OCCURRENCES} occurrences`);
-  if ((count && dates.length < count) || (until && until > rule.options.until!.toISOString().slice(0, 10).replaceAll('-', ''))) {
+export function seriesBounds(schedule: Schedule): SeriesBounds {
+  if (!schedule.rule) {
+    const only = occurrenceAt(schedule, wallClock(schedule.startDate, schedule.startTime, schedule.timezone));
+    return { first: only, last: only, count: 1 };
+  }
+  const horizon = horizonOf(schedule);
+  const starts = expand(schedule, { until: horizon, limit: MAX_OCCURRENCES + 1 });
+  const { count, until } = parseRule(schedule.rule);
+  if (starts.length === 0) throw new RecurrenceError(`yields no occurrence within ${MAX_SPAN_YEARS} years of the start date`);
+  if (starts.length > MAX_OCCURRENCES) throw new RecurrenceError(`yields more than ${MAX_OCCURRENCES} occurrences`);
+  if ((count && starts.length < count) || (until !== undefined && until > horizon)) {
     throw new RecurrenceError(`must end within ${MAX_SPAN_YEARS} years of its start`);
   }
-  return dates.map((date) => occurrenceAt(schedule, fromFloating(date, schedule.timezone)));
+  const at = (wall: number) => occurrenceAt(schedule, fromFloating(new Date(wall), schedule.timezone));
+  return { first: at(starts[0]), last: at(starts.at(-1)!), count: starts.length };
 }
 
-/** The first occurrence alone, without expanding the series (the schedule is known to be valid). */
-export function firstOccurrence(schedule: Schedule): Occurrence {
-  if (!schedule.rule) return allOccurrences(schedule)[0];
-  const [date] = ruleOf(schedule).all((_, index) => index < 1);
-  return occurrenceAt(schedule, fromFloating(date, schedule.timezone));
+/** The first occurrence, from what the event stored when written (never by walking its rule). */
+export function firstOccurrence(schedule: Schedule & { firstStart: Date }): Occurrence {
+  return occurrenceAt(schedule, DateTime.fromJSDate(schedule.firstStart, { zone: schedule.timezone }));
 }
 
-/** The occurrences that overlap [from, to), by start. */
-export function occurrencesBetween(schedule: Schedule, from: Date, to: Date): Occurrence[] {
-  const overlaps = (occurrence: Occurrence) => occurrence.start.toMillis() < to.getTime() && occurrence.end.toMillis() > from.getTime();
-  if (!schedule.rule) return allOccurrences(schedule).filter(overlaps);
-  // Widened by two days: wall-clock and real time differ by at most ~26 hours, and an occurrence
-  // lasts less than a day, so nothing overlapping the window starts outside this range.
-  const after = floating(DateTime.fromJSDate(from, { zone: schedule.timezone }).minus({ days: 2 }));
-  const before = floating(DateTime.fromJSDate(to, { zone: schedule.timezone }).plus({ days: 2 }));
-  return ruleOf(schedule)
-    .between(after, before, true)
-    .map((date) => occurrenceAt(schedule, fromFloating(date, schedule.timezone)))
-    .filter(overlaps);
+/** An occurrence as instants, for windows: converting every one to a DateTime would cost more than finding it. */
+export interface OccurrenceInstants {
+  start: number;
+  end: number;
 }
+
+/**
+ * The occurrences that overlap [from, to), by start, at most `limit` of them. The walk starts at
+ * the window's period and ends with the window or the series (its last day, stored when written),
+ * so its cost follows the window, not the distance from the series' start.
+ */
+export function occurrencesBetween(schedule: Schedule, from: Date, to: Date, limit: number, clock = new ZoneClock(schedule.timezone)): OccurrenceInstants[] {
+  const overlaps = (occurrence: OccurrenceInstants) => occurrence.start < to.getTime() && occurrence.end > from.getTime();
+  if (!schedule.rule) {
+    const only = occurrenceAt(schedule, wallClock(schedule.startDate, schedule.startTime, schedule.timezone));
+    const instants = { start: only.start.toMillis(), end: only.end.toMillis() };
+    return overlaps(instants) ? [instants] : [];
+  }
+  // In wall-clock time, widened by two days: wall-clock and real time differ by at most 26 hours, and
+  // an occurrence lasts less than a day, so nothing overlapping the window starts outside this range.
+  const after = from.getTime() - 2 * DAY_MS;
+  const before = Math.min(to.getTime() + 2 * DAY_MS, floatingOf(schedule.endDate, '23:59:59'));
+  const duration = floatingOf(schedule.startDate, schedule.endTime) - floatingOf(schedule.startDate, schedule.startTime);
+  const found: OccurrenceInstants[] = [];
+  for (const wall of expand(schedule, { from: after, until: before, limit: Number.MAX_SAFE_INTEGER })) {
+    const occurrence = { start: clock.instant(wall), end: clock.instant(wall + duration) };
+    if (!overlaps(occurrence)) continue;
+    if (found.push(occurrence) >= limit) break;
+  }
+  return found;
+}
+
+/** An occurrence found as instants, in the event's zone, for an answer. */
+export const occurrenceFrom = (schedule: Schedule, instants: OccurrenceInstants): Occurrence => ({
+  start: DateTime.fromMillis(instants.start, { zone: schedule.timezone }),
+  end: DateTime.fromMillis(instants.end, { zone: schedule.timezone }),
+});
 
 /** The rule for iCalendar: UNTIL in UTC, as RFC 5545 requires beside a DTSTART with TZID. */
 export function icalRule(schedule: Schedule): string {

@@ -8,7 +8,7 @@ export interface IcsEvent {
   name: string;
   description: string;
   status: EventStatus;
-  schedule: Schedule;
+  schedule: Schedule & { firstStart: Date };
   updatedOn: Date;
   /** For invitations: who invites and who is invited (e-mail addresses). */
   organizer?: string;
