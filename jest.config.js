@@ -26,16 +26,32 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)'],
 };
 
+const unit = { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] };
+const e2e = {
+  ...common,
+  displayName: 'e2e',
+  testMatch: ['<rootDir>/test/*.e2e-spec.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup-timeouts.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+};
+// Real server processes and services the tests start themselves: `npm run test:faults` (CI runs both tiers).
+const faults = {
+  ...common,
+  displayName: 'faults',
+  testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup-timeouts.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+};
+
 export default {
-  // Booting the app on a fresh embedded database takes seconds; requests themselves are fast.
+  // A test's own deadline; setup hooks have theirs (test/support/setup-timeouts.ts).
   testTimeout: 60_000,
-  projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    {
-      ...common,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-    },
-  ],
+  // Two cores: one file per core. A worker that grew past this after a file is replaced, because
+  // every file leaves its module graph and embedded database behind, and GC on a grown heap was
+  // what made late files three times slower than early ones.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1200MB',
+  projects: process.env.CRM_TEST_TIER === 'faults' ? [faults] : [unit, e2e],
 };

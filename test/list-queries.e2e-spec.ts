@@ -36,22 +36,27 @@ describe('list routes: statements per page do not grow with the page', () => {
     const contact = await makeContact(t, admin);
     const links = { assigned_to: [cast.assignee.userId, cast.creator.userId], teams: [team.id], contacts: [contact.id] };
     accountId = (await makeAccount(t, admin, links)).id;
+    // Each row's records at once (they do not depend on each other), rows one after another.
     for (let i = 0; i < ROWS; i++) {
-      await makeAccount(t, admin, { ...links, tags: [`tag-${i}`], status: i % 2 ? 'closed' : 'open' });
-      details.lead = (await makeLead(t, admin, { ...links, tags: [`tag-${i}`] })).id;
-      details.case = (await makeCase(t, admin, { ...links, account: accountId })).id;
-      await makeContact(t, admin, { assigned_to: links.assigned_to, teams: links.teams });
-      await makeTeam(t, admin, { users: links.assigned_to });
-      await makeCompany(t, admin);
       const file = multipart({ title: `Doc ${i}`, shared_to: links.assigned_to[0], teams: links.teams[0] }, [{ field: 'document_file', fileName: 'd.txt', content: `doc ${i}` }]);
-      await t.api.upload('/api/documents/', file, admin);
-      await makeOpportunity(t, admin, { ...links, account: accountId, tags: [`tag-${i}`], amount: `${i}.50` });
-      await makeTask(t, admin, { ...links, account: accountId });
-      await makeInvoice(t, admin, { ...links, account: accountId });
-      await makeEvent(t, admin, { ...links, account: accountId, event_type: 'Recurring', rrule: 'FREQ=DAILY;COUNT=3' });
-      await makeApiSetting(t, admin, { lead_assigned_to: links.assigned_to, tags: [`tag-${i}`] });
-      await t.api.post(`/api/accounts/${accountId}/create_mail/`, { subject: `Mail ${i}`, html: '<p>x</p>', recipients: [`c${i}@client.example`] }, admin);
-      await t.api.post('/api/users/', { email: `invitee-${i}-${Date.now()}@example.com`, role: 'USER' }, admin);
+      const [, lead, kase] = await Promise.all([
+        makeAccount(t, admin, { ...links, tags: [`tag-${i}`], status: i % 2 ? 'closed' : 'open' }),
+        makeLead(t, admin, { ...links, tags: [`tag-${i}`] }),
+        makeCase(t, admin, { ...links, account: accountId }),
+        makeContact(t, admin, { assigned_to: links.assigned_to, teams: links.teams }),
+        makeTeam(t, admin, { users: links.assigned_to }),
+        makeCompany(t, admin),
+        t.api.upload('/api/documents/', file, admin),
+        makeOpportunity(t, admin, { ...links, account: accountId, tags: [`tag-${i}`], amount: `${i}.50` }),
+        makeTask(t, admin, { ...links, account: accountId }),
+        makeInvoice(t, admin, { ...links, account: accountId }),
+        makeEvent(t, admin, { ...links, account: accountId, event_type: 'Recurring', rrule: 'FREQ=DAILY;COUNT=3' }),
+        makeApiSetting(t, admin, { lead_assigned_to: links.assigned_to, tags: [`tag-${i}`] }),
+        t.api.post(`/api/accounts/${accountId}/create_mail/`, { subject: `Mail ${i}`, html: '<p>x</p>', recipients: [`c${i}@client.example`] }, admin),
+        t.api.post('/api/users/', { email: `invitee-${i}-${Date.now()}@example.com`, role: 'USER' }, admin),
+      ]);
+      details.lead = lead.id;
+      details.case = kase.id;
     }
   });
   afterAll(() => t.close());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { as, type Cast, createCast } from './support/cast.js';
+import { as, type Cast, createCastThroughApi } from './support/cast.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('users of an organization', () => {
@@ -8,7 +8,7 @@ describe('users of an organization', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    cast = await createCast(t.api);
+    cast = await createCastThroughApi(t.api);
   });
   afterAll(() => t.close());
 

@@ -43,6 +43,10 @@ export class AppConfig {
     };
   }
 
+  get passwordHashing() {
+    return { memoryCost: this.env.PASSWORD_HASH_MEMORY_KIB, timeCost: this.env.PASSWORD_HASH_PASSES };
+  }
+
   get uploads() {
     return { dir: this.env.UPLOAD_DIR, maxBytes: this.env.MAX_UPLOAD_BYTES };
   }

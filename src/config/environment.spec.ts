@@ -40,4 +40,14 @@ describe('parseEnvironment', () => {
       parseEnvironment({ NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret }).NODE_ENV,
     ).toBe('production');
   });
+
+  it('refuses cheaper password hashing in production, and keeps it cheaper only where asked', () => {
+    const secret = 's'.repeat(32);
+    const production = { NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret };
+    expect(() => parseEnvironment({ ...production, PASSWORD_HASH_MEMORY_KIB: '64', PASSWORD_HASH_PASSES: '1' })).toThrow(
+      /PASSWORD_HASH_MEMORY_KIB: must be at least 19456 in production\n\s+PASSWORD_HASH_PASSES: must be at least 2 in production/,
+    );
+    expect(parseEnvironment(production)).toMatchObject({ PASSWORD_HASH_MEMORY_KIB: 19_456, PASSWORD_HASH_PASSES: 2 });
+    expect(parseEnvironment({ NODE_ENV: 'test', PASSWORD_HASH_MEMORY_KIB: '64' }).PASSWORD_HASH_MEMORY_KIB).toBe(64);
+  });
 });

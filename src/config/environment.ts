@@ -16,6 +16,9 @@ import {
 
 const DEV_SECRET = 'dev-only-insecure-secret-change-me-0000000000';
 
+/** The production floor of password hashing; tests lower it to keep sign-ups cheap. */
+export const PASSWORD_HASH_DEFAULTS = { memoryKib: 19_456, passes: 2 } as const;
+
 /** Every setting the process reads, with its default. `.env.example` mirrors this class. */
 export class Environment {
   @IsIn(['development', 'production', 'test'])
@@ -199,6 +202,20 @@ export class Environment {
   @Min(0)
   LEAD_IMPORT_SYNC_BYTES = 1024 * 1024;
 
+  /** Argon2id memory per password hash, in KiB (OWASP's 19 MiB); lower only in tests, never in production. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(8)
+  @Max(4 * 1024 * 1024)
+  PASSWORD_HASH_MEMORY_KIB = PASSWORD_HASH_DEFAULTS.memoryKib;
+
+  /** Argon2id passes per password hash (OWASP: 2 with 19 MiB). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PASSWORD_HASH_PASSES = PASSWORD_HASH_DEFAULTS.passes;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }
@@ -216,6 +233,12 @@ export function parseEnvironment(source: NodeJS.ProcessEnv): Environment {
   if (env.NODE_ENV === 'production') {
     for (const key of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
       if (!given[key]) problems.push(`${key}: must be set in production`);
+    }
+    if (env.PASSWORD_HASH_MEMORY_KIB < PASSWORD_HASH_DEFAULTS.memoryKib) {
+      problems.push(`PASSWORD_HASH_MEMORY_KIB: must be at least ${PASSWORD_HASH_DEFAULTS.memoryKib} in production`);
+    }
+    if (env.PASSWORD_HASH_PASSES < PASSWORD_HASH_DEFAULTS.passes) {
+      problems.push(`PASSWORD_HASH_PASSES: must be at least ${PASSWORD_HASH_DEFAULTS.passes} in production`);
     }
   }
   if (problems.length > 0) {

@@ -50,7 +50,7 @@ export class Api {
   /** Set by tests whose app sends mail, so `addMember` can read the invitation from the mailbox. */
   inbox?: Inbox;
 
-  constructor(private readonly app: NestFastifyApplication) {}
+  constructor(readonly app: NestFastifyApplication) {}
 
   async request<T = any>(
     method: Method,

@@ -6,9 +6,10 @@ import pg from 'pg';
 
 /** Removes what test-database.ts made once for this run. */
 export default async function globalTeardown() {
+  for (const { child } of globalThis.crmTestFarms ?? []) child.kill();
   const runId = process.env.CRM_TEST_RUN_ID;
   if (!runId) return;
-  await rm(join(tmpdir(), `crm-test-${runId}.tar.gz`), { force: true });
+  await rm(join(tmpdir(), `crm-test-${runId}.tar`), { force: true });
   if (!process.env.DATABASE_URL) return;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { withFileLock } from './file-lock.js';
 import { runMigrations } from '../../src/common/database/migrate.js';
-import { EmbeddedPostgres } from '../../src/common/database/embedded-postgres.js';
 
 /**
  * One migrated template per test run, one fresh database per test file: on PostgreSQL a
@@ -16,7 +14,7 @@ import { EmbeddedPostgres } from '../../src/common/database/embedded-postgres.js
  */
 const RUN_ID = process.env.CRM_TEST_RUN_ID ?? String(process.pid);
 const TEMPLATE = `crm_test_tpl_${RUN_ID}`;
-const DUMP_PATH = join(tmpdir(), `crm-test-${RUN_ID}.tar.gz`);
+const DUMP_PATH = join(tmpdir(), `crm-test-${RUN_ID}.tar`);
 
 export interface TestDatabase {
   url: string;
@@ -57,18 +55,25 @@ async function ensureTemplate(serverUrl: string): Promise<void> {
   });
 }
 
-async function ensureDump(): Promise<Buffer> {
-  return withFileLock(`${DUMP_PATH}.lock`, async () => {
-    if (existsSync(DUMP_PATH)) return readFile(DUMP_PATH);
-    const embedded = await EmbeddedPostgres.start({ dataDir: 'memory://' });
-    try {
-      await runMigrations(embedded.url);
-      const dump = Buffer.from(await (await embedded.dump()).arrayBuffer());
-      await writeFile(DUMP_PATH, dump);
-      return dump;
-    } finally {
-      await embedded.stop();
-    }
+/** This worker's embedded-database farm (global-setup.mjs started one per worker), or the first, which makes the template. */
+function farm(first = false): string {
+  const farms = process.env.CRM_TEST_FARMS?.split(',');
+  if (!farms?.length) throw new Error('No embedded-database farm: run the tests through Jest (global-setup.mjs starts them)');
+  return farms[first ? 0 : (Number(process.env.JEST_WORKER_ID ?? 1) - 1) % farms.length];
+}
+
+async function ask(method: 'POST' | 'DELETE', path: string, first = false): Promise<{ id: string; url: string }> {
+  const response = await fetch(`${farm(first)}${path}`, { method });
+  if (!response.ok) throw new Error(`embedded-database farm: ${await response.text()}`);
+  return response.json() as Promise<{ id: string; url: string }>;
+}
+
+async function ensureDump(): Promise<void> {
+  await withFileLock(`${DUMP_PATH}.lock`, async () => {
+    if (existsSync(DUMP_PATH)) return;
+    const fresh = await ask('POST', '/fresh', true);
+    await runMigrations(fresh.url);
+    await ask('POST', `/dump?id=${fresh.id}&path=${encodeURIComponent(DUMP_PATH)}`, true);
   });
 }
 
@@ -87,6 +92,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const embedded = await EmbeddedPostgres.start({ dataDir: 'memory://', loadDataDir: new Blob([await ensureDump()]) });
-  return { url: embedded.url, poolSize: 1, prepareStatements: false, dispose: () => embedded.stop() };
+  await ensureDump();
+  const embedded = await ask('POST', `/databases?dump=${encodeURIComponent(DUMP_PATH)}`);
+  return {
+    url: embedded.url,
+    poolSize: 1,
+    prepareStatements: false,
+    dispose: async () => void (await ask('DELETE', `/databases?id=${embedded.id}`)),
+  };
 }

@@ -7,8 +7,6 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface EmbeddedPostgresOptions {
   /** A directory, or `memory://` for a database that lives only as long as the process. */
   dataDir: string;
-  /** A tarball made by `dump()`, to start from a prepared database instead of an empty one. */
-  loadDataDir?: Blob;
   maxConnections?: number;
 }
 
@@ -27,7 +25,6 @@ export class EmbeddedPostgres {
     if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
     const db = await PGlite.create({
       dataDir: options.dataDir,
-      loadDataDir: options.loadDataDir,
       extensions: { pgcrypto, pg_trgm },
     });
     // The pool opens several connections; the server's default of one resets the others.
@@ -40,10 +37,6 @@ export class EmbeddedPostgres {
     await server.start();
     const address = server.getServerConn();
     return new EmbeddedPostgres(db, server, `postgres://postgres:postgres@${address}/postgres`);
-  }
-
-  dump(): Promise<Blob> {
-    return this.db.dumpDataDir('gzip') as Promise<Blob>;
   }
 
   async stop(): Promise<void> {

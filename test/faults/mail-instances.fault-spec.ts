@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import type { Member } from './support/api.js';
-import { eventually, SmtpSink } from './support/smtp-sink.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import type { Member } from '../support/api.js';
+import { eventually, SmtpSink } from '../support/smtp-sink.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** Only meaningful with Redis: without it each process has its own queue by design. */
 const withRedis = process.env.REDIS_URL ? describe : describe.skip;

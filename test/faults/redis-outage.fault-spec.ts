@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { canRunRedis, RedisProcess } from './support/redis-process.js';
-import { startServer, type ServerProcess } from './support/server-process.js';
-import { eventually, mailedTokens, SmtpSink } from './support/smtp-sink.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { canRunRedis, RedisProcess } from '../support/redis-process.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { eventually, mailedTokens, SmtpSink } from '../support/smtp-sink.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** A request must never wait on Redis; within this it has answered, or it is hanging on Redis. */
 const ANSWER_DEADLINE_MS = 10_000;

@@ -2,9 +2,9 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { startServer, type ServerProcess } from './support/server-process.js';
-import { eventually } from './support/smtp-sink.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+import { eventually } from '../support/smtp-sink.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** Requests that once crashed or stalled the whole server, sent to a real server process. */
 describe('hostile requests against a real server process', () => {
