@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   // Fail before anything starts, naming every bad variable.
   const env = parseEnvironment(process.env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(env.LOG_LEVEL, env.TRUST_PROXY), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter({ logLevel: env.LOG_LEVEL, trustProxy: env.TRUST_PROXY, requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS }), {
     logger: env.LOG_LEVEL === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[env.LOG_LEVEL] }),
   });
   await configureApp(app);

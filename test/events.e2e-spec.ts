@@ -239,7 +239,21 @@ describe('events', () => {
       const third = await t.api.post('/api/events/calendar-feed/', {}, as(own, 'assignee'));
       await t.api.put(`/api/users/${own.assignee.userId}/`, { is_active: false }, as(own, 'admin'));
       expect((await t.api.get(third.body.url)).status).toBe(404);
+      // Reactivated, the member has no feed until asking for a new one.
+      await t.api.put(`/api/users/${own.assignee.userId}/`, { is_active: true }, as(own, 'admin'));
+      expect((await t.api.get(third.body.url)).status).toBe(404);
       expect((await t.api.get('/api/events/feed/not-a-token/calendar.ics')).status).toBe(404);
+    });
+
+    it('ends a removed member’s feed for good: invited back, the old URL stays dead', async () => {
+      const own = await createCast(t.api);
+      const feed = await t.api.post('/api/events/calendar-feed/', {}, as(own, 'other'));
+      expect((await t.api.get(feed.body.url)).status).toBe(200);
+      expect((await t.api.delete(`/api/users/${own.other.userId}/`, as(own, 'admin'))).status).toBe(204);
+      const token = await t.api.invite(own.admin, own.orgId, own.other.email);
+      expect((await t.api.post('/api/auth/accept-invite/', { token }, { token: own.other.token })).status).toBe(200);
+      expect((await t.api.get('/api/events/', as(own, 'other'))).status).toBe(200);
+      expect((await t.api.get(feed.body.url)).status).toBe(404);
     });
   });
 

@@ -66,8 +66,11 @@ describe('lead conversion', () => {
     });
     expect([...opportunity.contacts].sort()).toEqual([known.id, contactId].sort());
 
-    const account = (await t.api.get(`/api/accounts/${accountId}/`, as(cast, 'assignee'))).body;
+    const account = (await t.api.get(`/api/accounts/${accountId}/`, as(cast, 'admin'))).body;
     expect(account.contacts.map((c: { id: string }) => c.id).sort()).toEqual([known.id, contactId].sort());
+    // The assignee may see the new contact (assigned to them), not the one only the creator was given.
+    const seen = (await t.api.get(`/api/accounts/${accountId}/`, as(cast, 'assignee'))).body;
+    expect(seen.contacts.map((c: { id: string }) => c.id)).toEqual([contactId]);
     expect(account.opportunities.map((o: { id: string }) => o.id)).toEqual([opportunityId]);
     expect((await t.api.get(`/api/leads/${lead.id}/`, as(cast, 'creator'))).body.lead_obj).toMatchObject({
       converted_account_id: accountId,
@@ -77,7 +80,7 @@ describe('lead conversion', () => {
   });
 
   it('links the existing contact with that e-mail (any case) instead of making a second one', async () => {
-    const existing = await makeContact(t, as(cast, 'other'));
+    const existing = await makeContact(t, as(cast, 'admin'), { assigned_to: [cast.creator.userId] });
     const lead = await makeLead(t, as(cast, 'creator'), { email: (existing.primary_email as string).toUpperCase() });
     const res = await convert(lead.id);
     expect(res.body.converted_contact_id).toBe(existing.id);

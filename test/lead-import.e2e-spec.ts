@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
+import { inlineWorkbook } from './support/zip.js';
 import { as, type Cast, createCast } from './support/cast.js';
 import { multipart } from './support/multipart.js';
 import { eventually } from './support/smtp-sink.js';
@@ -168,6 +169,18 @@ describe('POST /api/leads/upload/', () => {
     const res = await upload(xlsx, 'bomb.xlsx');
     expect(res.status).toBe(413);
     expect(res.body.errors.leads_file[0]).toContain('shared strings');
+    expect(await leftoverSpools()).toEqual([]);
+  });
+
+  it.each([
+    ['a cell that unpacks to 1 MiB', () => inlineWorkbook([['first_name', 'last_name'], ['x'.repeat(1024 * 1024), 'Bomb']]), 'row 2 has a cell longer than 64 KiB'],
+    ['a row of 40 cells of 40 KiB', () => inlineWorkbook([['first_name', 'last_name'], Array.from({ length: 40 }, () => 'y'.repeat(40 * 1024))]), 'row 2 is longer than 1 MiB'],
+  ])('refuses a workbook with %s (413) before holding it in memory', async (_what, workbook, reason) => {
+    const xlsx = workbook();
+    expect(xlsx.length).toBeLessThan(64 * 1024);
+    const res = await upload(xlsx, 'inflating.xlsx');
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'IMPORT_TOO_LARGE', errors: { leads_file: [`is too large: ${reason}`] } });
     expect(await leftoverSpools()).toEqual([]);
   });
 

@@ -71,4 +71,46 @@ describe('references in bodies follow the caller’s visibility', () => {
     expect(res.status).toBe(200);
     expect(res.body.contacts).toEqual([hiddenContact]);
   });
+
+  describe('details show a USER only what they may see of the records they link', () => {
+    it.each(['accounts', 'leads'])('a %s detail names no contact hidden from the USER (the ADMIN sees it)', async (path) => {
+      const body = path === 'accounts' ? { name: `Linked ${randomUUID()}` } : { first_name: 'Linked', last_name: 'Lead' };
+      const mine = await t.api.post(`/api/${path}/`, { ...body, assigned_to: [cast.assignee.userId] }, as(cast, 'admin'));
+      const visible = (await t.api.post('/api/contacts/', { first_name: 'Open', last_name: 'Person', primary_email: `open-${randomUUID()}@x.co`, assigned_to: [cast.assignee.userId] }, as(cast, 'admin'))).body.id;
+      await t.api.put(`/api/${path}/${mine.body.id}/`, { contacts: [hiddenContact, visible] }, as(cast, 'admin'));
+      const seen = await t.api.get(`/api/${path}/${mine.body.id}/`, as(cast, 'assignee'));
+      expect(seen.status).toBe(200);
+      expect(seen.body.contacts.map((contact: { id: string }) => contact.id)).toEqual([visible]);
+      expect(JSON.stringify(seen.body)).not.toContain('Secret');
+      const all = await t.api.get(`/api/${path}/${mine.body.id}/`, as(cast, 'admin'));
+      expect(all.body.contacts.map((contact: { id: string }) => contact.id).sort()).toEqual([hiddenContact, visible].sort());
+    });
+
+    it('a lead conversion by a USER never links, names or duplicates a contact hidden from them', async () => {
+      const email = `taken-${randomUUID()}@x.co`;
+      const hidden = (await t.api.post('/api/contacts/', { first_name: 'Hidden', last_name: 'Owner', primary_email: email }, as(cast, 'admin'))).body.id;
+      const lead = await t.api.post('/api/leads/', { first_name: 'Probe', last_name: 'Lead', email, account_name: `Probe ${randomUUID()}` }, as(cast, 'creator'));
+      const converted = await t.api.post(`/api/leads/${lead.body.id}/convert/`, {}, as(cast, 'creator'));
+      expect(converted.status).toBe(200);
+      expect(converted.body.converted_contact_id).toBeNull();
+      const account = await t.api.get(`/api/accounts/${converted.body.converted_account_id}/`, as(cast, 'creator'));
+      expect(account.body.contacts).toEqual([]);
+      expect(JSON.stringify(account.body)).not.toContain('Owner');
+      const contacts = await t.api.get(`/api/contacts/?email=${encodeURIComponent(email)}`, as(cast, 'admin'));
+      expect(contacts.body.results.map((contact: { id: string }) => contact.id)).toEqual([hidden]);
+    });
+
+    it('an account converted from a lead lists the lead’s comments only to those who may see the lead', async () => {
+      const lead = await t.api.post('/api/leads/', { first_name: 'Noted', last_name: 'Lead', account_name: `Noted ${randomUUID()}` }, as(cast, 'admin'));
+      expect((await t.api.post(`/api/leads/${lead.body.id}/`, { comment: 'Private note about the lead' }, as(cast, 'admin'))).status).toBe(201);
+      const converted = await t.api.post(`/api/leads/${lead.body.id}/convert/`, {}, as(cast, 'admin'));
+      const accountId = converted.body.converted_account_id;
+      await t.api.put(`/api/accounts/${accountId}/`, { assigned_to: [cast.other.userId] }, as(cast, 'admin'));
+      const asUser = await t.api.get(`/api/accounts/${accountId}/`, as(cast, 'other'));
+      expect(asUser.status).toBe(200);
+      expect(asUser.body.comments).toEqual([]);
+      const asAdmin = await t.api.get(`/api/accounts/${accountId}/`, as(cast, 'admin'));
+      expect(asAdmin.body.comments.map((comment: { comment: string }) => comment.comment)).toEqual(['Private note about the lead']);
+    });
+  });
 });

@@ -185,6 +185,12 @@ export class Environment {
   @Min(1)
   MAIL_PER_ORG_PER_DAY = 1000;
 
+  /** The longest a client may take to send a whole request, headers and body (408 after; a proxy in front should enforce its own). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
   /** Whether to read the client address from X-Forwarded-For (set when behind a reverse proxy). */
   @ToBoolean()
   @IsBoolean()

@@ -6,6 +6,8 @@ import { startServer, type ServerProcess } from '../support/server-process.js';
 import { eventually } from '../support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
+const REQUEST_TIMEOUT_MS = 3000;
+
 /** Requests that once crashed or stalled the whole server, sent to a real server process. */
 describe('hostile requests against a real server process', () => {
   let database: TestDatabase;
@@ -26,7 +28,7 @@ describe('hostile requests against a real server process', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = await startServer(database);
+    server = await startServer(database, { HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), LOG_LEVEL: 'info' });
     const email = `process-${Date.now()}@example.com`;
     const password = 'violet kettle marching north';
     await call('POST', '/api/auth/register/', { email, password });
@@ -129,5 +131,37 @@ describe('hostile requests against a real server process', () => {
     });
     expect(head.toLowerCase()).toContain(`x-request-id: ${parsed.requestId}`);
     await eventually(async () => expect((await call('GET', '/health')).status).toBe(200));
+  });
+
+  it('cuts a body that trickles in, unauthenticated, after HTTP_REQUEST_TIMEOUT_MS with 408', async () => {
+    const began = Date.now();
+    const answer = await new Promise<{ raw: string; closedAfterMs: number }>((done, fail) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+        socket.write('POST /api/auth/login/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+      });
+      const drip = setInterval(() => socket.writable && socket.write(' '), 500);
+      let raw = '';
+      socket.on('data', (chunk) => (raw += chunk.toString()));
+      socket.on('close', () => {
+        clearInterval(drip);
+        done({ raw, closedAfterMs: Date.now() - began });
+      });
+      socket.on('error', () => undefined);
+      setTimeout(() => fail(new Error('the trickling request was never cut')), 20_000);
+    });
+    expect(answer.raw).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer.raw).toContain('"code":"REQUEST_TIMEOUT"');
+    // Node checks for late requests once a second.
+    expect(answer.closedAfterMs).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 100);
+    expect(answer.closedAfterMs).toBeLessThan(REQUEST_TIMEOUT_MS + 3000);
+    expect((await call('GET', '/health')).status).toBe(200);
+  });
+
+  it('never writes a calendar feed token to the request log', async () => {
+    const feed = await call('POST', '/api/events/calendar-feed/', {}, { 'organization-id': orgId });
+    expect(feed.status).toBe(201);
+    expect((await call('GET', feed.body.url, undefined, { authorization: '' })).status).toBe(200);
+    await eventually(async () => expect(server.output()).toContain('/api/events/feed/[redacted]/calendar.ics'));
+    expect(server.output()).not.toContain(feed.body.token);
   });
 });

@@ -59,7 +59,7 @@ export async function createTestApp(
     .overrideProvider(AppConfig)
     .useValue(new AppConfig(env))
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter('silent'), {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter({ logLevel: 'silent' }), {
     logger: false,
   });
   await configureApp(app);

@@ -1,5 +1,9 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { assertArrayBounds } from './array-bounds.js';
 import { type FieldErrors, ValidationFailedError } from './app-error.js';
+
+/** An answer names at most this many fields; the message says how many more there were. */
+export const MAX_FIELD_ERRORS = 100;
 
 function collect(errors: ValidationError[], prefix: string, into: FieldErrors): FieldErrors {
   for (const error of errors) {
@@ -18,13 +22,31 @@ export function toFieldErrors(errors: ValidationError[]): FieldErrors {
   return collect(errors, '', {});
 }
 
-/** Unknown fields are rejected, not dropped, so a typo never becomes a silent no-op. */
+/** The first MAX_FIELD_ERRORS fields at fault, and a message that counts the rest. */
+export function toValidationFailure(errors: ValidationError[]): ValidationFailedError {
+  const fields = Object.entries(toFieldErrors(errors));
+  if (fields.length <= MAX_FIELD_ERRORS) return new ValidationFailedError(Object.fromEntries(fields));
+  const shown = Object.fromEntries(fields.slice(0, MAX_FIELD_ERRORS));
+  return new ValidationFailedError(shown, `The request has invalid fields: ${fields.length} in all, the first ${MAX_FIELD_ERRORS} named`);
+}
+
+/**
+ * Unknown fields are rejected, not dropped, so a typo never becomes a silent no-op; an array past
+ * its `@ArrayMaxSize` is refused before its elements are looked at (see array-bounds.ts).
+ */
+class BoundedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.metatype && typeof value === 'object') assertArrayBounds(metadata.metatype, value);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BoundedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(toFieldErrors(errors)),
+    exceptionFactory: toValidationFailure,
   });
 }

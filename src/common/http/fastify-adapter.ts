@@ -1,19 +1,30 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { clientErrorHandler } from './client-errors.js';
+import { redactUrl } from './redact-url.js';
 import { requestIdFor } from './request-id.js';
 
-const SECRET_QUERY = /([?&](?:apikey|api_key|token)=)[^&]*/gi;
+export interface HttpOptions {
+  logLevel: string;
+  trustProxy?: boolean;
+  /** The longest a client may take to send a whole request, body included (then 408 and the connection closes). */
+  requestTimeoutMs?: number;
+}
 
-/** The request line without secrets that can travel in a query string (web-form API keys). */
-const redactUrl = (url: string) => url.replace(SECRET_QUERY, '$1[redacted]');
+/** How often Node looks for requests past their time: the cut comes at most this late. */
+const TIMEOUT_CHECK_MS = 1000;
 
 /**
  * Fastify with JSON request logs (method, path, status, time, request id: never headers or
- * bodies), request ids, and routes that answer with or without a trailing slash.
+ * bodies), request ids, routes that answer with or without a trailing slash, and a deadline for
+ * receiving a request: Fastify's default of none let a body trickling a byte every few seconds
+ * hold its connection forever, before any guard ran.
  */
-export function createFastifyAdapter(logLevel: string, trustProxy = false): FastifyAdapter {
+export function createFastifyAdapter({ logLevel, trustProxy = false, requestTimeoutMs = 0 }: HttpOptions): FastifyAdapter {
   return new FastifyAdapter({
+    requestTimeout: requestTimeoutMs,
+    // Node enforces requestTimeout only while headersTimeout is no longer than it (Node's own 60 s otherwise).
+    http: { connectionsCheckingInterval: TIMEOUT_CHECK_MS, ...(requestTimeoutMs > 0 ? { headersTimeout: Math.min(requestTimeoutMs, 60_000) } : {}) },
     logger:
       logLevel === 'silent'
         ? false

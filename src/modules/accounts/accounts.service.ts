@@ -86,14 +86,15 @@ export class AccountsService extends RecordService<Account> implements RecordKin
   /** Three statements: the account with its contacts, teams and related lists; assignees and members to mention; comments and files. */
   async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
     const [account, links, embedded] = await this.store.detail<AccountLinks, DetailRows>(principal, id, {
-      contacts: this.contacts.refsEmbedded(principal.orgId, this.store.linkedIds('contacts')),
+      contacts: this.contacts.refsEmbedded(principal, this.store.linkedIds('contacts')),
       teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
       ...(await this.relatedLists(principal)),
     });
     const item = toAccountItem(account, links);
-    // The lead it was converted from keeps its comments and files; they are listed here too. The
-    // kind is named, not imported: leads depend on accounts.
-    const commented = [{ kind: ACCOUNT_KIND.kind, id }, ...(item.lead ? [{ kind: 'lead', id: item.lead }] : [])];
+    // The lead it was converted from keeps its comments and files; they are listed here too, for
+    // whoever may see that lead. The kind is named, not imported: leads depend on accounts.
+    const leadShown = item.lead ? await this.store.canSeeOfKind('lead', principal, item.lead) : false;
+    const commented = [{ kind: ACCOUNT_KIND.kind, id }, ...(leadShown ? [{ kind: 'lead', id: item.lead! }] : [])];
     const [{ assigned: assignedTo, mentions }, related] = await Promise.all([
       this.members.forDetail(principal.orgId, item.assigned_to),
       this.comments.listFor(principal.orgId, ...commented),

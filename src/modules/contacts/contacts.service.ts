@@ -107,10 +107,13 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
     return rows.map(toContactRef);
   }
 
-  /** Compact forms of the contacts whose ids `ids` selects (see RecordStore.linkedIds), by name, for a record's detail. */
-  refsEmbedded(orgId: string, ids: string): EmbeddedRows<ContactRefDto> {
+  /**
+   * Compact forms of the contacts whose ids `ids` selects (see RecordStore.linkedIds) that the
+   * caller may see, by name, for a record's detail: a linked contact hidden from a USER is left out.
+   */
+  refsEmbedded(principal: OrgPrincipal, ids: string): EmbeddedRows<ContactRefDto> {
     const builder = this.store
-      .ofOrganization(orgId)
+      .visible(principal)
       .andWhere(`contact.id IN (${ids})`)
       .orderBy('contact.firstName', 'ASC')
       .addOrderBy('contact.lastName', 'ASC');
@@ -132,12 +135,13 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
   }
 
   /**
-   * The organization's contact with this primary e-mail, seen by the caller or not, or a new one
-   * made from `dto`, in the transaction in progress (lead conversion); references already checked.
+   * The organization's contact with this primary e-mail, or a new one made from `dto`, in the
+   * transaction in progress (lead conversion); references already checked. Null when that contact
+   * exists but the caller may not see it: it is neither linked nor duplicated.
    */
-  async findOrInsert(principal: OrgPrincipal, dto: CreateContactDto): Promise<string> {
+  async findOrInsert(principal: OrgPrincipal, dto: CreateContactDto): Promise<string | null> {
     const existing = await this.lockedIdByEmail(principal.orgId, dto.primary_email);
-    if (existing) return existing;
+    if (existing) return (await this.store.canSee(principal, existing)) ? existing : null;
     return this.store.insert(principal, toContactColumns(dto), { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] });
   }
 

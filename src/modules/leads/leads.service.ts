@@ -107,7 +107,7 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
   async get(principal: OrgPrincipal, id: string): Promise<LeadDetailResponseDto> {
     const [lead, links, embedded] = await this.store.detail<LeadLinks, DetailRows>(principal, id, {
       teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
-      contacts: this.contacts.refsEmbedded(principal.orgId, this.store.linkedIds('contacts')),
+      contacts: this.contacts.refsEmbedded(principal, this.store.linkedIds('contacts')),
     });
     const item = toLeadItem(lead, links);
     const [{ assigned: assignedTo, mentions }, related] = await Promise.all([

@@ -1,6 +1,8 @@
 import { SIDE_LIST_LIMIT, type SideList } from '../../common/pagination/side-list.js';
 import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { MEMBERSHIP_ENDED, type MembershipEnded } from '../../common/events/membership-events.js';
 import { In, type Repository } from 'typeorm';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ReferenceTarget, type ReferenceTargetService } from '../../common/records/record-kind.decorator.js';
@@ -34,6 +36,7 @@ export class MembersService implements ReferenceTargetService {
     @InjectDb() private readonly db: Db,
     private readonly users: UsersService,
     private readonly cache: MembershipCache,
+    private readonly events: EventEmitter2,
   ) {}
 
   private get profiles(): Repository<Profile> {
@@ -113,6 +116,7 @@ export class MembersService implements ReferenceTargetService {
       const losesAdmin = profile.role === Role.ADMIN && profile.isActive && (role !== Role.ADMIN || !isActive);
       if (losesAdmin) await this.assertAnotherAdmin(orgId, userId);
       await profiles.update({ id: profile.id, orgId }, { role, isActive });
+      if (profile.isActive && !isActive) await this.ended(orgId, userId);
       this.db.afterCommit(() => this.cache.changed(orgId, userId));
       return toUserResponse({ ...profile, role, isActive });
     });
@@ -124,8 +128,14 @@ export class MembersService implements ReferenceTargetService {
       const profile = await this.load(profiles, orgId, userId);
       if (profile.role === Role.ADMIN && profile.isActive) await this.assertAnotherAdmin(orgId, userId);
       await profiles.delete({ id: profile.id, orgId });
+      await this.ended(orgId, userId);
       this.db.afterCommit(() => this.cache.changed(orgId, userId));
     });
+  }
+
+  /** What the membership granted elsewhere ends in this transaction (a calendar feed URL, which would work again on return). */
+  private async ended(orgId: string, userId: string): Promise<void> {
+    await this.events.emitAsync(MEMBERSHIP_ENDED, { orgId, userId } satisfies MembershipEnded);
   }
 
   async updateOwnNames(principal: OrgPrincipal, names: { firstName?: string; lastName?: string }) {

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { MEMBERSHIP_ENDED, type MembershipEnded } from '../../../common/events/membership-events.js';
 import type { OrgPrincipal } from '../../../common/auth/principal.js';
 import { type Db, InjectDb } from '../../../common/database/transactions.js';
 import { MembersService } from '../../users/members.service.js';
@@ -29,6 +31,12 @@ export class CalendarFeedsService {
 
   async revoke(principal: OrgPrincipal): Promise<void> {
     await this.db.tx.getRepository(CalendarFeed).delete({ orgId: principal.orgId, userId: principal.userId });
+  }
+
+  /** A member removed or deactivated loses their feed: invited back, they must ask for a new URL. */
+  @OnEvent(MEMBERSHIP_ENDED, { promisify: true })
+  async endFeedOf({ orgId, userId }: MembershipEnded): Promise<void> {
+    await this.db.tx.getRepository(CalendarFeed).delete({ orgId, userId });
   }
 
   /** Whom a feed token speaks for, as long as they are still an active member; null otherwise. */

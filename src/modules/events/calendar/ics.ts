@@ -28,8 +28,17 @@ const STATUS: Record<EventStatus, string> = {
   [EventStatus.CANCELED]: 'CANCELLED',
 };
 
-/** RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped. */
-const text = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+/**
+ * RFC 5545 TEXT: backslash, semicolon and comma escaped, every line break (CRLF, LF or a bare CR)
+ * written as `\n`, and the other control characters TEXT excludes dropped: a reader that splits
+ * lines on a bare CR would otherwise read what follows it as a property of its own.
+ */
+const text = (value: string) =>
+  value
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
 
 /** Lines of at most 75 octets, continued with a space (RFC 5545 §3.1), never splitting a character. */
 function fold(line: string): string {

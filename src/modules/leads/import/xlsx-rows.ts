@@ -9,6 +9,12 @@ export const XLSX_LIMITS = {
   sharedStringsBytes: 16 * 1024 * 1024,
   sharedStrings: 500_000,
   sheetBytes: 512 * 1024 * 1024,
+  /** Characters of one cell: far above any lead field (the longest, description, takes 10,000). */
+  cellChars: 64 * 1024,
+  /** Characters of one row, its shared strings included: a sheet of 1 MiB cells inflated to 420 MB in memory. */
+  rowChars: 1024 * 1024,
+  /** Excel's own last column (XFD). */
+  columns: 16_384,
 };
 
 const tooLarge = (what: string) =>
@@ -121,33 +127,46 @@ function firstSheet(entries: Map<string, yauzl.Entry>): yauzl.Entry | undefined 
   return sheets[0] && entries.get(sheets[0].name);
 }
 
+/**
+ * The sheet's rows, each bounded while it streams: a cell's text, a row's (shared strings
+ * counted), and its columns, so no row can grow past a few MiB of memory (413 beyond).
+ */
 function sheetRows(stream: Readable, strings: string[]): AsyncGenerator<RawRow> {
   return parseXml<RawRow>(stream, (parser, out) => {
-    let row: RawRow | null = null;
-    let cell: { column: number; type: string; text: string[] } | null = null;
+    let row: (RawRow & { chars: number }) | null = null;
+    let cell: { column: number; type: string; text: string[]; chars: number } | null = null;
     let capture = false;
+    const where = () => `row ${row?.row || 'without a number'}`;
     parser.on('opentag', (tag: SaxesTagPlain) => {
       if (tag.name === 'row') {
-        row = { row: Number(tag.attributes.r) || 0, cells: [] };
+        row = { row: Number(tag.attributes.r) || 0, cells: [], chars: 0 };
       } else if (tag.name === 'c' && row) {
-        cell = { column: columnOf(tag.attributes.r) ?? row.cells.length, type: tag.attributes.t ?? 'n', text: [] };
+        const column = columnOf(tag.attributes.r) ?? row.cells.length;
+        if (column >= XLSX_LIMITS.columns) throw tooLarge(`${where()} has a cell past the last column (XFD)`);
+        cell = { column, type: tag.attributes.t ?? 'n', text: [], chars: 0 };
       } else if (cell && (tag.name === 'v' || (tag.name === 't' && cell.type === 'inlineStr'))) {
         capture = true;
       }
     });
     parser.on('text', (text) => {
-      if (capture && cell) cell.text.push(text);
+      if (!capture || !cell) return;
+      cell.chars += text.length;
+      if (cell.chars > XLSX_LIMITS.cellChars) throw tooLarge(`${where()} has a cell longer than 64 KiB`);
+      cell.text.push(text);
     });
     parser.on('closetag', (tag: SaxesTagPlain) => {
       if (tag.name === 'v' || tag.name === 't') capture = false;
       else if (tag.name === 'c' && cell && row) {
         const raw = cell.text.join('');
         const value = cell.type === 's' ? (strings[Number(raw)] ?? '') : cell.type === 'b' ? String(raw === '1') : cell.type === 'e' ? '' : raw;
+        if (value.length > XLSX_LIMITS.cellChars) throw tooLarge(`${where()} has a cell longer than 64 KiB`);
+        row.chars += value.length;
+        if (row.chars > XLSX_LIMITS.rowChars) throw tooLarge(`${where()} is longer than 1 MiB`);
         while (row.cells.length < cell.column) row.cells.push('');
         row.cells[cell.column] = value.trim();
         cell = null;
       } else if (tag.name === 'row' && row) {
-        if (row.cells.some((value) => value !== '')) out.push(row);
+        if (row.cells.some((value) => value !== '')) out.push({ row: row.row, cells: row.cells });
         row = null;
       }
     });
