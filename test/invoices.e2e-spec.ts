@@ -202,6 +202,29 @@ describe('invoices', () => {
     });
   });
 
+  it('keeps the bill-to of issued invoices: their account cannot be deleted (409), a draft’s can', async () => {
+    const own = await createCast(t.api);
+    const account = (await makeAccount(t, as(own, 'creator'))).id;
+    const draft = await makeInvoice(t, as(own, 'admin'), { account });
+    const paid = await makeInvoice(t, as(own, 'admin'), { account, lines: [{ description: 'a', quantity: '1', unit_price: '10.00' }] });
+    await t.api.post(`/api/invoices/${paid.id}/send/`, { recipients: ['ap@client.example'] }, as(own, 'admin'));
+    await t.api.post(`/api/invoices/${paid.id}/payments/`, { amount: '10.00', paid_on: '2027-01-01' }, as(own, 'admin'));
+    expect((await t.api.get(`/api/invoices/${paid.id}/`, as(own, 'admin'))).body.status).toBe('Paid');
+
+    // The USER who made the account sees neither invoice, and learns only that issued ones exist.
+    const refused = await t.api.delete(`/api/accounts/${account}/`, as(own, 'creator'));
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'ACCOUNT_HAS_INVOICES', message: expect.stringContaining('1 issued invoice') });
+    expect(refused.body.message).not.toContain(paid.invoice_number);
+    expect((await t.api.get(`/api/invoices/${paid.id}/`, as(own, 'admin'))).body.account).toBe(account);
+    expect((await t.api.get(`/api/invoices/${draft.id}/`, as(own, 'admin'))).body.account).toBe(account);
+
+    const other = (await makeAccount(t, as(own, 'creator'))).id;
+    const onlyDraft = await makeInvoice(t, as(own, 'admin'), { account: other });
+    expect((await t.api.delete(`/api/accounts/${other}/`, as(own, 'creator'))).status).toBe(204);
+    expect((await t.api.get(`/api/invoices/${onlyDraft.id}/`, as(own, 'admin'))).body.account).toBeNull();
+  });
+
   describe('overdue', () => {
     it('marks Sent and Pending invoices due before today overdue, filters them, and records the first time once', async () => {
       const title = `Late ${randomUUID().slice(0, 8)}`;

@@ -62,7 +62,9 @@ interface StoredRecord extends ObjectLiteral {
 
 /**
  * Emitted inside the transaction that deletes a record: listeners delete what hangs off it (its
- * comments and attachments) and may leave work for after the commit (removing files).
+ * comments and attachments), may leave work for after the commit (removing files), or refuse the
+ * deletion by throwing. Listen with `{ promisify: true, suppressErrors: false }`: Nest's emitter
+ * otherwise logs a listener's error and the deletion goes on without it.
  */
 export const RECORD_DELETING = 'record.deleting';
 

@@ -68,10 +68,11 @@ export class AccountsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Delete an account',
-    description: 'Its creator or an ADMIN only. Its comments and attachments go with it; its cases stay, unlinked.',
+    description:
+      'Its creator or an ADMIN only. Its comments and attachments go with it; its cases and draft invoices stay, unlinked. An account that issued (non-Draft) invoices bill cannot be deleted.',
   })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors('NOT_CREATOR', 404)
+  @ApiErrors('NOT_CREATOR', 404, 'ACCOUNT_HAS_INVOICES')
   async deleteAccount(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<void> {
     await this.accounts.remove(principal, id);
   }

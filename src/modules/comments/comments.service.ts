@@ -175,7 +175,7 @@ export class CommentsService {
    * A record is being deleted (inside its transaction): its comments and attachments go with it,
    * and its files once the deletion has committed.
    */
-  @OnEvent(RECORD_DELETING, { promisify: true })
+  @OnEvent(RECORD_DELETING, { promisify: true, suppressErrors: false })
   async deleteAllOf({ kind, orgId, id, afterCommit }: RecordDeleting): Promise<void> {
     const where = { orgId, ...parentWhere({ kind, id }) };
     const rows = await this.attachments.find({ where, select: { storageKey: true } });

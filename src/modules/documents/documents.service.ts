@@ -171,7 +171,7 @@ export class DocumentsService extends RecordService<Document> implements RecordK
   }
 
   /** A document is being deleted (in its transaction): every version's bytes go once it has committed. */
-  @OnEvent(RECORD_DELETING, { promisify: true })
+  @OnEvent(RECORD_DELETING, { promisify: true, suppressErrors: false })
   async deleteFiles({ kind, orgId, id, afterCommit }: RecordDeleting): Promise<void> {
     if (kind !== DOCUMENT_KIND.kind) return;
     const versions = await this.db.tx.getRepository(DocumentVersion).find({ where: { documentId: id, orgId }, select: { id: true, file: { storageKey: true } } });

@@ -7,7 +7,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RECORD_DELETING, type RecordDeleting, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -188,6 +188,24 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
       lines: lines.map((line) => toLineResponse(line, item.currency)),
       payments: payments.map((payment) => toPaymentResponse(payment, item.currency)),
     };
+  }
+
+  /**
+   * An account that issued invoices bill to cannot be deleted (409): a sent invoice is a document
+   * someone holds, and Paid and Cancelled ones are final in every field, bill-to included. Drafts
+   * lose their account and may be given another.
+   */
+  // suppressErrors: false, or Nest's emitter would log the refusal and delete the account anyway.
+  @OnEvent(RECORD_DELETING, { promisify: true, suppressErrors: false })
+  async keepIssuedBillTo({ kind, orgId, id }: RecordDeleting): Promise<void> {
+    if (kind !== 'account') return;
+    // Counted, not named: the one deleting may not see every invoice (an ADMIN lists them with ?account=).
+    const [{ issued }]: { issued: number }[] = await this.db.tx.query(
+      `SELECT count(*)::int AS issued FROM invoices WHERE org_id = $1 AND account_id = $2 AND status <> $3`,
+      [orgId, id, InvoiceStatus.DRAFT],
+    );
+    if (issued === 0) return;
+    throw new ConflictError('ACCOUNT_HAS_INVOICES', `${issued} issued invoice(s) bill this account and keep it as their bill-to, so it cannot be deleted`);
   }
 
   /** The account's invoices the caller may see, newest first, for the account detail. */

@@ -124,7 +124,7 @@ export class MailService {
   }
 
   /** An account is being deleted (in its transaction): its mails go with it, their files once it has committed. */
-  @OnEvent(RECORD_DELETING, { promisify: true })
+  @OnEvent(RECORD_DELETING, { promisify: true, suppressErrors: false })
   async deleteAttachmentsOf({ kind, orgId, id, afterCommit }: RecordDeleting): Promise<void> {
     if (kind !== ACCOUNT_KIND.kind) return;
     const emails = await this.db.tx.getRepository(AccountEmail).find({ where: { orgId, accountId: id }, select: { id: true, attachments: true } });

@@ -34,7 +34,7 @@ export class CalendarFeedsService {
   }
 
   /** A member removed or deactivated loses their feed: invited back, they must ask for a new URL. */
-  @OnEvent(MEMBERSHIP_ENDED, { promisify: true })
+  @OnEvent(MEMBERSHIP_ENDED, { promisify: true, suppressErrors: false })
   async endFeedOf({ orgId, userId }: MembershipEnded): Promise<void> {
     await this.db.tx.getRepository(CalendarFeed).delete({ orgId, userId });
   }
