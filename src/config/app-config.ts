@@ -43,6 +43,11 @@ export class AppConfig {
     };
   }
 
+  /** Invoice PDFs: worker threads drawing them, renders that may wait, renders per organization per minute. */
+  get pdf() {
+    return { workers: this.env.PDF_WORKERS, queue: this.env.PDF_QUEUE, perOrgPerMinute: this.env.PDF_RENDERS_PER_ORG_PER_MINUTE };
+  }
+
   get passwordHashing() {
     return { memoryCost: this.env.PASSWORD_HASH_MEMORY_KIB, timeCost: this.env.PASSWORD_HASH_PASSES };
   }

@@ -191,6 +191,25 @@ export class Environment {
   @Min(1000)
   HTTP_REQUEST_TIMEOUT_MS = 60_000;
 
+  /** Worker threads that draw invoice PDFs (each draws one at a time, off the event loop). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_WORKERS = 1;
+
+  /** PDFs that may wait for a worker thread; past that, 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PDF_QUEUE = 20;
+
+  /** Invoice PDFs (downloads and sends) one organization may have drawn per minute, then 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PDF_RENDERS_PER_ORG_PER_MINUTE = 30;
+
   /** Whether to read the client address from X-Forwarded-For (set when behind a reverse proxy). */
   @ToBoolean()
   @IsBoolean()

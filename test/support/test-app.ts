@@ -50,6 +50,7 @@ export async function createTestApp(
     LOGIN_RATE_PER_ACCOUNT: '100000',
     MAIL_PER_ORG_PER_MINUTE: '100000',
     MAIL_PER_ORG_PER_DAY: '100000',
+    PDF_RENDERS_PER_ORG_PER_MINUTE: '100000',
     // Sign-ups are setup, not what most files test; production's cost is held by password-hasher.spec.ts.
     PASSWORD_HASH_MEMORY_KIB: '64',
     PASSWORD_HASH_PASSES: '1',

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import type { InvoiceResponseDto } from './dto/invoice-responses.dto.js';
+import type { InvoicePdfInput, PdfInvoice } from './invoice-pdf-input.js';
 
-export interface InvoicePdfInput {
-  organization: string;
-  billTo: string;
-  invoice: InvoiceResponseDto;
-}
+/** Characters of a line's description the PDF prints (the API keeps all 1,000); the rest is cut with an ellipsis. */
+export const PDF_DESCRIPTION_CHARS = 300;
+/** Pages one PDF may take; a table that would run longer ends with a line saying which lines are left out. */
+export const PDF_MAX_PAGES = 100;
 
 // DejaVu Sans covers Latin, Greek and Cyrillic names and every currency sign; the PDF standard
 // fonts would print anything outside Windows-1252 as garbage. Read on the first PDF, not at
@@ -42,7 +40,7 @@ const moneyFormat = (currency: string) => {
   return (amount: string) => format.format(amount as unknown as number);
 };
 
-const addressOf = (invoice: InvoiceResponseDto) =>
+const addressOf = (invoice: PdfInvoice) =>
   [
     invoice.billing_address_line,
     invoice.billing_street,
@@ -51,18 +49,26 @@ const addressOf = (invoice: InvoiceResponseDto) =>
     invoice.billing_country,
   ].filter(Boolean);
 
-/** Table rows drawn between two turns of the event loop: drawing 500 lines at once would hold it for a few hundred ms. */
+/** Table rows drawn between two turns of the event loop, where the drawing runs in the app's own thread (tests). */
 const ROWS_PER_TURN = 25;
 
+const cut = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
+
 /**
- * The invoice as an A4 PDF, streamed as it is written (the document is a Readable); a failure
- * while drawing destroys the stream with the error. Long tables continue on new pages under a
- * repeated header row.
+ * The invoice as an A4 PDF. Long tables continue on new pages under a repeated header row. Drawing
+ * is CPU work (a long invoice takes seconds): the app runs this in a worker thread (pdf-renderer.ts).
  */
-export function renderInvoicePdf(input: InvoicePdfInput): Readable {
+export async function drawInvoicePdf(input: InvoicePdfInput): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Invoice ${input.invoice.invoice_number}`, Author: input.organization } });
-  draw(doc, input).catch((error: unknown) => doc.destroy(error as Error));
-  return doc as unknown as Readable;
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  await draw(doc, input);
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 async function draw(doc: PDFKit.PDFDocument, { organization, billTo, invoice }: InvoicePdfInput): Promise<void> {
@@ -109,9 +115,16 @@ async function draw(doc: PDFKit.PDFDocument, { organization, billTo, invoice }: 
     });
     doc.y = y + height + 4;
   };
+  let pages = 1;
+  doc.on('pageAdded', () => (pages += 1));
   row(COLUMNS.map((column) => column.title), 'bold');
   for (const [index, line] of invoice.lines.entries()) {
-    row([line.description, line.quantity, money(line.unit_price), line.tax_rate, line.discount, money(line.amount)], 'regular');
+    // Room is kept for the totals, notes and terms after the table.
+    if (pages >= PDF_MAX_PAGES - 5) {
+      doc.font('regular').text(`Lines ${index + 1} to ${invoice.lines.length} are not shown: a PDF holds at most ${PDF_MAX_PAGES} pages. Every line is in the API.`);
+      break;
+    }
+    row([cut(line.description, PDF_DESCRIPTION_CHARS), line.quantity, money(line.unit_price), line.tax_rate, line.discount, money(line.amount)], 'regular');
     if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await setImmediate();
   }
 

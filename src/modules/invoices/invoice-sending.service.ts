@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
-import { ValidationFailedError } from '../../common/errors/app-error.js';
+import { ConflictError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { FileStorage } from '../files/file-storage.js';
@@ -15,13 +15,20 @@ import type { InvoiceResponseDto } from './dto/invoice-responses.dto.js';
 import { InvoiceEmail } from './invoice-parts.entity.js';
 import { InvoiceActions } from './invoice-actions.service.js';
 import { invoiceMail } from './invoice-mail.js';
-import { renderInvoicePdf } from './invoice-pdf.js';
+import { type InvoicePdfInput, toPdfInput } from './invoice-pdf-input.js';
 import { InvoicesService } from './invoices.service.js';
+import { PdfRenderer } from './pdf-renderer.js';
+import { RateLimits } from '../throttling/rate-limits.js';
 
 export interface InvoicePdf {
   fileName: string;
-  stream: Readable;
+  pdf: Buffer;
 }
+
+/** Sending draws the PDF before it locks the invoice, then checks nothing it printed changed: this many tries. */
+const SEND_ATTEMPTS = 3;
+
+class ChangedWhileDrawing extends Error {}
 
 /** What leaves the system: the invoice as a PDF, and the mail that carries it. */
 @Injectable()
@@ -35,20 +42,40 @@ export class InvoiceSending {
     private readonly contacts: ContactsService,
     private readonly mail: MailService,
     private readonly storage: FileStorage,
+    private readonly renderer: PdfRenderer,
+    private readonly limits: RateLimits,
   ) {}
 
-  /** The invoice as it stands, streamed while it is drawn. */
+  /** The invoice as it stands, drawn in a worker thread; PDF_RENDERS_PER_ORG_PER_MINUTE per organization. */
   async pdf(principal: OrgPrincipal, id: string): Promise<InvoicePdf> {
     const invoice = await this.invoices.response(principal, id);
-    return { fileName: `${invoice.invoice_number}.pdf`, stream: await this.render(principal.orgId, invoice) };
+    await this.limits.consume(this.limits.rules.pdfPerOrgMinute, principal.orgId);
+    return { fileName: `${invoice.invoice_number}.pdf`, pdf: await this.renderer.render(await this.pdfInputOf(principal.orgId, invoice)) };
   }
 
   /**
-   * Draft → Sent (or a resend), and in the same transaction, with the invoice row locked so the PDF
-   * shows exactly what was sent: the PDF is stored and a mail carrying it queued to each recipient
-   * (account mail's deliveries: retried, never twice). A failure leaves neither the move nor the file.
+   * Draft → Sent (or a resend): the PDF is stored and a mail carrying it queued to each recipient
+   * (account mail's deliveries: retried, never twice), in one transaction with the move. The PDF is
+   * drawn first, outside the transaction, so no lock or pooled connection is held while it is drawn;
+   * in the transaction, with the invoice locked, what it printed is compared with the invoice as it
+   * is now, and drawn again if a write came between. A failure leaves neither the move nor the file.
    */
   async send(principal: OrgPrincipal, id: string, dto: SendInvoiceDto): Promise<InvoiceResponseDto> {
+    for (let attempt = 1; ; attempt++) {
+      const drawn = await this.pdfInputOf(principal.orgId, await this.invoices.response(principal, id));
+      await this.limits.consume(this.limits.rules.pdfPerOrgMinute, principal.orgId);
+      const pdf = await this.renderer.render(drawn);
+      try {
+        await this.sendDrawn(principal, id, dto, drawn, pdf);
+        return this.invoices.response(principal, id);
+      } catch (error) {
+        if (!(error instanceof ChangedWhileDrawing)) throw error;
+        if (attempt === SEND_ATTEMPTS) throw new ConflictError('CONFLICT', 'The invoice kept changing while its PDF was drawn; send it again');
+      }
+    }
+  }
+
+  private async sendDrawn(principal: OrgPrincipal, id: string, dto: SendInvoiceDto, drawn: InvoicePdfInput, pdf: Buffer): Promise<void> {
     const storageKey = `invoices/${principal.orgId}/${id}/${randomUUID()}.pdf`;
     let stored = false;
     try {
@@ -57,13 +84,13 @@ export class InvoiceSending {
         const invoice = await this.invoices.response(principal, id);
         // Invoice mail is account mail; an account deleted after the invoice was made leaves none to send from.
         if (!invoice.account) throw ValidationFailedError.field('account', 'was deleted; an invoice is mailed from its account');
+        if (!isDeepStrictEqual(await this.pdfInputOf(principal.orgId, invoice), drawn)) throw new ChangedWhileDrawing();
         const recipients = await this.recipientsOf(principal, invoice, dto);
-        const organization = (await this.organizations.settings(principal.orgId)).name;
-        const file = await this.storage.save(storageKey, Readable.from(await buffer(await this.render(principal.orgId, invoice))));
+        const file = await this.storage.save(storageKey, Readable.from(pdf));
         stored = true;
         const emailId = await this.mail.queue(principal, {
           accountId: invoice.account,
-          ...invoiceMail(organization, invoice),
+          ...invoiceMail(drawn.organization, invoice),
           recipients,
           attachments: [{ storageKey, fileName: `${invoice.invoice_number}.pdf`, contentType: 'application/pdf', size: file.size }],
         });
@@ -73,7 +100,6 @@ export class InvoiceSending {
       if (stored) await this.storage.delete(storageKey);
       throw error;
     }
-    return this.invoices.response(principal, id);
   }
 
   /** The addresses given, or the invoice's contacts (whoever may see them: they are its billing recipients). */
@@ -86,11 +112,11 @@ export class InvoiceSending {
     return contacts.map((contact) => ({ address: contact.primary_email, contactId: contact.id }));
   }
 
-  private async render(orgId: string, invoice: InvoiceResponseDto): Promise<Readable> {
+  private async pdfInputOf(orgId: string, invoice: InvoiceResponseDto): Promise<InvoicePdfInput> {
     const [settings, billTo] = await Promise.all([
       this.organizations.settings(orgId),
       invoice.account ? this.accounts.nameOf(orgId, invoice.account) : null,
     ]);
-    return renderInvoicePdf({ organization: settings.name, billTo: billTo ?? '', invoice });
+    return toPdfInput(settings.name, billTo ?? '', invoice);
   }
 }

@@ -117,16 +117,19 @@ export class InvoicesController {
   }
 
   @Get(':id/pdf')
-  @ApiOperation({ summary: 'Download an invoice as PDF', description: `The invoice as it stands now, drawn while it streams. ${WHO}` })
+  @ApiOperation({
+    summary: 'Download an invoice as PDF',
+    description: `The invoice as it stands now. Drawn off the request thread; at most PDF_RENDERS_PER_ORG_PER_MINUTE per organization (30), then 429. ${WHO}`,
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'The PDF, as an attachment named after the invoice number',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiErrors(404)
+  @ApiErrors(404, 429, 'SERVICE_BUSY')
   async getInvoicePdf(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<StreamableFile> {
-    const pdf = await this.sending.pdf(principal, id);
-    return new StreamableFile(pdf.stream, { type: 'application/pdf', disposition: `attachment; filename="${pdf.fileName}"` });
+    const { pdf, fileName } = await this.sending.pdf(principal, id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
   }
 
   @Get(':id/history')

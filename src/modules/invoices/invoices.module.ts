@@ -14,6 +14,7 @@ import { InvoiceSending } from './invoice-sending.service.js';
 import { InvoicesController } from './invoices.controller.js';
 import { InvoicesService } from './invoices.service.js';
 import { OverdueSweep } from './overdue-sweep.js';
+import { PdfRenderer } from './pdf-renderer.js';
 
 /** Invoices: exact totals from their lines, numbering, status moves, payments, overdue tracking, PDF and mail. */
 @Module({
@@ -26,7 +27,7 @@ import { OverdueSweep } from './overdue-sweep.js';
     MailModule,
   ],
   controllers: [InvoicesController, CommentRoutes(INVOICE_KIND)],
-  providers: [InvoicesService, InvoiceActions, InvoiceSending, OverdueSweep],
+  providers: [InvoicesService, InvoiceActions, InvoiceSending, OverdueSweep, PdfRenderer],
   exports: [InvoicesService],
 })
 export class InvoicesModule {}

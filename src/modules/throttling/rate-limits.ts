@@ -27,6 +27,7 @@ export class RateLimits implements OnApplicationShutdown {
     leadIntakePerKey: RateRule;
     mailPerOrgMinute: RateRule;
     mailPerOrgDay: RateRule;
+    pdfPerOrgMinute: RateRule;
   };
 
   constructor(config: AppConfig) {
@@ -37,6 +38,7 @@ export class RateLimits implements OnApplicationShutdown {
       leadIntakePerKey: { name: 'intake-key', limit: config.leadIntakePerMinute, windowMs: MINUTE },
       mailPerOrgMinute: { name: 'mail-org-minute', limit: limits.mailPerOrgPerMinute, windowMs: MINUTE },
       mailPerOrgDay: { name: 'mail-org-day', limit: limits.mailPerOrgPerDay, windowMs: 24 * 60 * MINUTE },
+      pdfPerOrgMinute: { name: 'pdf-org-minute', limit: config.pdf.perOrgPerMinute, windowMs: MINUTE },
     };
     const memory = new MemoryWindowStore();
     this.store = config.redisUrl ? new RedisWindowStore(config.redisUrl, config.queuePrefix, memory) : memory;
