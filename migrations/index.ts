@@ -18,6 +18,7 @@ import { TenantKeysLeadWithOrg1795627488288 } from './1795627488288-TenantKeysLe
 import { OpenLeadsInDateOrder1795628025677 } from './1795628025677-OpenLeadsInDateOrder.js';
 import { ContactsInNameOrder1795644870633 } from './1795644870633-ContactsInNameOrder.js';
 import { KeptRecordTotals1795647338612 } from './1795647338612-KeptRecordTotals.js';
+import { OneOffMessagesOnce1796169832274 } from './1796169832274-OneOffMessagesOnce.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -44,4 +45,5 @@ export const migrations = [
   OpenLeadsInDateOrder1795628025677,
   ContactsInNameOrder1795644870633,
   KeptRecordTotals1795647338612,
+  OneOffMessagesOnce1796169832274,
 ];

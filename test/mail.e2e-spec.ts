@@ -208,4 +208,37 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
     expect(sink.to(cast.other.email).filter((m) => m.raw.includes(name))).toHaveLength(1);
     expect(sink.to(cast.admin.email).filter((m) => m.raw.includes(name))).toHaveLength(0);
   });
+
+  describe('one-off messages (invitations, verification links) are mailed once', () => {
+    const message = () => {
+      const to = address();
+      return { to, subject: 'Your invitation', text: 'Join us', messageId: `<invite-${randomUUID()}@crm-api>` };
+    };
+    const deliveries = () => t.app.get(DeliveryService);
+
+    it('when the job runs again after it was sent (a failed settle, a redelivered job)', async () => {
+      const once = message();
+      await deliveries().deliverMessage(once);
+      await deliveries().deliverMessage(once);
+      expect(sink.to(once.to)).toHaveLength(1);
+    });
+
+    it('when the process died while sending: the outcome is unknown, so it is not sent again', async () => {
+      const interrupted = message();
+      await t.app.get(DataSource).query(`INSERT INTO message_sends (message_id, status) VALUES ($1, 'sending')`, [interrupted.messageId]);
+      await deliveries().deliverMessage(interrupted);
+      expect(sink.to(interrupted.to)).toHaveLength(0);
+    });
+
+    it('and retried after the SMTP server refused it, until it is accepted once', async () => {
+      const refused = message();
+      sink.refuseNext = 1;
+      await expect(deliveries().deliverMessage(refused)).rejects.toThrow();
+      await deliveries().deliverMessage(refused);
+      await deliveries().deliverMessage(refused);
+      expect(sink.to(refused.to)).toHaveLength(1);
+      const [row] = await t.app.get(DataSource).query(`SELECT status, attempts FROM message_sends WHERE message_id = $1`, [refused.messageId]);
+      expect(row).toEqual({ status: 'sent', attempts: 2 });
+    });
+  });
 });

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
 /** Shared by every organization: copied to every node once distributed (docs/scaling.md). */
 const REFERENCE = ['organizations', 'users'];
 /** Infrastructure and per-person rows that stay on the coordinator. */
-const COORDINATOR = ['migrations', 'outbox_jobs', 'refresh_tokens', 'email_verifications'];
+const COORDINATOR = ['migrations', 'outbox_jobs', 'refresh_tokens', 'email_verifications', 'message_sends'];
 /** Rows that reach their organization through an owner row; step 1 of the plan gives them org_id. */
 const AWAITING_ORG_ID = /^(\w+_(assignees|teams|contacts|tags)|document_shares|team_members|email_deliveries)$/;
 

@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { MembersService } from '../users/members.service.js';
 import { AccountEmail } from './account-email.entity.js';
 import { DeliveryStatus, EmailDelivery } from './email-delivery.entity.js';
+import { MessageSend, MessageSendStatus } from './message-send.entity.js';
 import { type AssignmentNotice, noticeMessage } from './notice.js';
 import { type OutgoingMail, SmtpNotConfiguredError, SmtpSender } from './smtp-sender.js';
 
@@ -84,9 +85,33 @@ export class DeliveryService {
     await this.smtp.send({ to: person.email, subject, text, messageId: `<${notice.eventKey}.${notice.userId}@crm>` });
   }
 
-  /** Sends a message written by another module (an invitation, a verification link). */
-  async deliverMessage(message: OutgoingMail): Promise<void> {
-    await this.smtp.send(message);
+  /**
+   * Sends a message written by another module (an invitation, a verification link) once: claimed
+   * by its Message-ID before the SMTP transaction, marked sent after. A claim found still
+   * "sending" belongs to a run that died mid-send: its outcome is unknown, so it is not sent again
+   * (and logged); a failed send is retried by the queue.
+   */
+  async deliverMessage(message: OutgoingMail & { messageId: string }): Promise<void> {
+    const claimed: { attempts: number }[] = await this.db.tx.query(
+      `INSERT INTO message_sends (message_id, status) VALUES ($1, 'sending')
+       ON CONFLICT (message_id) DO UPDATE SET status = 'sending', attempts = message_sends.attempts + 1, updated_on = now()
+         WHERE message_sends.status = 'failed'
+       RETURNING attempts`,
+      [message.messageId],
+    );
+    if (claimed.length === 0) {
+      const [held] = await this.db.tx.getRepository(MessageSend).findBy({ messageId: message.messageId });
+      if (held?.status === MessageSendStatus.SENDING) this.logger.warn({ messageId: message.messageId }, `Message not sent again: ${INTERRUPTED}`);
+      return;
+    }
+    try {
+      await this.smtp.send(message);
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      await this.db.tx.getRepository(MessageSend).update({ messageId: message.messageId }, { status: MessageSendStatus.FAILED, lastError: reason });
+      throw error;
+    }
+    await this.db.tx.getRepository(MessageSend).update({ messageId: message.messageId }, { status: MessageSendStatus.SENT, lastError: null });
   }
 
   /** The mail's files, read once for all its recipients (they are small: an invoice's PDF). */

@@ -9,6 +9,7 @@ import { EmailDelivery } from './email-delivery.entity.js';
 import { MailController } from './mail.controller.js';
 import { MailJobs } from './mail-jobs.js';
 import { MailService } from './mail.service.js';
+import { MessageSend } from './message-send.entity.js';
 import { SmtpSender } from './smtp-sender.js';
 
 /**
@@ -16,7 +17,7 @@ import { SmtpSender } from './smtp-sender.js';
  * then sent by jobs through JobsModule's outbox and queue.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEmail, EmailDelivery]), AccountsModule, ContactsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([AccountEmail, EmailDelivery, MessageSend]), AccountsModule, ContactsModule, UsersModule],
   controllers: [MailController],
   providers: [MailService, DeliveryService, SmtpSender, MailJobs],
   exports: [MailService],
