@@ -19,6 +19,7 @@ import { OpenLeadsInDateOrder1795628025677 } from './1795628025677-OpenLeadsInDa
 import { ContactsInNameOrder1795644870633 } from './1795644870633-ContactsInNameOrder.js';
 import { KeptRecordTotals1795647338612 } from './1795647338612-KeptRecordTotals.js';
 import { OneOffMessagesOnce1796169832274 } from './1796169832274-OneOffMessagesOnce.js';
+import { OrganizationStorage1796170000000 } from './1796170000000-OrganizationStorage.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -46,4 +47,5 @@ export const migrations = [
   ContactsInNameOrder1795644870633,
   KeptRecordTotals1795647338612,
   OneOffMessagesOnce1796169832274,
+  OrganizationStorage1796170000000,
 ];

@@ -184,6 +184,9 @@ describe('documents', () => {
       expect(first.body.toString()).toBe('first draft');
       expect((await t.api.get(`/api/documents/${document.id}/versions/3/download/`, as(cast, 'creator'))).status).toBe(404);
       expect((await t.api.get(`/api/documents/${document.id}/versions/x/download/`, as(cast, 'creator'))).status).toBe(404);
+      for (const beyond of ['2147483648', '99999999999999', '-1', '0']) {
+        expect((await t.api.get(`/api/documents/${document.id}/versions/${beyond}/download/`, as(cast, 'creator'))).status).toBe(404);
+      }
       expect((await t.api.get(`/api/documents/${document.id}/download/`, as(cast, 'outsider'))).status).toBe(404);
     });
 

@@ -53,7 +53,7 @@ export class AppConfig {
   }
 
   get uploads() {
-    return { dir: this.env.UPLOAD_DIR, maxBytes: this.env.MAX_UPLOAD_BYTES };
+    return { dir: this.env.UPLOAD_DIR, maxBytes: this.env.MAX_UPLOAD_BYTES, quotaBytes: this.env.STORAGE_QUOTA_BYTES };
   }
 
   get mail() {

@@ -102,6 +102,12 @@ export class Environment {
   @Min(1)
   MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+  /** Bytes of files one organization may keep (attachments, document versions, invoice PDFs); 0 for no quota. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  STORAGE_QUOTA_BYTES = 5 * 1024 * 1024 * 1024;
+
   @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
   SMTP_URL?: string;

@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   // 413, 415
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body or file is larger than the limit' },
   IMPORT_TOO_LARGE: { status: 413, meaning: 'The import has too many rows, or a workbook unpacks too large' },
+  STORAGE_QUOTA_EXCEEDED: { status: 413, meaning: 'The file does not fit in the organization’s storage quota (STORAGE_QUOTA_BYTES)' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The body is not JSON (or multipart where a file is sent), or the file type is not accepted' },
   // 429
   RATE_LIMITED: { status: 429, meaning: 'Too many requests, or a quota is spent: retry after Retry-After seconds' },

@@ -6,6 +6,7 @@ import { Principal } from '../../common/auth/principal.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { CommentsService } from './comments.service.js';
+import { attachmentDisposition } from '../files/safe-file-name.js';
 
 @ApiTags('Attachments')
 @OrgScoped()
@@ -29,7 +30,7 @@ export class AttachmentsController {
     return new StreamableFile(file.stream, {
       type: file.contentType,
       length: file.size,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      disposition: attachmentDisposition(file.fileName),
     });
   }
 }

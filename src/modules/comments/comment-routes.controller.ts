@@ -41,7 +41,7 @@ export function CommentRoutes({ kind, path, tag, name }: RecordKindOptions): Typ
       requestBody: ADD_COMMENT_BODY,
     })
     @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
-    @ApiErrors(404, 413, 415)
+    @ApiErrors(404, 413, 'STORAGE_QUOTA_EXCEEDED', 415)
     add(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AddedResponseDto> {
       return this.comments.addFromRequest(principal, { kind, id }, request);
     }

@@ -13,6 +13,7 @@ import { Attachment } from './attachment.entity.js';
 import { readCommentInput } from './comment-input.js';
 import { attachmentUrl, toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
 import { safeFileName } from '../files/safe-file-name.js';
+import { StorageQuota } from '../files/storage-quota.js';
 import { Comment } from './comment.entity.js';
 import type { AddedResponseDto, AttachmentResponseDto, CommentResponseDto } from './dto/comment.dto.js';
 import { RecordKinds } from '../../common/records/record-kinds.js';
@@ -55,6 +56,7 @@ export class CommentsService {
     @InjectDb() private readonly db: Db,
     private readonly storage: FileStorage,
     private readonly kinds: RecordKinds,
+    private readonly quota: StorageQuota,
   ) {}
 
   private get comments(): Repository<Comment> {
@@ -82,6 +84,7 @@ export class CommentsService {
         );
       }
       return await this.db.withTransaction(async () => {
+        if (stored) await this.quota.assertRoom(principal.orgId, stored.size, 'attachment');
         const added: AddedResponseDto = {};
         if (input.comment) {
           const comment = await this.comments.save({

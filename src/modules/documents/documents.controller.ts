@@ -10,6 +10,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { type DocumentDownload, DocumentsService } from './documents.service.js';
 import { CREATE_DOCUMENT_BODY, ListDocumentsQueryDto, UPDATE_DOCUMENT_BODY } from './dto/document-requests.dto.js';
 import { DocumentListResponseDto, DocumentResponseDto, DocumentVersionPageDto } from './dto/document-responses.dto.js';
+import { attachmentDisposition } from '../files/safe-file-name.js';
 
 const VISIBILITY = 'An ADMIN sees every document; a USER those they created, and active ones shared with them or one of their teams.';
 const FILE_RESPONSE = {
@@ -21,7 +22,7 @@ const asFile = (file: DocumentDownload) =>
   new StreamableFile(file.stream as never, {
     type: file.contentType,
     length: file.size,
-    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    disposition: attachmentDisposition(file.fileName),
   });
 
 @ApiTags('Documents')
@@ -45,7 +46,7 @@ export class DocumentsController {
     requestBody: CREATE_DOCUMENT_BODY,
   })
   @ApiCreatedResponse({ type: DocumentResponseDto, description: 'The document (version 1)' })
-  @ApiErrors('DOCUMENT_TITLE_TAKEN', 413, 415)
+  @ApiErrors('DOCUMENT_TITLE_TAKEN', 413, 'STORAGE_QUOTA_EXCEEDED', 415)
   createDocument(@Principal() principal: OrgPrincipal, @Req() request: FastifyRequest): Promise<DocumentResponseDto> {
     return this.documents.create(principal, request);
   }
@@ -65,7 +66,7 @@ export class DocumentsController {
     requestBody: UPDATE_DOCUMENT_BODY,
   })
   @ApiOkResponse({ type: DocumentResponseDto, description: 'The updated document' })
-  @ApiErrors('DOCUMENT_OWNER_ONLY', 404, 'DOCUMENT_TITLE_TAKEN', 413, 415)
+  @ApiErrors('DOCUMENT_OWNER_ONLY', 404, 'DOCUMENT_TITLE_TAKEN', 413, 'STORAGE_QUOTA_EXCEEDED', 415)
   updateDocument(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<DocumentResponseDto> {
     return this.documents.update(principal, id, request);
   }

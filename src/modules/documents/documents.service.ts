@@ -14,6 +14,7 @@ import type { PaginationQueryDto } from '../../common/pagination/pagination-quer
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RECORD_DELETING, type RecordDeleting, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { FileStorage } from '../files/file-storage.js';
+import { StorageQuota } from '../files/storage-quota.js';
 import { safeFileName } from '../files/safe-file-name.js';
 import { sniffContentType } from '../files/sniff-content-type.js';
 import { TEAM_MEMBERS } from '../teams/team.entity.js';
@@ -62,6 +63,7 @@ export class DocumentsService extends RecordService<Document> implements RecordK
     stores: RecordStores,
     @InjectDb() private readonly db: Db,
     private readonly storage: FileStorage,
+    private readonly quota: StorageQuota,
   ) {
     super();
     this.store = stores.for({
@@ -107,6 +109,7 @@ export class DocumentsService extends RecordService<Document> implements RecordK
       if (!file) throw ValidationFailedError.field('document_file', 'a file is required');
       await this.store.checkReferences(principal, fields);
       const id = await this.store.transaction(async () => {
+        await this.quota.assertRoom(principal.orgId, file.size, 'document_file');
         await this.assertTitleFree(principal.orgId, fields.title);
         const columns = { title: fields.title, status: fields.status ?? DocumentStatus.ACTIVE, version: 1, file };
         const created = await this.store.insert(principal, columns, { shared_to: fields.shared_to ?? [], teams: fields.teams ?? [] });
@@ -128,6 +131,7 @@ export class DocumentsService extends RecordService<Document> implements RecordK
       const file = receive.stored();
       await this.store.checkReferences(principal, fields, before);
       await this.store.transaction(async () => {
+        if (file) await this.quota.assertRoom(principal.orgId, file.size, 'document_file');
         const current = await this.store.byId(this.store.visible(principal), id).setLock('pessimistic_write').getOne();
         if (!current) throw new NotFoundError('Document');
         if (fields.title !== undefined && fields.title.toLowerCase() !== current.title.toLowerCase()) {
@@ -163,6 +167,8 @@ export class DocumentsService extends RecordService<Document> implements RecordK
     const document = await this.store.load(principal, id);
     let file = document.file;
     if (version !== undefined && version !== document.version) {
+      // A number no version can have (the column is a 4-byte integer) is a version that does not exist.
+      if (version < 1 || version > 2_147_483_647) throw new NotFoundError('Document version');
       const found = await this.db.tx.getRepository(DocumentVersion).findOneBy({ documentId: id, orgId: principal.orgId, version });
       if (!found) throw new NotFoundError('Document version');
       file = found.file;

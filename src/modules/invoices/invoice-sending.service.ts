@@ -8,6 +8,7 @@ import { ConflictError, ValidationFailedError } from '../../common/errors/app-er
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { FileStorage } from '../files/file-storage.js';
+import { StorageQuota } from '../files/storage-quota.js';
 import { MailService } from '../mail/mail.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { SendInvoiceDto } from './dto/invoice-requests.dto.js';
@@ -44,6 +45,7 @@ export class InvoiceSending {
     private readonly storage: FileStorage,
     private readonly renderer: PdfRenderer,
     private readonly limits: RateLimits,
+    private readonly quota: StorageQuota,
   ) {}
 
   /** The invoice as it stands, drawn in a worker thread; PDF_RENDERS_PER_ORG_PER_MINUTE per organization. */
@@ -86,6 +88,7 @@ export class InvoiceSending {
         if (!invoice.account) throw ValidationFailedError.field('account', 'was deleted; an invoice is mailed from its account');
         if (!isDeepStrictEqual(await this.pdfInputOf(principal.orgId, invoice), drawn)) throw new ChangedWhileDrawing();
         const recipients = await this.recipientsOf(principal, invoice, dto);
+        await this.quota.assertRoom(principal.orgId, pdf.length, 'invoice');
         const file = await this.storage.save(storageKey, Readable.from(pdf));
         stored = true;
         const emailId = await this.mail.queue(principal, {

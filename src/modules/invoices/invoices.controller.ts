@@ -84,7 +84,7 @@ export class InvoicesController {
     description: `Draft → Sent (or a resend): the PDF is mailed to the invoice’s contacts, or to the recipients given, through the mail queue; each recipient’s delivery shows in the invoice’s emails (and the account’s). ${WHO}`,
   })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The invoice' })
-  @ApiErrors(404, 'INVOICE_LOCKED', 'RATE_LIMITED')
+  @ApiErrors(404, 'INVOICE_LOCKED', 'CONFLICT', 'RATE_LIMITED', 'STORAGE_QUOTA_EXCEEDED', 'SERVICE_BUSY')
   sendInvoice(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Body() body: SendInvoiceDto): Promise<InvoiceResponseDto> {
     return this.sending.send(principal, id, body);
   }
