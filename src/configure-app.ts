@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerBodyParsers } from './common/http/body-parsers.js';
 import { REQUEST_ID_HEADER } from './common/http/request-id.js';
+import { refuseWhileClosing } from './common/http/shutdown.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/openapi/security-schemes.js';
 import { AppConfig } from './config/app-config.js';
@@ -34,6 +35,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
     reply.header(REQUEST_ID_HEADER, request.id);
   });
 
+  refuseWhileClosing(fastify);
   registerBodyParsers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -184,6 +184,24 @@ describe('POST /api/leads/upload/', () => {
     expect(await leftoverSpools()).toEqual([]);
   });
 
+  it('reads a workbook whose XML names its elements with a namespace prefix, and reports an empty required cell as the API does', async () => {
+    const city = `Prefixed-${randomUUID().slice(0, 6)}`;
+    const xlsx = inlineWorkbook(
+      [
+        ['first_name', 'last_name', 'city'],
+        ['Ada', 'Lovelace', city],
+        ['Nameless', '', city],
+      ],
+      'x',
+    );
+    const res = await upload(xlsx, 'prefixed.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported_count: 1, failed_count: 1 });
+    expect(res.body.errors).toEqual([{ row: 3, field: 'last_name', message: 'last_name should not be empty' }]);
+    const api = await t.api.post('/api/leads/', { first_name: 'Nameless' }, as(cast, 'creator'));
+    expect(api.body.errors.last_name[0]).toBe('last_name should not be empty');
+  });
+
   it('leaves no temporary file behind after an import, good or bad', async () => {
     await upload(csvOf(`Clean-${randomUUID().slice(0, 6)}`, 3));
     await upload('first_name\nA\n');

@@ -50,4 +50,11 @@ describe('parseEnvironment', () => {
     expect(parseEnvironment(production)).toMatchObject({ PASSWORD_HASH_MEMORY_KIB: 19_456, PASSWORD_HASH_PASSES: 2 });
     expect(parseEnvironment({ NODE_ENV: 'test', PASSWORD_HASH_MEMORY_KIB: '64' }).PASSWORD_HASH_MEMORY_KIB).toBe(64);
   });
+
+  it('refuses a DATABASE_URL without a database name or a postgres scheme, saying what it must be', () => {
+    expect(() => parseEnvironment({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432' })).toThrow(/DATABASE_URL: .*must name a database/);
+    expect(() => parseEnvironment({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/' })).toThrow(/must name a database/);
+    expect(() => parseEnvironment({ DATABASE_URL: '127.0.0.1:5432/db' })).toThrow(/DATABASE_URL: .*must be a postgres:\/\//);
+    expect(parseEnvironment({ DATABASE_URL: 'postgresql://u:p@db.internal:5432/crm?sslmode=require' }).DATABASE_URL).toContain('/crm');
+  });
 });

@@ -10,6 +10,7 @@ import {
   IsUrl,
   Max,
   Min,
+  Matches,
   MinLength,
   validateSync,
 } from 'class-validator';
@@ -33,9 +34,13 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** PostgreSQL connection string; without it an embedded PGlite database is started. */
+  /** PostgreSQL connection string with a database name; without it an embedded PGlite database is started. */
   @IsOptional()
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false },
+    { message: 'must be a postgres:// (or postgresql://) URL, e.g. postgres://user:password@host:5432/crm' },
+  )
+  @Matches(/^postgres(?:ql)?:\/\/[^/]*\/[^/?#]+/, { message: 'must name a database after the host, e.g. postgres://user@host:5432/crm (without one, every table would go into the server’s default database)' })
   DATABASE_URL?: string;
 
   /** Connections in the pool. The embedded database always uses one (see DatabaseEndpoint). */
@@ -215,6 +220,13 @@ export class Environment {
   @IsInt()
   @Min(1)
   PDF_RENDERS_PER_ORG_PER_MINUTE = 30;
+
+  /** After SIGTERM, how long the server keeps serving (readiness already 503) before it closes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_DRAIN_MS = 5000;
 
   /** Whether to read the client address from X-Forwarded-For (set when behind a reverse proxy). */
   @ToBoolean()

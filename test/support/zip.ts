@@ -45,12 +45,14 @@ export function zip(files: Record<string, string>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** A workbook whose first sheet holds these rows of inline strings. */
-export function inlineWorkbook(rows: string[][]): Buffer {
-  const cells = (row: string[]) => row.map((text) => `<c t="inlineStr"><is><t>${text}</t></is></c>`).join('');
-  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
-    .map((row, index) => `<row r="${index + 1}">${cells(row)}</row>`)
-    .join('')}</sheetData></worksheet>`;
+/** A workbook whose first sheet holds these rows of inline strings, its elements under `prefix` if given. */
+export function inlineWorkbook(rows: string[][], prefix = ''): Buffer {
+  const p = prefix ? `${prefix}:` : '';
+  const cells = (row: string[]) => row.map((text) => `<${p}c t="inlineStr"><${p}is><${p}t>${text}</${p}t></${p}is></${p}c>`).join('');
+  const xmlns = prefix ? `xmlns:${prefix}` : 'xmlns';
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${xmlns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${rows
+    .map((row, index) => `<${p}row r="${index + 1}">${cells(row)}</${p}row>`)
+    .join('')}</${p}sheetData></${p}worksheet>`;
   return zip({
     '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'xl/workbook.xml': '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',

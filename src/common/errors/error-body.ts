@@ -35,6 +35,22 @@ const PG_STRING_TOO_LONG = '22001';
 const PG_NOT_NULL_VIOLATION = '23502';
 const PG_BAD_CHARACTER = '22021';
 const PG_QUERY_CANCELED = '57014';
+/** The database is away (stopped, restarting, unreachable), not the request at fault: 503, retry. */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+// Not ECONNRESET: that is also a client cutting its own upload (REQUEST_ABORTED); a reset database socket says "Connection terminated".
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const LOST_CONNECTION = /Connection terminated|connection (?:ended|closed)|terminating connection|the database system is (?:starting up|shutting down)/i;
+
+/** Whether `error` says the database could not be reached or went away mid-statement. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code))) return true;
+  const errors = (cause as { errors?: unknown } | null)?.errors;
+  if (Array.isArray(errors) && errors.some(isDatabaseUnavailable)) return true;
+  return cause instanceof Error && LOST_CONNECTION.test(cause.message) && !POOL_TIMEOUT.test(cause.message);
+}
+
 /** What pg-pool says when no connection came free within DATABASE_ACQUIRE_TIMEOUT_MS. */
 const POOL_TIMEOUT = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
 
@@ -82,6 +98,9 @@ export function toErrorBody(error: unknown, requestId: string): MappedError {
   if (pgCode === PG_QUERY_CANCELED || (error instanceof Error && POOL_TIMEOUT.test(error.message))) {
     const busy = new ServiceBusyError();
     return { ...make(busy.getStatus(), busy.code, busy.message), retryAfterSeconds: busy.retryAfterSeconds };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { ...make(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'The database cannot be reached; retry shortly'), unexpected: false, retryAfterSeconds: 5 };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

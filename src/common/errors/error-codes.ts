@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   INTERNAL_ERROR: { status: 500, meaning: 'A bug: the body says nothing of internals; quote the requestId' },
   SERVICE_BUSY: { status: 503, meaning: 'The database is saturated: retry after Retry-After seconds' },
   SERVICE_UNAVAILABLE: { status: 503, meaning: 'The service cannot answer now' },
+  DATABASE_UNAVAILABLE: { status: 503, meaning: 'The database cannot be reached: retry after Retry-After seconds' },
   // Answered by the HTTP layer itself
   METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route does not take this method' },
   REQUEST_TIMEOUT: { status: 408, meaning: 'The request was not received in time' },

@@ -5,12 +5,19 @@ import { type FieldErrors, ValidationFailedError } from './app-error.js';
 /** An answer names at most this many fields; the message says how many more there were. */
 export const MAX_FIELD_ERRORS = 100;
 
+/**
+ * A missing value fails every rule of its field; the reason that says so comes first, so the first
+ * reason (what a lead import reports for a row) reads "should not be empty", not "must be shorter".
+ */
+const FIRST = ['whitelistValidation', 'isDefined', 'isNotEmpty'];
+const rank = (rule: string) => (FIRST.includes(rule) ? FIRST.indexOf(rule) : FIRST.length);
+
 function collect(errors: ValidationError[], prefix: string, into: FieldErrors): FieldErrors {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const reasons = Object.entries(error.constraints ?? {}).map(([rule, text]) =>
-      rule === 'whitelistValidation' ? 'is not an allowed field' : text,
-    );
+    const reasons = Object.entries(error.constraints ?? {})
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([rule, text]) => (rule === 'whitelistValidation' ? 'is not an allowed field' : text));
     if (reasons.length > 0) into[path] = [...(into[path] ?? []), ...reasons];
     if (error.children?.length) collect(error.children, path, into);
   }

@@ -23,6 +23,8 @@ const TIMEOUT_CHECK_MS = 1000;
 export function createFastifyAdapter({ logLevel, trustProxy = false, requestTimeoutMs = 0 }: HttpOptions): FastifyAdapter {
   return new FastifyAdapter({
     requestTimeout: requestTimeoutMs,
+    // shutdown.ts answers requests that reach a closing server, in the common error body.
+    return503OnClosing: false,
     // Node enforces requestTimeout only while headersTimeout is no longer than it (Node's own 60 s otherwise).
     http: { connectionsCheckingInterval: TIMEOUT_CHECK_MS, ...(requestTimeoutMs > 0 ? { headersTimeout: Math.min(requestTimeoutMs, 60_000) } : {}) },
     logger:

@@ -153,7 +153,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Unsupported media type',
   429: 'Rate limited or over quota; retry after Retry-After seconds',
   500: 'A bug; the body says nothing of internals (quote its requestId)',
-  503: 'Busy; retry after Retry-After seconds',
+  503: 'Busy, the database away, or shutting down; retry after Retry-After seconds',
 };
 
 /** The codes an operation can answer, beyond those its decorators name, from what it is. */
@@ -163,7 +163,7 @@ function implicitCodes(method: string, operation: Operation): Partial<Record<num
   // Any request but a GET may carry a body, which is read (and can be refused) before the route runs.
   const hasJsonBody = Boolean(operation.requestBody?.content?.['application/json']) || method !== 'get';
   const hasInput = hasJsonBody || (operation.parameters ?? []).some((parameter) => parameter.in !== 'header');
-  const codes: Partial<Record<number, ErrorCode[]>> = { 500: ['INTERNAL_ERROR'], 503: ['SERVICE_BUSY'] };
+  const codes: Partial<Record<number, ErrorCode[]>> = { 500: ['INTERNAL_ERROR'], 503: ['SERVICE_BUSY', 'DATABASE_UNAVAILABLE', 'SERVICE_UNAVAILABLE'] };
   const add = (status: number, ...more: ErrorCode[]) => (codes[status] = [...(codes[status] ?? []), ...more]);
   if (hasInput) add(400, 'VALIDATION_FAILED');
   if (hasJsonBody) {

@@ -21,13 +21,14 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({
     summary: 'Readiness probe',
-    description: 'Answers 200 when the database and, when REDIS_URL is set, Redis answer within two seconds.',
+    description:
+      'Answers 200 when the database answers within two seconds: `ok`, or `degraded` when Redis (REDIS_URL) does not (the instance still serves: jobs wait in the outbox, limits count in memory). 503 when the database does not answer (`unavailable`) or the instance is shutting down (`shutting_down`, from SIGTERM on).',
   })
-  @ApiOkResponse({ type: ReadinessDto, description: 'Ready to serve' })
-  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'A dependency is down' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready to serve (`ok` or `degraded`)' })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'No database, or shutting down' })
   async getReadiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {
     const readiness = await this.health.readiness();
-    if (readiness.status !== 'ok') reply.status(503);
+    if (readiness.status === 'unavailable' || readiness.status === 'shutting_down') reply.status(503).header('retry-after', '5');
     return readiness;
   }
 }

@@ -17,8 +17,11 @@ export class ReadinessChecksDto {
 }
 
 export class ReadinessDto {
-  @ApiProperty({ enum: ['ok', 'unavailable'] })
-  status: 'ok' | 'unavailable';
+  @ApiProperty({
+    enum: ['ok', 'degraded', 'unavailable', 'shutting_down'],
+    description: '`degraded`: serving without Redis (200); `unavailable`: no database, `shutting_down`: draining after SIGTERM (both 503)',
+  })
+  status: 'ok' | 'degraded' | 'unavailable' | 'shutting_down';
 
   @ApiProperty({ type: ReadinessChecksDto })
   checks: ReadinessChecksDto;

@@ -25,6 +25,9 @@ const unreadable = (reason: string) =>
 
 type ZipFile = yauzl.ZipFile;
 
+/** An element's local name: SpreadsheetML may be written with a prefix (`<x:row>`), valid and seen in the wild. */
+const local = (tag: { name: string }) => tag.name.slice(tag.name.indexOf(':') + 1);
+
 function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) =>
@@ -88,17 +91,17 @@ async function readSharedStrings(zip: ZipFile, entry: yauzl.Entry | undefined): 
     let inText = false;
     let phonetic = 0;
     parser.on('opentag', (tag: SaxesTagPlain) => {
-      if (tag.name === 'si') current = [];
-      else if (tag.name === 'rPh') phonetic += 1;
-      else if (tag.name === 't' && phonetic === 0) inText = true;
+      if (local(tag) === 'si') current = [];
+      else if (local(tag) === 'rPh') phonetic += 1;
+      else if (local(tag) === 't' && phonetic === 0) inText = true;
     });
     parser.on('text', (text) => {
       if (inText && current) current.push(text);
     });
     parser.on('closetag', (tag: SaxesTagPlain) => {
-      if (tag.name === 't') inText = false;
-      else if (tag.name === 'rPh') phonetic -= 1;
-      else if (tag.name === 'si' && current) {
+      if (local(tag) === 't') inText = false;
+      else if (local(tag) === 'rPh') phonetic -= 1;
+      else if (local(tag) === 'si' && current) {
         out.push(current.join(''));
         current = null;
       }
@@ -138,13 +141,13 @@ function sheetRows(stream: Readable, strings: string[]): AsyncGenerator<RawRow> 
     let capture = false;
     const where = () => `row ${row?.row || 'without a number'}`;
     parser.on('opentag', (tag: SaxesTagPlain) => {
-      if (tag.name === 'row') {
+      if (local(tag) === 'row') {
         row = { row: Number(tag.attributes.r) || 0, cells: [], chars: 0 };
-      } else if (tag.name === 'c' && row) {
+      } else if (local(tag) === 'c' && row) {
         const column = columnOf(tag.attributes.r) ?? row.cells.length;
         if (column >= XLSX_LIMITS.columns) throw tooLarge(`${where()} has a cell past the last column (XFD)`);
         cell = { column, type: tag.attributes.t ?? 'n', text: [], chars: 0 };
-      } else if (cell && (tag.name === 'v' || (tag.name === 't' && cell.type === 'inlineStr'))) {
+      } else if (cell && (local(tag) === 'v' || (local(tag) === 't' && cell.type === 'inlineStr'))) {
         capture = true;
       }
     });
@@ -155,8 +158,8 @@ function sheetRows(stream: Readable, strings: string[]): AsyncGenerator<RawRow> 
       cell.text.push(text);
     });
     parser.on('closetag', (tag: SaxesTagPlain) => {
-      if (tag.name === 'v' || tag.name === 't') capture = false;
-      else if (tag.name === 'c' && cell && row) {
+      if (local(tag) === 'v' || local(tag) === 't') capture = false;
+      else if (local(tag) === 'c' && cell && row) {
         const raw = cell.text.join('');
         const value = cell.type === 's' ? (strings[Number(raw)] ?? '') : cell.type === 'b' ? String(raw === '1') : cell.type === 'e' ? '' : raw;
         if (value.length > XLSX_LIMITS.cellChars) throw tooLarge(`${where()} has a cell longer than 64 KiB`);
@@ -165,7 +168,7 @@ function sheetRows(stream: Readable, strings: string[]): AsyncGenerator<RawRow> 
         while (row.cells.length < cell.column) row.cells.push('');
         row.cells[cell.column] = value.trim();
         cell = null;
-      } else if (tag.name === 'row' && row) {
+      } else if (local(tag) === 'row' && row) {
         if (row.cells.some((value) => value !== '')) out.push({ row: row.row, cells: row.cells });
         row = null;
       }
