@@ -41,6 +41,36 @@ describe('database limits', () => {
     expect((await t.api.get('/api/profile/', { token: member.token, orgId })).status).toBe(200);
   });
 
+  // PGlite is one session: a lock it holds blocks nobody. On PostgreSQL, a table locked for 30 s
+  // must stall only the requests that need it, for at most the lock timeout.
+  (process.env.DATABASE_URL ? it : it.skip)('gives up a wait on a locked table after DATABASE_LOCK_TIMEOUT_MS with 503, while other routes answer', async () => {
+    const locking = await createTestApp({ DATABASE_LOCK_TIMEOUT_MS: '300' }, { database: t.database });
+    try {
+      const member = await locking.api.signUp();
+      const orgId = await locking.api.createOrg(member);
+      const locker = t.app.get(DataSource).createQueryRunner();
+      await locker.connect();
+      await locker.startTransaction();
+      await locker.query('LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE');
+      try {
+        const began = Date.now();
+        const blocked = await locking.api.get('/api/accounts/', { token: member.token, orgId });
+        expect(blocked.status).toBe(503);
+        expect(blocked.body).toMatchObject({ code: 'SERVICE_BUSY' });
+        expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Date.now() - began).toBeLessThan(5000);
+        expect((await locking.api.get('/api/tags/', { token: member.token, orgId })).status).toBe(200);
+        expect((await locking.api.post('/api/teams/', { name: 'Unblocked' }, { token: member.token, orgId })).status).toBe(201);
+      } finally {
+        await locker.rollbackTransaction();
+        await locker.release();
+      }
+      expect((await locking.api.get('/api/accounts/', { token: member.token, orgId })).status).toBe(200);
+    } finally {
+      await locking.close();
+    }
+  });
+
   // PGlite has no timer to cancel a running statement; PostgreSQL does.
   (process.env.DATABASE_URL ? it : it.skip)('cancels a statement that runs past the statement timeout', async () => {
     const error = await t.app.get(DataSource).query('SELECT pg_sleep(2)').catch((failure: unknown) => failure);

@@ -21,7 +21,11 @@ export class AppConfig {
       poolSize: this.env.DATABASE_POOL_SIZE,
       prepareStatements: this.env.DATABASE_PREPARED_STATEMENTS,
       embeddedDataDir: this.env.PGLITE_DATA_DIR,
-      limits: { statementTimeoutMs: this.env.DATABASE_STATEMENT_TIMEOUT_MS, acquireTimeoutMs: this.env.DATABASE_ACQUIRE_TIMEOUT_MS },
+      limits: {
+        statementTimeoutMs: this.env.DATABASE_STATEMENT_TIMEOUT_MS,
+        acquireTimeoutMs: this.env.DATABASE_ACQUIRE_TIMEOUT_MS,
+        lockTimeoutMs: this.env.DATABASE_LOCK_TIMEOUT_MS,
+      },
     };
   }
 

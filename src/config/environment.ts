@@ -56,6 +56,12 @@ export class Environment {
   @Min(100)
   DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
 
+  /** How long a statement waits for a lock (a row, a table, an advisory lock) before answering 503 SERVICE_BUSY with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  DATABASE_LOCK_TIMEOUT_MS = 2000;
+
   /** How long a request waits for a free pooled connection before answering 503 with Retry-After. */
   @Type(() => Number)
   @IsInt()

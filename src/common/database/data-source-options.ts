@@ -3,10 +3,11 @@ import { migrations } from '../../../migrations/index.js';
 import { PreparingClient } from './preparing-client.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-/** How long the app lets one statement run, and waits for a free pooled connection. */
+/** How long the app lets one statement run, waits for a free pooled connection, and waits on a lock. */
 export interface PoolLimits {
   statementTimeoutMs: number;
   acquireTimeoutMs: number;
+  lockTimeoutMs: number;
 }
 
 /**
@@ -31,6 +32,9 @@ export function dataSourceOptions(url: string, poolSize = 10, limits?: PoolLimit
           ...(prepareStatements ? { Client: PreparingClient } : {}),
           connectionTimeoutMillis: limits.acquireTimeoutMs,
           statement_timeout: limits.statementTimeoutMs,
+          // A table locked by a migration or an operator gives up its waiters soon (503 SERVICE_BUSY),
+          // instead of letting them fill the pool that every other tenant's requests need.
+          lock_timeout: limits.lockTimeoutMs,
           idle_in_transaction_session_timeout: Math.max(limits.statementTimeoutMs * 4, 60_000),
         }
       : { max: poolSize },

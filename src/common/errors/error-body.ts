@@ -35,6 +35,7 @@ const PG_STRING_TOO_LONG = '22001';
 const PG_NOT_NULL_VIOLATION = '23502';
 const PG_BAD_CHARACTER = '22021';
 const PG_QUERY_CANCELED = '57014';
+const PG_LOCK_NOT_AVAILABLE = '55P03';
 /** The database is away (stopped, restarting, unreachable), not the request at fault: 503, retry. */
 const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 // Not ECONNRESET: that is also a client cutting its own upload (REQUEST_ABORTED); a reset database socket says "Connection terminated".
@@ -95,7 +96,7 @@ export function toErrorBody(error: unknown, requestId: string): MappedError {
   }
   // A statement past DATABASE_STATEMENT_TIMEOUT_MS, or no pooled connection in time: busy, not broken.
   const pgCode = error instanceof QueryFailedError ? (error.driverError as { code?: string } | undefined)?.code : undefined;
-  if (pgCode === PG_QUERY_CANCELED || (error instanceof Error && POOL_TIMEOUT.test(error.message))) {
+  if (pgCode === PG_QUERY_CANCELED || pgCode === PG_LOCK_NOT_AVAILABLE || (error instanceof Error && POOL_TIMEOUT.test(error.message))) {
     const busy = new ServiceBusyError();
     return { ...make(busy.getStatus(), busy.code, busy.message), retryAfterSeconds: busy.retryAfterSeconds };
   }
