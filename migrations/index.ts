@@ -20,6 +20,7 @@ import { ContactsInNameOrder1795644870633 } from './1795644870633-ContactsInName
 import { KeptRecordTotals1795647338612 } from './1795647338612-KeptRecordTotals.js';
 import { OneOffMessagesOnce1796169832274 } from './1796169832274-OneOffMessagesOnce.js';
 import { OrganizationStorage1796170000000 } from './1796170000000-OrganizationStorage.js';
+import { UnknownDeliveries1796171000000 } from './1796171000000-UnknownDeliveries.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -48,4 +49,5 @@ export const migrations = [
   KeptRecordTotals1795647338612,
   OneOffMessagesOnce1796169832274,
   OrganizationStorage1796170000000,
+  UnknownDeliveries1796171000000,
 ];

@@ -135,13 +135,48 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
     const after = (await email(res.body.email_id)).body.recipients;
     const byAddress = Object.fromEntries(after.map((r: { address: string }) => [r.address, r]));
     expect(byAddress[sent]).toMatchObject({ status: 'sent', attempts: 1 });
-    expect(byAddress[inFlight]).toMatchObject({ status: 'failed', last_error: INTERRUPTED });
+    expect(byAddress[inFlight]).toMatchObject({ status: 'unknown', last_error: INTERRUPTED });
     expect(byAddress[waiting]).toMatchObject({ status: 'sent', attempts: 1 });
     expect(sink.to(sent)).toHaveLength(0);
     expect(sink.to(inFlight)).toHaveLength(0);
     expect(sink.to(waiting)).toHaveLength(1);
     await t.app.get(DeliveryService).deliverEmail(res.body.email_id);
     expect(sink.to(waiting)).toHaveLength(1);
+    expect(sink.to(inFlight)).toHaveLength(0);
+
+    // Only an ADMIN resends, deliberately, and only what may not have arrived.
+    const resendPath = `/api/accounts/${accountId}/emails/${res.body.email_id}/resend/`;
+    expect((await t.api.post(resendPath, {}, as(cast, 'creator'))).status).toBe(403);
+    const refused = await t.api.post(resendPath, { recipients: [waiting] }, as(cast, 'admin'));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.recipients[0]).toContain(waiting);
+    const resent = await t.api.post(resendPath, {}, as(cast, 'admin'));
+    expect(resent.status).toBe(200);
+    expect(resent.body.recipients.find((r: { address: string }) => r.address === inFlight)).toMatchObject({ status: 'queued', attempts: 0 });
+    await eventually(async () => expect(sink.to(inFlight)).toHaveLength(1));
+    expect((await t.api.post(resendPath, {}, as(cast, 'admin'))).status).toBe(400);
+  });
+
+  it('never sends again a mail the SMTP server accepted when marking it sent fails: the mark is retried until it sticks', async () => {
+    const to = address();
+    const db = t.app.get(DataSource);
+    const trigger = `fail_sent_mark_${randomUUID().replaceAll('-', '')}`;
+    // The database refuses the first two "sent" marks of this recipient, as a pool timeout or a lock would.
+    await db.query(`CREATE SEQUENCE ${trigger}_seq`);
+    await db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF nextval('${trigger}_seq') <= 2 THEN RAISE EXCEPTION 'simulated outage'; END IF; RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER ${trigger} BEFORE UPDATE ON email_deliveries FOR EACH ROW
+      WHEN (NEW.status = 'sent' AND NEW.address = '${to}') EXECUTE FUNCTION ${trigger}()`);
+    try {
+      const res = await send({ recipients: [to] });
+      await eventually(async () => expect((await email(res.body.email_id)).body.recipients[0]).toMatchObject({ status: 'sent', attempts: 1 }));
+      await t.app.get(DeliveryService).deliverEmail(res.body.email_id);
+      expect(sink.to(to)).toHaveLength(1);
+    } finally {
+      await db.query(`DROP TRIGGER ${trigger} ON email_deliveries`);
+      await db.query(`DROP FUNCTION ${trigger}()`);
+      await db.query(`DROP SEQUENCE ${trigger}_seq`);
+    }
   });
 
   it('sends mail whose queued job was lost (the outbox row is the record of what is owed)', async () => {

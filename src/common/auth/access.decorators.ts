@@ -2,7 +2,7 @@ import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { BEARER_SCHEME, ORG_SCHEME } from '../openapi/security-schemes.js';
-import type { Role } from './role.js';
+import { Role } from './role.js';
 
 export const ACCESS_RULE = 'accessRule';
 /**
@@ -42,3 +42,7 @@ export const OrgScoped = (...roles: Role[]) =>
     ApiSecurity({ [BEARER_SCHEME]: [], [ORG_SCHEME]: [] }),
     ApiErrors(400, 401, 403, 'ORG_HEADER_REQUIRED', 'ORG_HEADER_INVALID', ...(roles.length ? (['ROLE_REQUIRED'] as const) : [])),
   );
+
+/** On one route of an `@OrgScoped()` controller: that route needs the ADMIN role (the controller already documents the security). */
+export const AdminOnly = () =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { scope: 'org', roles: [Role.ADMIN] } satisfies AccessRule), ApiErrors('ROLE_REQUIRED'));

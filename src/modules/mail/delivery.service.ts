@@ -1,4 +1,5 @@
 import { buffer } from 'node:stream/consumers';
+import { In } from 'typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import { FileStorage } from '../files/file-storage.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -10,7 +11,11 @@ import { MessageSend, MessageSendStatus } from './message-send.entity.js';
 import { type AssignmentNotice, noticeMessage } from './notice.js';
 import { type OutgoingMail, SmtpNotConfiguredError, SmtpSender } from './smtp-sender.js';
 
-export const INTERRUPTED = 'interrupted while sending; not retried, so the recipient cannot get it twice';
+export const INTERRUPTED = 'interrupted while sending: it may or may not have arrived, so it is not retried by itself (resend it deliberately)';
+
+/** After the SMTP server accepted a mail, how long its `sent` mark is retried within the job (then in the background). */
+const SENT_MARK_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000];
+const SENT_MARK_BACKGROUND_MS = 5000;
 
 /** Thrown when some recipients failed but may succeed later: the queue retries the job. */
 export class RetryLaterError extends Error {}
@@ -36,17 +41,17 @@ export class DeliveryService {
     const email = await this.db.tx.getRepository(AccountEmail).findOneBy({ id: emailId });
     if (!email) return;
     const deliveries = this.db.tx.getRepository(EmailDelivery);
-    // A delivery still "sending" belongs to a run that died mid-send: its outcome is unknown.
-    await deliveries.update({ emailId, status: DeliveryStatus.SENDING }, { status: DeliveryStatus.FAILED, lastError: INTERRUPTED });
+    // A delivery still "sending" belongs to a run that died mid-send (or one whose sent mark never
+    // stuck): whether it arrived cannot be known, so it is not sent again by itself.
+    await deliveries.update({ emailId, status: DeliveryStatus.SENDING }, { status: DeliveryStatus.UNKNOWN, lastError: INTERRUPTED });
     const { maxAttempts } = this.config.mail;
     const pending = await deliveries
       .createQueryBuilder('delivery')
       .where('delivery.emailId = :emailId', { emailId })
-      .andWhere('(delivery.status = :queued OR (delivery.status = :failed AND delivery.attempts < :maxAttempts AND delivery.lastError <> :interrupted))', {
+      .andWhere('(delivery.status = :queued OR (delivery.status = :failed AND delivery.attempts < :maxAttempts))', {
         queued: DeliveryStatus.QUEUED,
         failed: DeliveryStatus.FAILED,
         maxAttempts,
-        interrupted: INTERRUPTED,
       })
       .orderBy('delivery.address')
       .getMany();
@@ -63,15 +68,41 @@ export class DeliveryService {
           messageId: `<${delivery.id}@crm>`,
           attachments,
         });
-        await deliveries.update({ id: delivery.id }, { status: DeliveryStatus.SENT, sentAt: new Date(), lastError: null });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         await deliveries.update({ id: delivery.id }, { status: DeliveryStatus.FAILED, lastError: message.slice(0, 1000) });
         if (!(error instanceof SmtpNotConfiguredError) && delivery.attempts + 1 < maxAttempts) retry = true;
         this.logger.warn({ emailId, deliveryId: delivery.id, error: message }, 'Delivery failed');
+        continue;
       }
+      // Accepted by the SMTP server: from here on it is never sent again, only marked.
+      await this.markSent(delivery.id);
+      this.logger.log({ emailId, deliveryId: delivery.id }, 'Mail sent');
     }
     if (retry) throw new RetryLaterError(`Some recipients of ${emailId} failed; retrying`);
+  }
+
+  /**
+   * Records that the SMTP server accepted a delivery, retrying until it sticks: within the job for
+   * about a minute, then in the background every few seconds while the process lives. A failed mark
+   * never turns into a second send; if the process dies first, the delivery shows `unknown`.
+   */
+  private async markSent(id: string): Promise<void> {
+    const mark = () =>
+      this.db.tx.getRepository(EmailDelivery).update({ id, status: In([DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN]) }, { status: DeliveryStatus.SENT, sentAt: new Date(), lastError: null });
+    for (const wait of [0, ...SENT_MARK_RETRY_MS]) {
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        await mark();
+        return;
+      } catch (error) {
+        this.logger.warn({ deliveryId: id, error: String(error) }, 'Could not mark a sent mail as sent yet; retrying');
+      }
+    }
+    const timer = setInterval(() => {
+      mark().then(() => clearInterval(timer), () => undefined);
+    }, SENT_MARK_BACKGROUND_MS);
+    timer.unref();
   }
 
   /** Tells one member about an assignment; a member who left or was deactivated is skipped. */

@@ -7,6 +7,8 @@ export enum DeliveryStatus {
   SENDING = 'sending',
   SENT = 'sent',
   FAILED = 'failed',
+  /** A send was cut off (the process died mid-send): it may or may not have arrived, so it is never retried by itself. */
+  UNKNOWN = 'unknown',
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrgScoped } from '../../common/auth/access.decorators.js';
+import { AdminOnly, OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
@@ -11,6 +11,7 @@ import {
   AccountEmailResponseDto,
   CreateAccountEmailDto,
   EmailQueuedResponseDto,
+  ResendAccountEmailDto,
 } from './dto/mail.dto.js';
 import { MailService } from './mail.service.js';
 
@@ -59,5 +60,24 @@ export class MailController {
     @IdParam('emailId') emailId: string,
   ): Promise<AccountEmailResponseDto> {
     return this.mail.get(principal, id, emailId);
+  }
+
+  @Post(':id/emails/:emailId/resend')
+  @HttpCode(HttpStatus.OK)
+  @AdminOnly()
+  @ApiOperation({
+    summary: 'Resend an account e-mail to recipients it may not have reached',
+    description:
+      'ADMIN only, and deliberate: a recipient shown `unknown` (its send was cut off by a crash) may already have the mail. Queues the `unknown` and `failed` recipients again, all of them or those named.',
+  })
+  @ApiOkResponse({ type: AccountEmailResponseDto, description: 'The e-mail, those recipients queued' })
+  @ApiErrors(404)
+  resendAccountEmail(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @IdParam('emailId') emailId: string,
+    @Body() body: ResendAccountEmailDto,
+  ): Promise<AccountEmailResponseDto> {
+    return this.mail.resend(principal, id, emailId, body);
   }
 }

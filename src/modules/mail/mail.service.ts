@@ -12,7 +12,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { AccountEmail, type MailAttachment } from './account-email.entity.js';
 import { DeliveryStatus, EmailDelivery } from './email-delivery.entity.js';
-import type { AccountEmailResponseDto, CreateAccountEmailDto, EmailQueuedResponseDto } from './dto/mail.dto.js';
+import type { AccountEmailResponseDto, CreateAccountEmailDto, EmailQueuedResponseDto, ResendAccountEmailDto } from './dto/mail.dto.js';
 import { Outbox } from '../jobs/outbox.js';
 import { EMAIL_JOB, type EmailJob, NOTICE_JOB } from './mail-jobs.js';
 import type { AssignmentNotice } from './notice.js';
@@ -25,7 +25,8 @@ import { FileStorage } from '../files/file-storage.js';
 
 function summary(deliveries: EmailDelivery[]): AccountEmailResponseDto['status'] {
   const sent = deliveries.filter((d) => d.status === DeliveryStatus.SENT).length;
-  const failed = deliveries.filter((d) => d.status === DeliveryStatus.FAILED).length;
+  // Unknown (cut off mid-send) is not known delivered: it counts with the failed until resent.
+  const failed = deliveries.filter((d) => d.status === DeliveryStatus.FAILED || d.status === DeliveryStatus.UNKNOWN).length;
   if (sent === deliveries.length) return 'sent';
   if (sent + failed < deliveries.length) return 'queued';
   return sent === 0 ? 'failed' : 'partially_sent';
@@ -172,6 +173,30 @@ export class MailService {
     if (!email) throw new NotFoundError('Email');
     const deliveries = await this.db.tx.getRepository(EmailDelivery).find({ where: { emailId }, order: { address: 'ASC' } });
     return toResponse(email, deliveries);
+  }
+
+  /**
+   * Sends a mail again to recipients it may not have reached (`unknown`: cut off mid-send; or
+   * `failed` after its last attempt), all of them or those named: a deliberate act, since an
+   * `unknown` one may have arrived. Answers the mail with those recipients queued.
+   */
+  async resend(principal: OrgPrincipal, accountId: string, emailId: string, dto: ResendAccountEmailDto): Promise<AccountEmailResponseDto> {
+    await this.assertAccount(principal, accountId);
+    await this.db.withTransaction(async () => {
+      const email = await this.db.tx.getRepository(AccountEmail).findOneBy({ id: emailId, orgId: principal.orgId, accountId });
+      if (!email) throw new NotFoundError('Email');
+      const deliveries = this.db.tx.getRepository(EmailDelivery);
+      const open = (await deliveries.findBy({ emailId, status: In([DeliveryStatus.UNKNOWN, DeliveryStatus.FAILED]) })).filter((delivery) =>
+        dto.recipients ? dto.recipients.some((address) => address.toLowerCase() === delivery.address) : true,
+      );
+      const named = dto.recipients?.filter((address) => !open.some((delivery) => delivery.address === address.toLowerCase())) ?? [];
+      if (named.length) throw ValidationFailedError.field('recipients', `have no unknown or failed delivery of this mail: ${named.join(', ')}`);
+      if (open.length === 0) throw ValidationFailedError.field('recipients', 'this mail has no unknown or failed delivery to resend');
+      await deliveries.update({ id: In(open.map((delivery) => delivery.id)) }, { status: DeliveryStatus.QUEUED, attempts: 0, lastError: null });
+      await this.outbox.add({ name: EMAIL_JOB, payload: { emailId } satisfies EmailJob });
+      this.db.afterCommit(() => this.outbox.kick());
+    });
+    return this.get(principal, accountId, emailId);
   }
 
   private async assertAccount(principal: OrgPrincipal, accountId: string): Promise<void> {

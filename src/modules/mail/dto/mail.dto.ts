@@ -91,6 +91,23 @@ export class EmailQueuedResponseDto {
   email_id: string;
 }
 
+export class ResendAccountEmailDto {
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_RECIPIENTS,
+    example: ['contact@client.com'],
+    description: 'Addresses of recipients whose delivery is `unknown` or `failed`; all such recipients when left out',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RECIPIENTS)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(254, { each: true })
+  recipients?: string[];
+}
+
 export class DeliveryResponseDto {
   @ApiProperty({ format: 'email' })
   address: string;
@@ -98,8 +115,12 @@ export class DeliveryResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   contact_id: string | null;
 
-  @ApiProperty({ enum: [DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.FAILED], enumName: 'DeliveryStatus' })
-  status: 'queued' | 'sent' | 'failed';
+  @ApiProperty({
+    enum: [DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.UNKNOWN],
+    enumName: 'DeliveryStatus',
+    description: '`unknown`: the send was cut off (a crash mid-send), so it may or may not have arrived; it is never retried by itself: resend it deliberately',
+  })
+  status: 'queued' | 'sent' | 'failed' | 'unknown';
 
   @ApiProperty({ description: 'Send attempts so far' })
   attempts: number;
