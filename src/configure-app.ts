@@ -1,10 +1,13 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import { Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerBodyParsers } from './common/http/body-parsers.js';
 import { REQUEST_ID_HEADER } from './common/http/request-id.js';
+import { answerMethodNotAllowed } from './common/http/method-not-allowed.js';
+import { MultipartOnlyWhereTaken } from './common/http/multipart-routes.js';
 import { refuseWhileClosing } from './common/http/shutdown.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/openapi/security-schemes.js';
@@ -36,6 +39,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   });
 
   refuseWhileClosing(fastify);
+  answerMethodNotAllowed(fastify);
   registerBodyParsers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -64,6 +68,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
 
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)));
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

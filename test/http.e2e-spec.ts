@@ -1,3 +1,5 @@
+import { as, createCast } from './support/cast.js';
+import { multipart } from './support/multipart.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('HTTP conventions', () => {
@@ -94,5 +96,38 @@ describe('HTTP conventions', () => {
       status: 'ok',
       checks: { database: 'up', redis: process.env.REDIS_URL ? 'up' : 'not_configured' },
     });
+  });
+
+  it('answers a method a known path does not take with 405 and Allow, an unknown path with 404', async () => {
+    const cast = await createCast(t.api);
+    const account = await t.api.post('/api/accounts/', { name: 'Patchable?' }, as(cast, 'admin'));
+    const patched = await t.api.request('PATCH', `/api/accounts/${account.body.id}/`, { ...as(cast, 'admin'), body: { name: 'x' } });
+    expect(patched.status).toBe(405);
+    expect(patched.body).toMatchObject({ statusCode: 405, code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
+    expect(String(patched.headers.allow).split(', ')).toEqual(expect.arrayContaining(['DELETE', 'GET', 'PUT']));
+    expect((await t.api.request('PATCH', '/api/no-such-thing/', as(cast, 'admin'))).status).toBe(404);
+  });
+
+  it.each(['application/x-www-form-urlencoded', 'application/json'])('takes an empty %s body as no body on actions that need none', async (type) => {
+    const cast = await createCast(t.api);
+    const lead = await t.api.post('/api/leads/', { first_name: 'Empty', last_name: 'Body', account_name: `Empty ${type}` }, as(cast, 'admin'));
+    const converted = await t.api.request('POST', `/api/leads/${lead.body.id}/convert/`, { ...as(cast, 'admin'), headers: { 'content-type': type } });
+    expect(converted.status).toBe(200);
+    expect(converted.body.converted_account_id).toEqual(expect.any(String));
+    const form = await t.api.request('POST', '/api/accounts/', { ...as(cast, 'admin'), headers: { 'content-type': type }, body: type.includes('json') ? '{"name":' : 'name=x' });
+    expect([400, 415]).toContain(form.status);
+  });
+
+  it('refuses a multipart form on a JSON route (415) instead of answering 200 and changing nothing', async () => {
+    const cast = await createCast(t.api);
+    const account = await t.api.post('/api/accounts/', { name: 'Before' }, as(cast, 'admin'));
+    const form = multipart({ name: 'After' }, [{ field: 'account_attachment', fileName: 'a.txt', content: 'x' }]);
+    const res = await t.api.request('PUT', `/api/accounts/${account.body.id}/`, { ...as(cast, 'admin'), body: form.body, headers: form.headers });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect((await t.api.get(`/api/accounts/${account.body.id}/`, as(cast, 'admin'))).body.account_obj.name).toBe('Before');
+    // The routes that take uploads still do.
+    const comment = await t.api.upload(`/api/accounts/${account.body.id}/`, multipart({ comment: 'with a file' }, [{ field: 'attachment', fileName: 'n.txt', content: 'y' }]), as(cast, 'admin'));
+    expect(comment.status).toBe(201);
   });
 });

@@ -11,7 +11,13 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 export function registerBodyParsers(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const json = fastify.getDefaultJsonParser('error', 'error');
+  // An empty body is no body, whatever its Content-Type: what `axios.post(url)` and `fetch` with
+  // JSON headers send to the actions that take none (convert, duplicate, resend).
   app.useBodyParser<RawServerDefault>('application/json', {}, (request, body, done) => {
+    if (body.length === 0) {
+      done(null, undefined);
+      return;
+    }
     if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
       done(new AppError(400, 'JSON_TOO_DEEP', `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels`), undefined);
       return;
@@ -20,6 +26,8 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
   });
   const unsupported = () =>
     new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json (or multipart/form-data where a file is uploaded)');
-  app.useBodyParser('application/x-www-form-urlencoded', {}, (_request, _body, done) => done(unsupported(), undefined));
+  app.useBodyParser<RawServerDefault>('application/x-www-form-urlencoded', {}, (_request, body, done) =>
+    body.length === 0 ? done(null, undefined) : done(unsupported(), undefined),
+  );
   fastify.removeContentTypeParser('text/plain');
 }

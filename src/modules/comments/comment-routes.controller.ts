@@ -1,3 +1,4 @@
+import { TakesMultipart } from '../../common/http/multipart-routes.js';
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Put, Req, type Type } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -41,6 +42,7 @@ export function CommentRoutes({ kind, path, tag, name }: RecordKindOptions): Typ
       requestBody: ADD_COMMENT_BODY,
     })
     @ApiCreatedResponse({ type: AddedResponseDto, description: 'What was added' })
+    @TakesMultipart()
     @ApiErrors(404, 413, 'STORAGE_QUOTA_EXCEEDED', 415)
     add(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AddedResponseDto> {
       return this.comments.addFromRequest(principal, { kind, id }, request);

@@ -1,3 +1,4 @@
+import { TakesMultipart } from '../../common/http/multipart-routes.js';
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -47,6 +48,7 @@ export class DocumentsController {
   })
   @ApiCreatedResponse({ type: DocumentResponseDto, description: 'The document (version 1)' })
   @ApiErrors('DOCUMENT_TITLE_TAKEN', 413, 'STORAGE_QUOTA_EXCEEDED', 415)
+  @TakesMultipart()
   createDocument(@Principal() principal: OrgPrincipal, @Req() request: FastifyRequest): Promise<DocumentResponseDto> {
     return this.documents.create(principal, request);
   }
@@ -67,6 +69,7 @@ export class DocumentsController {
   })
   @ApiOkResponse({ type: DocumentResponseDto, description: 'The updated document' })
   @ApiErrors('DOCUMENT_OWNER_ONLY', 404, 'DOCUMENT_TITLE_TAKEN', 413, 'STORAGE_QUOTA_EXCEEDED', 415)
+  @TakesMultipart()
   updateDocument(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<DocumentResponseDto> {
     return this.documents.update(principal, id, request);
   }

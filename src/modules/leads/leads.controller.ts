@@ -1,3 +1,4 @@
+import { TakesMultipart } from '../../common/http/multipart-routes.js';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -65,6 +66,7 @@ export class LeadsController {
       'are answered 202 at once and imported in the background: poll GET /api/leads/imports/{id}/.',
   })
   @ApiConsumes('multipart/form-data')
+  @TakesMultipart()
   @ApiBody(LEAD_IMPORT_BODY)
   @ApiOkResponse({ type: LeadImportResponseDto, description: 'What was imported and what failed' })
   @ApiAcceptedResponse({ type: LeadImportJobDto, description: 'A large file: importing in the background' })
