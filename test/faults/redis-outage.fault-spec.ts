@@ -93,6 +93,24 @@ const ANSWER_DEADLINE_MS = 10_000;
     expect(sink.to(to)).toHaveLength(1);
   });
 
+  it('hands jobs that a Redis restarted empty lost over again as soon as it is back, not when their lease ends', async () => {
+    const account = await call('POST', '/api/accounts/', { name: `Lost ${randomUUID().slice(0, 6)}` });
+    const due = new Date(Date.now() + 4000).toISOString();
+    const addresses = Array.from({ length: 5 }, () => `later-${randomUUID()}@client.example`);
+    for (const to of addresses) {
+      const mail = await call('POST', `/api/accounts/${account.body.id}/create_mail/`, { subject: 'Later', html: '<p>x</p>', recipients: [to], scheduled_later: true, scheduled_date_time: due });
+      expect(mail.status).toBe(201);
+    }
+    // Handed to Redis as delayed jobs, then lost with it: it keeps nothing on disk.
+    await new Promise((done) => setTimeout(done, 800));
+    await redis.down();
+    await redis.up();
+    await eventually(async () => expect(addresses.filter((to) => sink.to(to).length === 1)).toEqual(addresses), 20_000);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(addresses.map((to) => sink.to(to).length)).toEqual(addresses.map(() => 1));
+    expect(server.output()).toContain('handing them over again');
+  });
+
   it('starts while Redis is down (ready says degraded), and reports ok when Redis returns', async () => {
     await server.stop();
     await redis.down();

@@ -26,6 +26,21 @@ export class BullJobQueue extends JobQueue {
     await withDeadline(this.queue.add(name, data, { jobId, delay: delayMs }), ENQUEUE_TIMEOUT_MS, 'Adding a job to Redis');
   }
 
+  async missing(jobIds: readonly string[]): Promise<string[]> {
+    const found = await Promise.all(jobIds.map((id) => withDeadline(this.queue.getJob(id), ENQUEUE_TIMEOUT_MS, 'Looking a job up in Redis')));
+    return jobIds.filter((_, index) => !found[index]);
+  }
+
+  onReconnect(listener: () => void): void {
+    let lost = false;
+    this.queue.client.on('close', () => (lost = true));
+    this.queue.client.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      listener();
+    });
+  }
+
   process<T>(name: string, concurrency: number, handler: JobHandler<T>): void {
     // Bull resolves this only when the queue closes; a failure to start is logged, never thrown at boot.
     this.queue

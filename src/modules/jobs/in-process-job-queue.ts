@@ -36,6 +36,15 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     this.schedule(name, jobId, data, delayMs, 1);
   }
 
+  /** Nothing is lost while the process lives; a restart hands every row over again (Outbox). */
+  async missing(): Promise<string[]> {
+    return [];
+  }
+
+  onReconnect(): void {
+    // There is no connection to lose.
+  }
+
   process<T>(name: string, concurrency: number, handler: JobHandler<T>): void {
     this.handlers.set(name, { handler: handler as JobHandler<unknown>, concurrency, running: 0, waiting: [] });
   }

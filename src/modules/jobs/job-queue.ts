@@ -35,6 +35,10 @@ export abstract class JobQueue {
   /** Accepts the job or throws QueueUnavailableError quickly; never waits on Redis for long. */
   abstract add(name: string, data: object, options: JobOptions): Promise<void>;
   abstract process<T>(name: string, concurrency: number, handler: JobHandler<T>): void;
+  /** Of these job ids, those the queue does not hold (lost with a Redis that restarted empty). */
+  abstract missing(jobIds: readonly string[]): Promise<string[]>;
+  /** Calls `listener` each time the queue's connection comes back after a loss. */
+  abstract onReconnect(listener: () => void): void;
 }
 
 /** Delay before attempt `attempt` (1-based) after a failure: base, 2x base, 4x base... */

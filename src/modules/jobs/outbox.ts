@@ -73,6 +73,21 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
     if (!this.config.redisUrl) await this.db.tx.query(`UPDATE outbox_jobs SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`);
     this.timer = setInterval(() => this.kick(), this.config.jobs.pollMs);
     this.timer.unref();
+    this.queue.onReconnect(() => void this.reclaimLost().catch((error: unknown) => this.logger.warn({ error: String(error) }, 'Could not check for lost jobs')));
+    this.kick();
+  }
+
+  /**
+   * After Redis comes back, jobs it lost (a restart without persistence) are handed over again at
+   * once, rather than when their lease runs out: every handed-over row whose job Redis no longer
+   * holds. A job still there is left alone, so nothing runs twice because of this.
+   */
+  private async reclaimLost(): Promise<void> {
+    const handed: { id: string }[] = await this.db.tx.query(`SELECT id FROM outbox_jobs WHERE dispatched_at IS NOT NULL ORDER BY dispatched_at LIMIT 10000`);
+    const lost = await this.queue.missing(handed.map((row) => row.id));
+    if (lost.length === 0) return;
+    await this.db.tx.query(`UPDATE outbox_jobs SET dispatched_at = NULL WHERE id = ANY($1::uuid[])`, [lost]);
+    this.logger.warn({ jobs: lost.length }, 'The job queue lost jobs (Redis restarted empty); handing them over again');
     this.kick();
   }
 
