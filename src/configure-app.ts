@@ -8,6 +8,7 @@ import { registerBodyParsers } from './common/http/body-parsers.js';
 import { REQUEST_ID_HEADER } from './common/http/request-id.js';
 import { answerMethodNotAllowed } from './common/http/method-not-allowed.js';
 import { MultipartOnlyWhereTaken } from './common/http/multipart-routes.js';
+import { shedLoad } from './common/http/load-shedding.js';
 import { refuseWhileClosing } from './common/http/shutdown.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/openapi/security-schemes.js';
@@ -39,6 +40,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   });
 
   refuseWhileClosing(fastify);
+  shedLoad(fastify, config.http.maxInFlight);
   answerMethodNotAllowed(fastify);
   registerBodyParsers(app);
   await app.register(helmet, {

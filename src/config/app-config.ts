@@ -12,7 +12,7 @@ export class AppConfig {
     const origins = this.env.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean);
-    return { port: this.env.PORT, host: this.env.HOST, corsOrigins: origins, trustProxy: this.env.TRUST_PROXY };
+    return { port: this.env.PORT, host: this.env.HOST, corsOrigins: origins, trustProxy: this.env.TRUST_PROXY, maxInFlight: this.env.HTTP_MAX_IN_FLIGHT };
   }
 
   get database() {

@@ -66,7 +66,7 @@ export class Environment {
   @Type(() => Number)
   @IsInt()
   @Min(10)
-  DATABASE_ACQUIRE_TIMEOUT_MS = 10_000;
+  DATABASE_ACQUIRE_TIMEOUT_MS = 2000;
 
   /**
    * Parameterized statements run as named prepared statements, parsed and planned once per
@@ -226,6 +226,12 @@ export class Environment {
   @IsInt()
   @Min(1)
   PDF_RENDERS_PER_ORG_PER_MINUTE = 30;
+
+  /** Requests one process works on at once; one more answers 503 SERVICE_BUSY at once (0: no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  HTTP_MAX_IN_FLIGHT = 256;
 
   /** After SIGTERM, how long the server keeps serving (readiness already 503) before it closes. */
   @Type(() => Number)

@@ -81,6 +81,27 @@ import { eventually } from '../support/smtp-sink.js';
     expect((await json(server, 'GET', '/health/ready')).body.status).toBe('ok');
   });
 
+  it('sheds a flood: past HTTP_MAX_IN_FLIGHT requests answer 503 at once, and the answered ones stay fast', async () => {
+    const server = await start('flood', { DATABASE_POOL_SIZE: '2', HTTP_MAX_IN_FLIGHT: '8', AUTH_RATE_PER_IP: '100000' });
+    const caller = await signIn(server);
+    const timed = async () => {
+      const began = performance.now();
+      const answer = await json(server, 'GET', '/api/accounts/', undefined, caller);
+      return { ...answer, ms: performance.now() - began };
+    };
+    const answers = await Promise.all(Array.from({ length: 200 }, timed));
+    const shed = answers.filter((answer) => answer.status === 503);
+    const served = answers.filter((answer) => answer.status === 200);
+    expect(served.length + shed.length).toBe(200);
+    expect(shed.length).toBeGreaterThan(0);
+    for (const answer of shed) {
+      expect(answer.body.code).toBe('SERVICE_BUSY');
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(5000);
+    expect((await json(server, 'GET', '/health/ready')).status).toBe(200);
+  });
+
   it('on SIGTERM turns unready at once, keeps serving through SHUTDOWN_DRAIN_MS, then closes and exits 0', async () => {
     const server = await start('drain', { SHUTDOWN_DRAIN_MS: '2000' });
     const caller = await signIn(server);

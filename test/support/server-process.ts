@@ -75,6 +75,8 @@ export async function startServer(database: TestDatabase, env: Record<string, st
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: String(database.poolSize),
       DATABASE_PREPARED_STATEMENTS: String(database.prepareStatements),
+      // One embedded connection serves concurrent requests in turn, as the app's own embedded engine does.
+      ...(database.poolSize === 1 ? { DATABASE_ACQUIRE_TIMEOUT_MS: '30000' } : {}),
       UPLOAD_DIR: uploadDir,
       QUEUE_PREFIX: `crm-test-${randomUUID()}`,
       AUTH_RATE_PER_IP: '100000',

@@ -39,6 +39,8 @@ export async function createTestApp(
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: String(database.poolSize),
     DATABASE_PREPARED_STATEMENTS: String(database.prepareStatements),
+    // One embedded connection serves a file's concurrent requests in turn (the app does the same for its own embedded engine).
+    ...(database.poolSize === 1 ? { DATABASE_ACQUIRE_TIMEOUT_MS: '30000' } : {}),
     UPLOAD_DIR: uploadDir,
     // Each app gets its own queues, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `crm-test-${randomUUID()}`,

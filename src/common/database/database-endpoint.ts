@@ -17,9 +17,9 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
    * the same reason statements are not prepared there: a prepared statement would outlive the
    * pooled connection that named it, and the next connection would name it again.
    */
-  async connection(): Promise<{ url: string; poolSize: number; prepareStatements: boolean }> {
+  async connection(): Promise<{ url: string; poolSize: number; prepareStatements: boolean; embedded: boolean }> {
     const { url, poolSize, prepareStatements, embeddedDataDir } = this.config.database;
-    if (url) return { url, poolSize, prepareStatements };
+    if (url) return { url, poolSize, prepareStatements, embedded: false };
     if (!this.embedded) {
       this.logger.warn(
         `DATABASE_URL is not set: using the embedded PGlite database in ${embeddedDataDir} ` +
@@ -27,7 +27,7 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
       );
       this.embedded = await EmbeddedPostgres.start({ dataDir: embeddedDataDir });
     }
-    return { url: this.embedded.url, poolSize: 1, prepareStatements: false };
+    return { url: this.embedded.url, poolSize: 1, prepareStatements: false, embedded: true };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -6,6 +6,9 @@ import { DatabaseEndpoint } from './database-endpoint.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { runMigrations } from './migrate.js';
 
+/** How long a request may wait for the embedded engine's one connection. */
+const ONE_CONNECTION_ACQUIRE_MS = 30_000;
+
 @Module({ providers: [DatabaseEndpoint], exports: [DatabaseEndpoint] })
 class DatabaseEndpointModule {}
 
@@ -22,10 +25,13 @@ class DatabaseEndpointModule {}
       imports: [DatabaseEndpointModule],
       inject: [DatabaseEndpoint, AppConfig],
       useFactory: async (endpoint: DatabaseEndpoint, config: AppConfig) => {
-        const { url, poolSize, prepareStatements } = await endpoint.connection();
+        const { url, poolSize, prepareStatements, embedded } = await endpoint.connection();
         // Migrations first, on a connection of their own without the request-serving time limits.
         await runMigrations(url);
-        return { ...dataSourceOptions(url, poolSize, config.database.limits, prepareStatements), autoLoadEntities: true };
+        // The embedded engine's one connection serves every request in turn: a short wait for it
+        // would shed load that PostgreSQL's pool would simply take.
+        const limits = embedded ? { ...config.database.limits, acquireTimeoutMs: Math.max(config.database.limits.acquireTimeoutMs, ONE_CONNECTION_ACQUIRE_MS) } : config.database.limits;
+        return { ...dataSourceOptions(url, poolSize, limits, prepareStatements), autoLoadEntities: true };
       },
     }),
   ],
