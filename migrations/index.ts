@@ -21,6 +21,7 @@ import { KeptRecordTotals1795647338612 } from './1795647338612-KeptRecordTotals.
 import { OneOffMessagesOnce1796169832274 } from './1796169832274-OneOffMessagesOnce.js';
 import { OrganizationStorage1796170000000 } from './1796170000000-OrganizationStorage.js';
 import { UnknownDeliveries1796171000000 } from './1796171000000-UnknownDeliveries.js';
+import { ImportSpoolPath1796172269099 } from './1796172269099-ImportSpoolPath.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -50,4 +51,5 @@ export const migrations = [
   OneOffMessagesOnce1796169832274,
   OrganizationStorage1796170000000,
   UnknownDeliveries1796171000000,
+  ImportSpoolPath1796172269099,
 ];

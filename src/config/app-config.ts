@@ -91,7 +91,7 @@ export class AppConfig {
   }
 
   get imports() {
-    return { syncBytes: this.env.LEAD_IMPORT_SYNC_BYTES };
+    return { syncBytes: this.env.LEAD_IMPORT_SYNC_BYTES, staleMs: this.env.LEAD_IMPORT_STALE_MS };
   }
 
   get rateLimits() {

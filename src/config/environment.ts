@@ -257,6 +257,12 @@ export class Environment {
   @Min(0)
   LEAD_IMPORT_SYNC_BYTES = 1024 * 1024;
 
+  /** A background import not shown alive for this long is taken for orphaned (its process died) and marked failed by any instance. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  LEAD_IMPORT_STALE_MS = 60_000;
+
   /** Argon2id memory per password hash, in KiB (OWASP's 19 MiB); lower only in tests, never in production. */
   @Type(() => Number)
   @IsInt()

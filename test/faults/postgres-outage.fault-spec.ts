@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { canRunPostgres, PostgresProcess } from '../support/postgres-process.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { multipart } from '../support/multipart.js';
 import { eventually } from '../support/smtp-sink.js';
 
 /**
@@ -100,6 +103,32 @@ import { eventually } from '../support/smtp-sink.js';
     }
     expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(5000);
     expect((await json(server, 'GET', '/health/ready')).status).toBe(200);
+  });
+
+  it('marks a background import whose process was killed failed, from another instance, and removes its upload', async () => {
+    const env = { LEAD_IMPORT_SYNC_BYTES: '1024', LEAD_IMPORT_STALE_MS: '2000' };
+    const first = await start('orphans', env);
+    const caller = await signIn(first);
+    const rows = Array.from({ length: 150_000 }, (_, i) => `Row,${i},orphan-${i}@example.com`).join('\n');
+    const form = multipart({}, [{ field: 'leads_file', fileName: 'big.csv', content: `first_name,last_name,email\n${rows}\n` }]);
+    const started = await fetch(`${first.url}/api/leads/upload/`, { method: 'POST', headers: { ...caller, ...form.headers }, body: form.body });
+    expect(started.status).toBe(202);
+    const job = (await started.json()) as { id: string };
+    await eventually(async () => expect((await json(first, 'GET', `/api/leads/imports/${job.id}/`, undefined, caller)).body.rows_read).toBeGreaterThan(0), 15_000);
+    first.child.kill('SIGKILL');
+    await new Promise((done) => first.child.once('exit', done));
+
+    const second = await start('orphans', env);
+    const failed = await eventually(async () => {
+      const status = await json(second, 'GET', `/api/leads/imports/${job.id}/`, undefined, caller);
+      expect(status.body.status).toBe('failed');
+      return status.body;
+    }, 15_000);
+    expect(failed.message).toContain('stopped');
+    expect(failed.imported_count).toBe(0);
+    expect((await json(second, 'GET', '/api/leads/?limit=1', undefined, caller)).body.open_leads_count).toBe(0);
+    const spooled = (await readdir(tmpdir())).filter((name) => name.startsWith(`crm-lead-import-${caller['organization-id']}`));
+    expect(spooled).toEqual([]);
   });
 
   it('on SIGTERM turns unready at once, keeps serving through SHUTDOWN_DRAIN_MS, then closes and exits 0', async () => {

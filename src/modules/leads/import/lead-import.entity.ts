@@ -37,4 +37,8 @@ export class LeadImport extends TenantRecord {
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** The spooled upload while the import runs, so an instance that finds the import orphaned can remove it. */
+  @Column({ type: 'varchar', length: 500, default: '' })
+  spoolPath: string;
 }

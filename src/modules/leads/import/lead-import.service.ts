@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { type DataSource, LessThan } from 'typeorm';
+import { rm } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
 import { type Db, InjectDb } from '../../../common/database/transactions.js';
 import { PLANNED_EACH_TIME } from '../../../common/database/preparing-client.js';
 import type { OrgPrincipal } from '../../../common/auth/principal.js';
@@ -63,7 +64,8 @@ type Progress = (report: ImportReport, rowsRead: number) => void;
 
 const PROGRESS_EVERY_MS = 1000;
 /** A running import not heard of for this long died with its process (its transaction rolled back). */
-const STALE_MS = 10 * 60_000;
+/** A running import shows it is alive this often (its row's updated_on), and every process looks for dead ones as often. */
+const heartbeatMs = (staleMs: number) => Math.max(250, Math.floor(staleMs / 4));
 
 const toJob = (job: LeadImport): LeadImportJobDto => ({
   id: job.id,
@@ -100,17 +102,45 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
     private readonly config: AppConfig,
   ) {}
 
+  private sweeper?: NodeJS.Timeout;
+
   async onApplicationBootstrap(): Promise<void> {
-    // Embedded: one process, so every running import died with the last one; PostgreSQL: the stale ones.
-    const staleBefore = this.config.database.url ? new Date(Date.now() - STALE_MS) : new Date();
-    await this.dataSource.getRepository(LeadImport).update(
-      { status: LeadImportStatus.RUNNING, updatedOn: LessThan(staleBefore) },
-      { status: LeadImportStatus.FAILED, message: 'interrupted by a restart; nothing was imported', finishedAt: new Date() },
-    );
+    // Embedded: one process, so every running import died with the last one.
+    await this.failOrphans(this.config.database.url ? this.config.imports.staleMs : 0);
+    if (!this.config.database.url) return;
+    this.sweeper = setInterval(() => {
+      this.failOrphans(this.config.imports.staleMs).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'Could not look for orphaned imports'));
+    }, heartbeatMs(this.config.imports.staleMs));
+    this.sweeper.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
     await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Marks failed the running imports nobody has shown alive for `staleMs` (their process died: a
+   * kill -9, a lost host), whichever instance sees them first, and removes their spooled uploads.
+   * Their transaction died with them, so nothing of them was imported.
+   */
+  private async failOrphans(staleMs: number): Promise<void> {
+    const orphans: { id: string; spool_path: string; rows_read: number }[] = (
+      await this.dataSource.query(
+        `UPDATE lead_imports SET status = 'failed', finished_at = now(), spool_path = '', imported_count = 0,
+           message = 'the process running it stopped (restarted or killed) after ' || orphan.rows_read || ' rows; nothing was imported'
+         FROM (SELECT id, rows_read, spool_path FROM lead_imports
+               WHERE status = 'running' AND updated_on < now() - $1 * interval '1 millisecond' AND NOT (id = ANY($2::uuid[]))
+               FOR UPDATE SKIP LOCKED) orphan
+         WHERE lead_imports.id = orphan.id
+         RETURNING orphan.id, orphan.rows_read, orphan.spool_path`,
+        [staleMs, [...this.live.keys()]],
+      )
+    )[0];
+    for (const orphan of orphans) {
+      if (orphan.spool_path) await rm(orphan.spool_path, { force: true });
+      this.logger.warn({ importId: orphan.id, rowsRead: orphan.rows_read }, 'Lead import orphaned by a stopped process: marked failed');
+    }
   }
 
   async importFromRequest(principal: OrgPrincipal, request: FastifyRequest): Promise<ImportOutcome> {
@@ -163,7 +193,13 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
     upload: SpooledUpload & { fileName: string },
   ): Promise<LeadImportJobDto> {
     const jobs = this.dataSource.getRepository(LeadImport);
-    const job = await jobs.save({ orgId: principal.orgId, createdBy: principal.userId, fileName: upload.fileName });
+    const job = await jobs.save({ orgId: principal.orgId, createdBy: principal.userId, fileName: upload.fileName, spoolPath: upload.path });
+    this.live.set(job.id, {});
+    // Shows the import alive beside its transaction, so another instance never takes it for orphaned.
+    const heartbeat = setInterval(() => {
+      if (this.config.database.url) void jobs.update({ id: job.id }, { updatedOn: new Date() }).catch(() => undefined);
+    }, heartbeatMs(this.config.imports.staleMs));
+    heartbeat.unref();
     let reportedAt = 0;
     const progress: Progress = (report, rowsRead) => {
       const counts = { rowsRead, importedCount: report.imported, failedCount: report.failed };
@@ -185,6 +221,7 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
             failedCount: report.failed,
             errors: report.errors,
             finishedAt: new Date(),
+            spoolPath: '',
           },
         ),
       )
@@ -197,11 +234,13 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
             importedCount: 0,
             message: error instanceof AppError ? [error.message, ...Object.values(error.errors ?? {}).flat()].join(': ') : 'the import failed; nothing was imported',
             finishedAt: new Date(),
+            spoolPath: '',
           },
         );
       })
       .then(() => undefined)
       .finally(async () => {
+        clearInterval(heartbeat);
         this.live.delete(job.id);
         await upload.discard();
         this.running.delete(task);
@@ -213,7 +252,11 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
   /** Reads, validates and inserts every row in one transaction: all of the valid rows, or nothing. */
   private run(principal: OrgPrincipal, kind: FileKind, path: string, progress?: Progress): Promise<ImportReport> {
     return this.db.withTransaction(async () => {
+      // One import per organization at a time: the next waits for it (up to the statement timeout),
+      // not only for DATABASE_LOCK_TIMEOUT_MS, which is for waits a request should not make.
+      await this.db.tx.query(`SET LOCAL lock_timeout = 0`);
       await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lead-import:${principal.orgId}`]);
+      await this.db.tx.query(`SELECT set_config('lock_timeout', $1, true)`, [`${this.config.database.limits.lockTimeoutMs}ms`]);
       const report = new ImportReport();
       // E-mails of the batch being filled; earlier batches are already rows of this transaction.
       let batchEmails = new Set<string>();
