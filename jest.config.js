@@ -48,9 +48,8 @@ const faults = {
 export default {
   // A test's own deadline; setup hooks have theirs (test/support/setup-timeouts.ts).
   testTimeout: 60_000,
-  // Two cores: one file per core. A worker that grew past this after a file is replaced, because
-  // every file leaves its module graph and embedded database behind, and GC on a grown heap was
-  // what made late files three times slower than early ones.
+  // Two cores: one file per core. Each file leaves its module graph behind in its worker, so a
+  // worker whose heap grew past this after a file is replaced before GC on a large heap slows it.
   maxWorkers: 2,
   workerIdleMemoryLimit: '1200MB',
   projects: process.env.CRM_TEST_TIER === 'faults' ? [faults] : [unit, e2e],

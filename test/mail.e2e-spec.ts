@@ -147,6 +147,14 @@ describe(`account mail (${process.env.REDIS_URL ? 'Bull on Redis' : 'in-process 
     // Only an ADMIN resends, deliberately, and only what may not have arrived.
     const resendPath = `/api/accounts/${accountId}/emails/${res.body.email_id}/resend/`;
     expect((await t.api.post(resendPath, {}, as(cast, 'creator'))).status).toBe(403);
+    // Another organization's ADMIN learns nothing of it; a body of the wrong shape changes nothing.
+    expect((await t.api.post(resendPath, {}, as(cast, 'outsider'))).status).toBe(404);
+    expect((await t.api.post(`/api/accounts/${accountId}/emails/${randomUUID()}/resend/`, {}, as(cast, 'admin'))).status).toBe(404);
+    for (const bad of [{ recipients: [] }, { recipients: 'x@y.co' }, { recipients: [inFlight, inFlight] }, { status: 'queued' }]) {
+      expect((await t.api.post(resendPath, bad, as(cast, 'admin'))).status).toBe(400);
+    }
+    expect((await email(res.body.email_id)).body.recipients.find((r: { address: string }) => r.address === inFlight).status).toBe('unknown');
+    expect(sink.to(inFlight)).toHaveLength(0);
     const refused = await t.api.post(resendPath, { recipients: [waiting] }, as(cast, 'admin'));
     expect(refused.status).toBe(400);
     expect(refused.body.errors.recipients[0]).toContain(waiting);

@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,22 +11,10 @@ import type { TestDatabase } from './test-database.js';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const MAIN = join(ROOT, 'dist/src/main.js');
 
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ once per change of the sources (CI has just built it), under a lock shared by test workers. */
+/** Builds dist/ when a source changed since the last build (as `npm start` does; CI has just built it), under a lock shared by test workers. */
 async function ensureBuilt(): Promise<void> {
-  const stale = () =>
-    !existsSync(MAIN) || statSync(MAIN).mtimeMs < Math.max(newestSourceTime(join(ROOT, 'src')), newestSourceTime(join(ROOT, 'migrations')));
-  if (!stale()) return;
   await withFileLock(join(tmpdir(), 'crm-test-build.lock'), async () => {
-    if (stale()) execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-if-stale.mjs')], { cwd: ROOT, stdio: 'ignore' });
   });
 }
 

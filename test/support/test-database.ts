@@ -8,9 +8,10 @@ import { runMigrations } from '../../src/common/database/migrate.js';
 
 /**
  * One migrated template per test run, one fresh database per test file: on PostgreSQL a
- * `CREATE DATABASE ... TEMPLATE`, on the embedded engine a PGlite restored from a dump. The first
- * file to need the template makes it under a lock (Jest's globalSetup cannot load this ESM code);
- * global-teardown.mjs removes it.
+ * `CREATE DATABASE ... TEMPLATE`; on the embedded engine a PGlite of the worker's database process
+ * (embedded-farm.mjs), started from the run's migrated dump and reset to it between files. The
+ * first file to need the template makes it under a lock (Jest's globalSetup cannot load this ESM
+ * code); global-teardown.mjs removes it.
  */
 const RUN_ID = process.env.CRM_TEST_RUN_ID ?? String(process.pid);
 const TEMPLATE = `crm_test_tpl_${RUN_ID}`;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { REQUEST_ID_HEADER } from './request-id.js';
+import { replyWithError } from './reply-error.js';
 
 /**
  * At most `limit` requests in progress in this process; one more is answered at once with 503
@@ -14,8 +14,7 @@ export function shedLoad(fastify: FastifyInstance, limit: number): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/health')) return;
     if (inFlight >= limit) {
-      const body = { statusCode: 503, code: 'SERVICE_BUSY', message: 'The server is at capacity; retry in 1 s', requestId: String(request.id) };
-      await reply.code(503).header('retry-after', '1').header(REQUEST_ID_HEADER, request.id).send(body);
+      await replyWithError(request, reply, 503, 'SERVICE_BUSY', 'The server is at capacity; retry in 1 s', { 'retry-after': '1' });
       return;
     }
     inFlight += 1;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { REQUEST_ID_HEADER } from './request-id.js';
+import { replyWithError } from './reply-error.js';
 
 /**
  * A known path asked with a method it does not take (PATCH on a record) answers 405
@@ -21,10 +21,6 @@ export function answerMethodNotAllowed(fastify: FastifyInstance): void {
     allowed.delete('OPTIONS');
     if (allowed.size === 0 || allowed.has(request.method)) return;
     const allow = [...allowed].sort().join(', ');
-    await reply
-      .code(405)
-      .header('allow', allow)
-      .header(REQUEST_ID_HEADER, request.id)
-      .send({ statusCode: 405, code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here; this path takes ${allow}`, requestId: String(request.id) });
+    await replyWithError(request, reply, 405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed here; this path takes ${allow}`, { allow });
   });
 }

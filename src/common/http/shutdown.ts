@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { REQUEST_ID_HEADER } from './request-id.js';
+import { replyWithError } from './reply-error.js';
 
 /** Set once the server has started closing (after the drain): what still arrives is turned away. */
 let closing = false;
@@ -15,7 +15,9 @@ export function markClosing(): void {
 export function refuseWhileClosing(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (!closing) return;
-    const body = { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The server is shutting down; retry on another instance', requestId: String(request.id) };
-    await reply.code(503).header('retry-after', '1').header('connection', 'close').header(REQUEST_ID_HEADER, request.id).send(body);
+    await replyWithError(request, reply, 503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance', {
+      'retry-after': '1',
+      connection: 'close',
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DAY_MS, type ExpandOptions, expandRule, ExpansionBudgetError, parseRule } from './rule-expansion.js';
-import { ZoneClock } from './zone-clock.js';
+import { atWallClock, ZoneClock } from './zone-clock.js';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -43,20 +43,6 @@ const RULE_PARTS: Record<string, RegExp> = {
   WKST: /^(MO|TU|WE|TH|FR|SA|SU)$/,
 };
 
-/** A wall-clock moment as the "floating" UTC Date rrule computes with, so DST never shifts a meeting. */
-const floating = (local: DateTime) => new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
-const fromFloating = (date: Date, zone: string) =>
-  DateTime.fromObject(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: date.getUTCHours(),
-      minute: date.getUTCMinutes(),
-      second: date.getUTCSeconds(),
-    },
-    { zone },
-  );
 const wallClock = (date: string, time: string, zone: string) => DateTime.fromISO(`${date}T${time}`, { zone });
 const compact = (local: DateTime) => local.toFormat("yyyyLLdd'T'HHmmss");
 
@@ -110,9 +96,11 @@ function occurrenceAt(schedule: Schedule, start: DateTime): Occurrence {
   return { start, end };
 }
 
+/** A wall-clock date and time as "floating" milliseconds: the wall clock read as UTC, so DST never shifts a meeting. */
 const floatingOf = (date: string, time: string) => Date.parse(`${date}T${time}Z`);
 /** Where a series may end at the latest: MAX_SPAN_YEARS after its start, in wall-clock time. */
-const horizonOf = (schedule: Schedule) => floating(wallClock(schedule.startDate, schedule.startTime, schedule.timezone).plus({ years: MAX_SPAN_YEARS })).getTime();
+const horizonOf = (schedule: Schedule) =>
+  DateTime.fromMillis(floatingOf(schedule.startDate, schedule.startTime), { zone: 'utc' }).plus({ years: MAX_SPAN_YEARS }).toMillis();
 
 function expand(schedule: Schedule, options: Omit<ExpandOptions, 'start'>): number[] {
   try {
@@ -147,7 +135,7 @@ export function seriesBounds(schedule: Schedule): SeriesBounds {
   if ((count && starts.length < count) || (until !== undefined && until > horizon)) {
     throw new RecurrenceError(`must end within ${MAX_SPAN_YEARS} years of its start`);
   }
-  const at = (wall: number) => occurrenceAt(schedule, fromFloating(new Date(wall), schedule.timezone));
+  const at = (wall: number) => occurrenceAt(schedule, atWallClock(wall, schedule.timezone));
   return { first: at(starts[0]), last: at(starts.at(-1)!), count: starts.length };
 }
 

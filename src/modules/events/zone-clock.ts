@@ -2,6 +2,22 @@ import { DateTime, IANAZone } from 'luxon';
 
 const DAY_MS = 86_400_000;
 
+/** A wall-clock time given as "floating" milliseconds (the wall clock read as UTC), placed in `zone` by Luxon (a time in a spring-forward gap moves forward). */
+export function atWallClock(wall: number, zone: string): DateTime {
+  const local = new Date(wall);
+  return DateTime.fromObject(
+    {
+      year: local.getUTCFullYear(),
+      month: local.getUTCMonth() + 1,
+      day: local.getUTCDate(),
+      hour: local.getUTCHours(),
+      minute: local.getUTCMinutes(),
+      second: local.getUTCSeconds(),
+    },
+    { zone },
+  );
+}
+
 /**
  * Wall-clock times of one IANA zone as instants, fast: a window of daily series holds thousands of
  * occurrences, and Luxon takes ~50-100 µs to place each one. A zone's offset changes a few times a
@@ -25,18 +41,7 @@ export class ZoneClock {
     if (this.offsetOn(day - 1) === offset && this.offsetOn(day + 1) === offset && this.offsetOn(day + 2) === offset) {
       return wall - offset * 60_000;
     }
-    const local = new Date(wall);
-    return DateTime.fromObject(
-      {
-        year: local.getUTCFullYear(),
-        month: local.getUTCMonth() + 1,
-        day: local.getUTCDate(),
-        hour: local.getUTCHours(),
-        minute: local.getUTCMinutes(),
-        second: local.getUTCSeconds(),
-      },
-      { zone: this.name },
-    ).toMillis();
+    return atWallClock(wall, this.name).toMillis();
   }
 
   /** The zone's offset in minutes at 00:00 UTC of a day. */

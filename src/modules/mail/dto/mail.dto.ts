@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -23,6 +24,10 @@ export const MAX_RECIPIENTS = 100;
 /** A date-time that says its zone: never read as the server's local time. */
 const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
+/** 1 to MAX_RECIPIENTS distinct strings of at most 254 characters: a mail's recipients as a body names them. */
+const RecipientList = () =>
+  applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(MAX_RECIPIENTS), ArrayUnique(), IsString({ each: true }), MaxLength(254, { each: true }));
+
 export class CreateAccountEmailDto {
   @ApiProperty({
     type: 'array',
@@ -33,12 +38,7 @@ export class CreateAccountEmailDto {
       'Plain e-mail addresses (name@example.com: no display names, lists or address literals), or ids of ' +
       'contacts the caller may see (their primary e-mail is used)',
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_RECIPIENTS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(254, { each: true })
+  @RecipientList()
   recipients: string[];
 
   @ApiProperty({ maxLength: 998, example: 'Quarterly Business Review' })
@@ -99,12 +99,7 @@ export class ResendAccountEmailDto {
     description: 'Addresses of recipients whose delivery is `unknown` or `failed`; all such recipients when left out',
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_RECIPIENTS)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(254, { each: true })
+  @RecipientList()
   recipients?: string[];
 }
 
