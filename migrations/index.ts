@@ -22,6 +22,7 @@ import { OneOffMessagesOnce1796169832274 } from './1796169832274-OneOffMessagesO
 import { OrganizationStorage1796170000000 } from './1796170000000-OrganizationStorage.js';
 import { UnknownDeliveries1796171000000 } from './1796171000000-UnknownDeliveries.js';
 import { ImportSpoolPath1796172269099 } from './1796172269099-ImportSpoolPath.js';
+import { ImportRowsTotal1796188129475 } from './1796188129475-ImportRowsTotal.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -52,4 +53,5 @@ export const migrations = [
   OrganizationStorage1796170000000,
   UnknownDeliveries1796171000000,
   ImportSpoolPath1796172269099,
+  ImportRowsTotal1796188129475,
 ];

@@ -1,32 +1,27 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { createFastifyAdapter } from './common/http/fastify-adapter.js';
+import { createAppLogger } from './common/logging/app-logger.js';
+import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { isDatabaseUnavailable } from './common/errors/error-body.js';
 import { markClosing } from './common/http/shutdown.js';
 import { HealthService } from './modules/health/health.service.js';
 import { InvalidEnvironmentError, parseEnvironment } from './config/environment.js';
 import { configureApp } from './configure-app.js';
 
-// Nest's levels for each pino level name of LOG_LEVEL, so one setting drives both loggers.
-const NEST_LEVELS: Record<string, LogLevel[]> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   // Fail before anything starts, naming every bad variable.
   const env = parseEnvironment(process.env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter({ logLevel: env.LOG_LEVEL, trustProxy: env.TRUST_PROXY, requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS }), {
-    logger: env.LOG_LEVEL === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[env.LOG_LEVEL] }),
+  const logger = env.LOG_LEVEL === 'silent' ? undefined : createAppLogger(env.LOG_LEVEL);
+  const adapter = createFastifyAdapter({ logger, trustProxy: env.TRUST_PROXY, requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    // Nest's lines go through the same pino logger as Fastify's: one JSON schema on stdout.
+    logger: logger ? new PinoNestLogger(logger) : false,
     // A failed start reaches bootstrap's catch, which names what to fix, instead of Nest's own exit.
     abortOnError: false,
   });

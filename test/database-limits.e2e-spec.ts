@@ -1,5 +1,6 @@
 import { DataSource, type QueryRunner } from 'typeorm';
 import { PLANNED_EACH_TIME, PREPARED_PER_CONNECTION } from '../src/common/database/preparing-client.js';
+import { eventually, SmtpSink } from './support/smtp-sink.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** One tenant must not be able to hold the pool for everyone: deep pages, long statements, waits. */
@@ -68,6 +69,43 @@ describe('database limits', () => {
       expect((await locking.api.get('/api/accounts/', { token: member.token, orgId })).status).toBe(200);
     } finally {
       await locking.close();
+    }
+  });
+
+  // The embedded engine has one connection for everything; PostgreSQL gives background work its own.
+  (process.env.DATABASE_URL ? it : it.skip)('delivers mail while every request connection is taken: background work has its own pool', async () => {
+    const sink = await new SmtpSink().start();
+    const mailing = await createTestApp({ SMTP_URL: sink.url, DATABASE_ACQUIRE_TIMEOUT_MS: '300' }, { database: t.database });
+    const held: QueryRunner[] = [];
+    try {
+      const member = await mailing.api.signUp();
+      const orgId = await mailing.api.createOrg(member);
+      const account = await mailing.api.post('/api/accounts/', { name: 'Pool share' }, { token: member.token, orgId });
+      const to = `pool-${Date.now()}@client.example`;
+      const at = new Date(Date.now() + 2500).toISOString();
+      const mail = await mailing.api.post(
+        `/api/accounts/${account.body.id}/create_mail/`,
+        { subject: 'Later', html: '<p>x</p>', recipients: [to], scheduled_later: true, scheduled_date_time: at },
+        { token: member.token, orgId },
+      );
+      expect(mail.status).toBe(201);
+      const dataSource = mailing.app.get(DataSource);
+      for (let i = 0; i < t.database.poolSize; i++) {
+        const runner = dataSource.createQueryRunner();
+        await runner.connect();
+        held.push(runner);
+      }
+      // Requests cannot start now; the scheduled mail is sent anyway, and marked sent.
+      expect((await mailing.api.get('/api/profile/', { token: member.token, orgId })).status).toBe(503);
+      await eventually(async () => expect(sink.to(to)).toHaveLength(1));
+      await eventually(async () => {
+        const [delivery] = await held[0].query('SELECT status FROM email_deliveries WHERE address = $1', [to]);
+        expect(delivery.status).toBe('sent');
+      });
+    } finally {
+      for (const runner of held) await runner.release();
+      await mailing.close();
+      await sink.stop();
     }
   });
 

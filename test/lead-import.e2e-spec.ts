@@ -241,7 +241,7 @@ describe('POST /api/leads/upload/', () => {
         expect(job.body.status).toBe('succeeded');
         return job.body;
       });
-      expect(done).toMatchObject({ rows_read: 301, imported_count: 300, failed_count: 1, errors: [{ row: 302, field: 'email' }] });
+      expect(done).toMatchObject({ rows_read: 301, rows_total: 301, imported_count: 300, failed_count: 1, errors: [{ row: 302, field: 'email' }] });
       expect(await cityCount(city)).toBe(300);
       expect((await small.api.get(`/api/leads/imports/${started.body.id}/`, as(smallCast, 'admin'))).status).toBe(200);
       expect((await small.api.get(`/api/leads/imports/${started.body.id}/`, as(smallCast, 'other'))).status).toBe(404);
@@ -258,6 +258,7 @@ describe('POST /api/leads/upload/', () => {
         return job.body;
       });
       expect(failed.imported_count).toBe(0);
+      expect(failed.rows_total).toBeNull();
       expect(failed.message).toContain('cannot be read');
       expect(await cityCount(city)).toBe(0);
     });

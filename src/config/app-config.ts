@@ -19,6 +19,7 @@ export class AppConfig {
     return {
       url: this.env.DATABASE_URL,
       poolSize: this.env.DATABASE_POOL_SIZE,
+      backgroundPoolSize: this.env.DATABASE_BACKGROUND_POOL_SIZE,
       prepareStatements: this.env.DATABASE_PREPARED_STATEMENTS,
       embeddedDataDir: this.env.PGLITE_DATA_DIR,
       limits: {

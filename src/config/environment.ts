@@ -50,6 +50,17 @@ export class Environment {
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Connections of a second pool for background work (the outbox dispatcher, jobs such as mail,
+   * totals folding, the overdue sweep), so a lock or a flood that fills one pool never stalls the
+   * other. 0 shares the request pool. The embedded database always shares its one connection.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  DATABASE_BACKGROUND_POOL_SIZE = 4;
+
   /** A statement running longer is cancelled (503 with Retry-After), so one tenant cannot hold the pool. */
   @Type(() => Number)
   @IsInt()

@@ -123,5 +123,9 @@ const ANSWER_DEADLINE_MS = 10_000;
     await redis.up();
     await eventually(async () => expect((await call('GET', '/health/ready', undefined, false)).body.status).toBe('ok'), 30_000);
     expect(server.output()).not.toContain('Unhandled error event');
+    expect(server.output()).toContain('Job queue cannot reach Redis');
+    // Every Redis client has a listener: no stack trace printed around the JSON lines.
+    const lines = server.output().split('\n').filter((line) => line.trim() !== '');
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([]);
   });
 });

@@ -61,6 +61,8 @@ export async function startServer(database: TestDatabase, env: Record<string, st
       LOG_LEVEL: 'warn',
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: String(database.poolSize),
+      // A one-connection database (the embedded farm) cannot give background work connections of its own.
+      DATABASE_BACKGROUND_POOL_SIZE: database.poolSize === 1 ? '0' : '2',
       DATABASE_PREPARED_STATEMENTS: String(database.prepareStatements),
       // One embedded connection serves concurrent requests in turn, as the app's own embedded engine does.
       ...(database.poolSize === 1 ? { DATABASE_ACQUIRE_TIMEOUT_MS: '30000' } : {}),

@@ -38,6 +38,8 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: String(database.poolSize),
+    // A one-connection database (the embedded farm) cannot give background work connections of its own.
+    DATABASE_BACKGROUND_POOL_SIZE: database.poolSize === 1 ? '0' : '2',
     DATABASE_PREPARED_STATEMENTS: String(database.prepareStatements),
     // One embedded connection serves a file's concurrent requests in turn (the app does the same for its own embedded engine).
     ...(database.poolSize === 1 ? { DATABASE_ACQUIRE_TIMEOUT_MS: '30000' } : {}),
@@ -62,7 +64,7 @@ export async function createTestApp(
     .overrideProvider(AppConfig)
     .useValue(new AppConfig(env))
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter({ logLevel: 'silent' }), {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter({}), {
     logger: false,
   });
   await configureApp(app);

@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { DatabaseEndpoint } from './database-endpoint.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { runMigrations } from './migrate.js';
+import { backgroundPoolProvider } from './background-pool.js';
 
 /** How long a request may wait for the embedded engine's one connection. */
 const ONE_CONNECTION_ACQUIRE_MS = 30_000;
@@ -13,14 +14,16 @@ const ONE_CONNECTION_ACQUIRE_MS = 30_000;
 class DatabaseEndpointModule {}
 
 /**
- * One connection pool for the app, with a statement timeout and a wait limit for a free connection
- * (both answer 503 with Retry-After); pending migrations run before the app serves requests.
+ * The request pool, with a statement timeout and a wait limit for a free connection (both answer
+ * 503 with Retry-After), and a small pool of its own for background work (BackgroundPool); pending
+ * migrations run before the app serves requests.
  */
 @Global()
 @Module({
-  providers: [Db],
+  providers: [backgroundPoolProvider, Db],
   exports: [Db],
   imports: [
+    DatabaseEndpointModule,
     TypeOrmModule.forRootAsync({
       imports: [DatabaseEndpointModule],
       inject: [DatabaseEndpoint, AppConfig],

@@ -1,33 +1,52 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { BackgroundPool } from './background-pool.js';
 
 /**
  * The one way to reach the database: `db.tx` is the EntityManager of the transaction in progress
  * (carried by async-local storage, so it follows the call chain across modules), or the pool's
  * when none is; `db.withTransaction(fn)` runs `fn` in one, joining the transaction in progress if
- * there is one. No EntityManager is passed between modules.
+ * there is one. No EntityManager is passed between modules. Work started by `db.inBackground(fn)`
+ * (jobs, timers) reaches the database through the background pool instead, the same way.
  *
  * (@nestjs-cls/transactional does the same, but nestjs-cls is CommonJS that require()s the
  * ESM-only @nestjs/common, which Jest's ESM mode cannot load on Node 20; see docs/decisions.md.)
  */
 @Injectable()
-export class Db {
+export class Db implements OnApplicationShutdown {
   private readonly current = new AsyncLocalStorage<{ manager: EntityManager; committed: (() => void)[] }>();
+  private readonly lane = new AsyncLocalStorage<DataSource>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly background: BackgroundPool,
+  ) {}
 
   get tx(): EntityManager {
-    return this.current.getStore()?.manager ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.source.manager;
   }
 
   async withTransaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
     const committed: (() => void)[] = [];
-    const result = await this.dataSource.transaction((manager) => this.current.run({ manager, committed }, work));
+    const result = await this.source.transaction((manager) => this.current.run({ manager, committed }, work));
     for (const callback of committed) callback();
     return result;
+  }
+
+  /** Runs background work (a job, a timer's round) on the background pool, whatever it calls. */
+  inBackground<T>(work: () => Promise<T>): Promise<T> {
+    return this.lane.run(this.background.source, work);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.background.close();
+  }
+
+  private get source(): DataSource {
+    return this.lane.getStore() ?? this.dataSource;
   }
 
   /**

@@ -1,11 +1,12 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { clientErrorHandler } from './client-errors.js';
-import { redactUrl } from './redact-url.js';
+import { OneLinePerRequest } from './request-log.js';
 import { requestIdFor } from './request-id.js';
 
 export interface HttpOptions {
-  logLevel: string;
+  /** The app's logger (logging/app-logger.ts); none for a silent server. */
+  logger?: Logger;
   trustProxy?: boolean;
   /** The longest a client may take to send a whole request, body included (then 408 and the connection closes). */
   requestTimeoutMs?: number;
@@ -15,27 +16,18 @@ export interface HttpOptions {
 const TIMEOUT_CHECK_MS = 1000;
 
 /**
- * Fastify with JSON request logs (method, path, status, time, request id: never headers or
- * bodies), request ids, routes that answer with or without a trailing slash, and a deadline for
- * receiving a request: Fastify's default of none let a body trickling a byte every few seconds
+ * Fastify on the app's logger, with request ids, routes that answer with or without a trailing
+ * slash, and a deadline for receiving a request: Fastify's default of none let a body trickling a byte every few seconds
  * hold its connection forever, before any guard ran.
  */
-export function createFastifyAdapter({ logLevel, trustProxy = false, requestTimeoutMs = 0 }: HttpOptions): FastifyAdapter {
+export function createFastifyAdapter({ logger, trustProxy = false, requestTimeoutMs = 0 }: HttpOptions): FastifyAdapter {
   return new FastifyAdapter({
     requestTimeout: requestTimeoutMs,
     // shutdown.ts answers requests that reach a closing server, in the common error body.
     return503OnClosing: false,
     // Node enforces requestTimeout only while headersTimeout is no longer than it (Node's own 60 s otherwise).
     http: { connectionsCheckingInterval: TIMEOUT_CHECK_MS, ...(requestTimeoutMs > 0 ? { headersTimeout: Math.min(requestTimeoutMs, 60_000) } : {}) },
-    logger:
-      logLevel === 'silent'
-        ? false
-        : {
-            level: logLevel,
-            serializers: {
-              req: (request: FastifyRequest) => ({ method: request.method, url: redactUrl(request.url) }),
-            },
-          },
+    ...(logger ? { loggerInstance: logger, logController: new OneLinePerRequest() } : { logger: false }),
     genReqId: requestIdFor,
     // Behind a proxy, the client's address (for per-IP rate limits) comes from X-Forwarded-For.
     trustProxy,

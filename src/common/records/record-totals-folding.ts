@@ -30,7 +30,7 @@ export class RecordTotalsFolding implements OnApplicationBootstrap, OnApplicatio
   /** How many slots were folded (0 while another process folds). */
   async run(): Promise<number> {
     try {
-      const [row] = (await this.db.tx.query('SELECT fold_record_totals()::int AS moved')) as { moved: number }[];
+      const [row] = (await this.db.inBackground(() => this.db.tx.query('SELECT fold_record_totals()::int AS moved'))) as { moved: number }[];
       return row.moved;
     } catch (error) {
       this.logger.warn(`Folding record totals failed: ${(error as Error).message}`);

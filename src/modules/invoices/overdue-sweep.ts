@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { InvoiceActions } from './invoice-actions.service.js';
 
 /**
@@ -15,6 +16,7 @@ export class OverdueSweep implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly config: AppConfig,
     private readonly actions: InvoiceActions,
+    @InjectDb() private readonly db: Db,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -28,7 +30,7 @@ export class OverdueSweep implements OnApplicationBootstrap, OnApplicationShutdo
 
   async run(): Promise<number> {
     try {
-      return await this.actions.sweepOverdue();
+      return await this.db.inBackground(() => this.actions.sweepOverdue());
     } catch (error) {
       this.logger.warn(`Overdue sweep failed: ${(error as Error).message}`);
       return 0;

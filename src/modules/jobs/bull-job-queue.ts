@@ -6,6 +6,8 @@ import { type JobHandler, type JobOptions, JobQueue, PermanentJobError, QueueUna
 export const JOBS_QUEUE = 'jobs';
 /** An add that Redis has not confirmed by then is given up (the outbox row stays and is retried). */
 export const ENQUEUE_TIMEOUT_MS = 2000;
+/** A Redis outage is logged when it starts, then at most this often while it lasts. */
+const OUTAGE_LOG_EVERY_MS = 60_000;
 
 /** Jobs in Redis: shared by every API instance, kept across restarts, each run once. */
 @Injectable()
@@ -14,6 +16,18 @@ export class BullJobQueue extends JobQueue {
 
   constructor(@InjectQueue(JOBS_QUEUE) private readonly queue: Queue) {
     super();
+    // Bull re-emits its Redis clients' errors here (and would otherwise swallow them): one warn per outage, not one per reconnect attempt.
+    let loggedAt = 0;
+    queue.on('error', (error: Error) => {
+      if (Date.now() - loggedAt < OUTAGE_LOG_EVERY_MS) return;
+      loggedAt = Date.now();
+      this.logger.warn({ error: error.message }, 'Job queue cannot reach Redis; work owed waits in the outbox');
+    });
+    queue.client.on('ready', () => {
+      if (loggedAt === 0) return;
+      loggedAt = 0;
+      this.logger.log('Job queue reconnected to Redis');
+    });
   }
 
   get available(): boolean {

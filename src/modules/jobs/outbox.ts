@@ -25,7 +25,8 @@ interface QueuedJob {
  * transaction of the change that owes it, so the job exists exactly when the change does; after
  * commit it calls `kick()`. A dispatcher hands due rows to the JobQueue whenever the queue can take
  * them (at once, on a timer, and when Redis comes back) and never makes a request wait on Redis.
- * A row is deleted when its job has run or failed for good.
+ * A row is deleted when its job has run or failed for good. Dispatching and jobs run on the
+ * background pool (Db.inBackground).
  */
 @Injectable()
 export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,15 +53,17 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Registers the handler for jobs called `name`; its row is removed once the job is settled. */
   handle<T extends object>(name: string, concurrency: number, handler: JobHandler<T>): void {
-    this.queue.process<QueuedJob>(name, concurrency, async ({ outboxId, payload }, run) => {
-      try {
-        await handler(payload as T, run);
-      } catch (error) {
-        if (run.final || error instanceof PermanentJobError) await this.settle(outboxId);
-        throw error;
-      }
-      await this.settle(outboxId);
-    });
+    this.queue.process<QueuedJob>(name, concurrency, ({ outboxId, payload }, run) =>
+      this.db.inBackground(async () => {
+        try {
+          await handler(payload as T, run);
+        } catch (error) {
+          if (run.final || error instanceof PermanentJobError) await this.settle(outboxId);
+          throw error;
+        }
+        await this.settle(outboxId);
+      }),
+    );
   }
 
   /** Dispatches soon, without making the caller wait (call it after the transaction commits). */
@@ -73,7 +76,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
     if (!this.config.redisUrl) await this.db.tx.query(`UPDATE outbox_jobs SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL`);
     this.timer = setInterval(() => this.kick(), this.config.jobs.pollMs);
     this.timer.unref();
-    this.queue.onReconnect(() => void this.reclaimLost().catch((error: unknown) => this.logger.warn({ error: String(error) }, 'Could not check for lost jobs')));
+    this.queue.onReconnect(() => void this.db.inBackground(() => this.reclaimLost()).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'Could not check for lost jobs')));
     this.kick();
   }
 
@@ -102,7 +105,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
       this.again = true;
       return this.dispatching;
     }
-    this.dispatching = this.dispatchRounds().finally(() => {
+    this.dispatching = this.db.inBackground(() => this.dispatchRounds()).finally(() => {
       this.dispatching = undefined;
     });
     return this.dispatching;

@@ -69,6 +69,13 @@ export class LeadImportJobDto {
   @ApiProperty({ description: 'Data rows read so far' })
   rows_read: number;
 
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Data rows in the file, counted in a quick pass before the import starts (null until then, or when the file cannot be read): rows_read / rows_total is the progress',
+  })
+  rows_total: number | null;
+
   @ApiProperty({ description: 'Rows imported (committed together when the import ends)' })
   imported_count: number;
 

@@ -21,6 +21,10 @@ export class LeadImport extends TenantRecord {
   @Column({ type: 'int', default: 0 })
   rowsRead: number;
 
+  /** The file's data rows, counted before the import starts; null until then, or when the file cannot be read. */
+  @Column({ type: 'int', nullable: true })
+  rowsTotal: number | null;
+
   @Column({ type: 'int', default: 0 })
   importedCount: number;
 

@@ -72,6 +72,7 @@ const toJob = (job: LeadImport): LeadImportJobDto => ({
   status: job.status,
   file_name: job.fileName,
   rows_read: job.rowsRead,
+  rows_total: job.rowsTotal ?? null,
   imported_count: job.importedCount,
   failed_count: job.failedCount,
   errors: job.errors,
@@ -203,16 +204,24 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
     let reportedAt = 0;
     const progress: Progress = (report, rowsRead) => {
       const counts = { rowsRead, importedCount: report.imported, failedCount: report.failed };
-      this.live.set(job.id, counts);
+      this.live.set(job.id, { ...this.live.get(job.id), ...counts });
       // The embedded database's one connection is the import's; only PostgreSQL can take a second writer.
       if (this.config.database.url && Date.now() - reportedAt > PROGRESS_EVERY_MS) {
         reportedAt = Date.now();
         void jobs.update({ id: job.id }, counts).catch(() => undefined);
       }
     };
-    const task = this.run(principal, kind, upload.path, progress)
-      .then((report) =>
-        jobs.update(
+    const startedAt = Date.now();
+    this.logger.log({ importId: job.id, orgId: principal.orgId, userId: principal.userId, bytes: upload.size }, 'Lead import started');
+    const task = this.countRows(kind, upload.path)
+      .then(async (rowsTotal) => {
+        this.live.set(job.id, { ...this.live.get(job.id), rowsTotal });
+        await jobs.update({ id: job.id }, { rowsTotal });
+        return this.run(principal, kind, upload.path, progress);
+      })
+      .then(async (report) => {
+        this.logger.log({ importId: job.id, status: 'succeeded', rowsRead: report.rowsRead, imported: report.imported, failed: report.failed, durationMs: Date.now() - startedAt }, 'Lead import finished');
+        return jobs.update(
           { id: job.id },
           {
             status: LeadImportStatus.SUCCEEDED,
@@ -223,10 +232,11 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
             finishedAt: new Date(),
             spoolPath: '',
           },
-        ),
-      )
+        );
+      })
       .catch((error: unknown) => {
         if (!(error instanceof AppError)) this.logger.error({ importId: job.id, error: String(error) }, 'Lead import failed');
+        else this.logger.log({ importId: job.id, status: 'failed', reason: error.message, durationMs: Date.now() - startedAt }, 'Lead import finished');
         return jobs.update(
           { id: job.id },
           {
@@ -247,6 +257,17 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
       });
     this.running.add(task);
     return toJob(job);
+  }
+
+  /** The file's data rows, read once without validating (a small part of the import's time); null when the file cannot be read, which the import itself then reports. */
+  private async countRows(kind: FileKind, path: string): Promise<number | null> {
+    let rows = -1; // the header row is not data
+    try {
+      for await (const _row of capped(kind === 'csv' ? csvRows(path) : xlsxRows(path))) rows += 1;
+      return Math.max(rows, 0);
+    } catch {
+      return null;
+    }
   }
 
   /** Reads, validates and inserts every row in one transaction: all of the valid rows, or nothing. */
