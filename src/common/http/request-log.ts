@@ -1,5 +1,4 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import type { OrgPrincipal } from '../auth/principal.js';
 
 /**
  * Fastify's request lines, one per request instead of its "incoming" and "completed" pair,
@@ -15,7 +14,8 @@ export class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const principal = request.principal as Partial<OrgPrincipal> | undefined;
+    // Structurally, so the HTTP layer needs nothing of common/auth (which builds on it).
+    const principal = request.principal as { orgId?: string; userId?: string } | undefined;
     const status = reply.statusCode;
     const fields = {
       req: request,
