@@ -23,6 +23,7 @@ import { OrganizationStorage1796170000000 } from './1796170000000-OrganizationSt
 import { UnknownDeliveries1796171000000 } from './1796171000000-UnknownDeliveries.js';
 import { ImportSpoolPath1796172269099 } from './1796172269099-ImportSpoolPath.js';
 import { ImportRowsTotal1796188129475 } from './1796188129475-ImportRowsTotal.js';
+import { RecordRevisions1796189605633 } from './1796189605633-RecordRevisions.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -54,4 +55,5 @@ export const migrations = [
   UnknownDeliveries1796171000000,
   ImportSpoolPath1796172269099,
   ImportRowsTotal1796188129475,
+  RecordRevisions1796189605633,
 ];

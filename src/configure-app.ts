@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerBodyParsers } from './common/http/body-parsers.js';
 import { REQUEST_ID_HEADER } from './common/http/request-id.js';
@@ -13,6 +13,8 @@ import { refuseWhileClosing } from './common/http/shutdown.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/openapi/security-schemes.js';
 import { AppConfig } from './config/app-config.js';
+import { answerNotModified, ConditionalRequests } from './common/records/conditional-requests.js';
+import { RecordKinds } from './common/records/record-kinds.js';
 
 /** Every method the API routes, so browsers may send PUT and DELETE, not only the CORS defaults. */
 const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -42,6 +44,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   refuseWhileClosing(fastify);
   shedLoad(fastify, config.http.maxInFlight);
   answerMethodNotAllowed(fastify);
+  answerNotModified(fastify);
   registerBodyParsers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -70,9 +73,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
 
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)));
+  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)), new ConditionalRequests(app.get(RecordKinds)));
 
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
     customSiteTitle: 'CRM API',
@@ -80,4 +83,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
     swaggerOptions: { persistAuthorization: true },
   });
   return app;
+}
+
+/** The OpenAPI document of the app, with the record kinds it registered. */
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return buildOpenApiDocument(app, app.get(RecordKinds).all().map((kind) => kind.path));
 }

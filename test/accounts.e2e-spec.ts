@@ -62,6 +62,8 @@ describe('accounts', () => {
         tags: ['enterprise', 'manufacturing'],
         created_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         created_by: cast.creator.userId,
+        updated_on: expect.stringMatching(/Z$/),
+        updated_by: cast.creator.userId,
         lead: null,
       });
     });

@@ -52,6 +52,8 @@ describe('cases', () => {
         created_on: expect.stringMatching(/Z$/),
         closed_on: null,
         created_by: cast.creator.userId,
+        updated_on: expect.stringMatching(/Z$/),
+        updated_by: cast.creator.userId,
       });
     });
 

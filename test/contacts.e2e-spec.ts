@@ -56,6 +56,7 @@ describe('contacts', () => {
         secondary_number: '',
         id: expect.any(String),
         created_by: cast.creator.userId,
+        updated_by: cast.creator.userId,
         created_on: expect.stringMatching(/Z$/),
         updated_on: expect.stringMatching(/Z$/),
       });

@@ -57,6 +57,8 @@ describe('documents', () => {
         shared_to: [cast.assignee.userId],
         teams: [],
         created_by: cast.creator.userId,
+        updated_on: expect.stringMatching(/Z$/),
+        updated_by: cast.creator.userId,
         created_on: expect.stringMatching(/Z$/),
       });
     });

@@ -77,6 +77,8 @@ describe('events', () => {
         contacts: [],
         teams: [],
         created_by: cast.creator.userId,
+        updated_on: expect.stringMatching(/Z$/),
+        updated_by: cast.creator.userId,
         created_on: expect.stringMatching(/Z$/),
       });
       const tokyo = await seed({ timezone: 'Asia/Tokyo', start_date: '2027-01-15', start_time: '09:30', end_time: '10:00' });

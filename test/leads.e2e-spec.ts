@@ -60,6 +60,8 @@ describe('leads', () => {
         street: '',
         created_on: expect.any(String),
         created_by: cast.creator.userId,
+        updated_on: expect.stringMatching(/Z$/),
+        updated_by: cast.creator.userId,
         converted_account_id: null,
         converted_contact_id: null,
         converted_opportunity_id: null,

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES } from '../src/common/errors/error-codes.js';
-import { buildOpenApiDocument } from '../src/common/openapi/openapi.js';
+import { openApiDocument } from '../src/configure-app.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const COMMITTED = join(import.meta.dirname, '..', 'openapi.json');
@@ -15,7 +15,7 @@ describe('OpenAPI document', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    document = JSON.parse(JSON.stringify(buildOpenApiDocument(t.app)));
+    document = JSON.parse(JSON.stringify(openApiDocument(t.app)));
   });
   afterAll(() => t.close());
 

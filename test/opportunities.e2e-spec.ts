@@ -49,6 +49,8 @@ describe('opportunities', () => {
         closed_at: null,
         lead: null,
         created_by: cast.creator.userId,
+        updated_on: expect.stringMatching(/Z$/),
+        updated_by: cast.creator.userId,
         created_on: expect.stringMatching(/Z$/),
       });
       expect((await t.api.get(`/api/opportunities/${res.body.id}/`, as(cast, 'assignee'))).body).toEqual({

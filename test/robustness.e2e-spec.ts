@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { buildOpenApiDocument } from '../src/common/openapi/openapi.js';
+import { openApiDocument } from '../src/configure-app.js';
 import { as, type Cast, createCast } from './support/cast.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -40,7 +40,7 @@ describe('no route answers bad input with a 500', () => {
   beforeAll(async () => {
     t = await createTestApp();
     cast = await createCast(t.api);
-    document = buildOpenApiDocument(t.app);
+    document = openApiDocument(t.app);
   });
   afterAll(() => t.close());
 

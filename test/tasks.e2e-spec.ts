@@ -51,6 +51,8 @@ describe('tasks', () => {
         case: null,
         completed_at: null,
         created_by: cast.creator.userId,
+        updated_on: expect.stringMatching(/Z$/),
+        updated_by: cast.creator.userId,
         created_on: expect.stringMatching(/Z$/),
       });
       expect((await t.api.get(`/api/tasks/${res.body.id}/`, as(cast, 'assignee'))).body).toEqual({ ...res.body, comments: [], attachments: [] });

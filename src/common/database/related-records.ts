@@ -1,12 +1,12 @@
 import { Column, JoinColumn, ManyToOne } from 'typeorm';
-import { TenantRecord } from './tenant-entity.js';
+import { VersionedRecord } from './tenant-entity.js';
 
 /**
  * A record that may concern an account, a lead, an opportunity and a case (tasks, events). The
  * relations name their entities, so this base layer imports no feature module; deleting the related
  * record unlinks it.
  */
-export abstract class RecordWithRelated extends TenantRecord {
+export abstract class RecordWithRelated extends VersionedRecord {
   @Column({ type: 'uuid', nullable: true })
   accountId: string | null;
 

@@ -36,3 +36,18 @@ export abstract class TenantRecord extends TenantEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedOn: Date;
 }
+
+/**
+ * A record of one of the CRM's kinds (accounts, leads, ...): a revision that every write of the row
+ * increments (the `bump_record_revision` trigger, so no code path can forget it; the ETag is made
+ * from it) and who wrote it last. (`revision`, since a document's `version` is its file's.) Link and tag changes touch the row too (RecordStore.update).
+ */
+export abstract class VersionedRecord extends TenantRecord {
+  // The trigger owns it: never written by the app.
+  @Column({ type: 'int', default: 1, insert: false, update: false })
+  revision: number;
+
+  /** Who made the last write; kept as a reference when that person is removed, as history keeps actors. */
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy: string | null;
+}

@@ -48,6 +48,8 @@ export const ERROR_CODES = {
   INVOICE_NOT_PAYABLE: { status: 409, meaning: 'Only a Sent or Pending invoice takes payments' },
   DOCUMENT_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a document with this title' },
   ACCOUNT_HAS_INVOICES: { status: 409, meaning: 'Issued invoices bill the account, so it cannot be deleted' },
+  // 412
+  PRECONDITION_FAILED: { status: 412, meaning: 'If-Match does not name the record’s current ETag: someone changed it since you read it (the answer’s ETag header is the current one)' },
   // 413, 415
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body or file is larger than the limit' },
   IMPORT_TOO_LARGE: { status: 413, meaning: 'The import has too many rows, or a workbook unpacks too large' },

@@ -35,7 +35,8 @@ Every error has the body \`{statusCode, code, message, errors?, requestId}\`.
 Every route answers with and without a trailing slash.`;
 
 /** The document served at /docs-json and committed as openapi.json. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+/** `recordPaths`: the collections of the record kinds, which take conditional requests (ETags). */
+export function buildOpenApiDocument(app: INestApplication, recordPaths: readonly string[] = []): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('CRM API')
     .setDescription(DESCRIPTION)
@@ -75,5 +76,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (_controller, method) => method,
   });
-  return refineDocument(document);
+  return refineDocument(document, recordPaths);
 }

@@ -192,6 +192,7 @@ function errorResponses(document: OpenAPIObject): void {
       description: 'Identifies the request in logs; a safe incoming x-request-id is kept',
       schema: { type: 'string', maxLength: 128 },
     },
+    ETag: { description: 'The record\'s revision as a strong entity tag (`"3"`): send it back in If-Match or If-None-Match', schema: { type: 'string' } },
     RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } },
   };
   for (const { method, operation } of operations(document)) {
@@ -218,6 +219,7 @@ function errorResponses(document: OpenAPIObject): void {
         },
       };
       if (status === 429 || status === 503) response.headers['Retry-After'] = RETRY_AFTER_REF;
+      if (status === 412) response.headers.ETag = ETAG_REF;
     }
     operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => Number(a) - Number(b)));
   }
@@ -261,7 +263,43 @@ function orderOperations(document: OpenAPIObject): void {
   );
 }
 
-export function refineDocument(document: OpenAPIObject): OpenAPIObject {
+const ETAG_REF = { $ref: '#/components/headers/ETag' };
+
+/**
+ * The conditional requests of every record kind (ConditionalRequests): ETag on its detail, create
+ * and update answers, If-None-Match and 304 on the detail, If-Match and 412 on update and delete.
+ */
+function conditionalRequests(document: OpenAPIObject, recordPaths: readonly string[]): void {
+  const header = (name: string, description: string) => ({ name, in: 'header', required: false, description, schema: { type: 'string', maxLength: 1024 } });
+  const withEtag = (response: Json | undefined) => {
+    if (response) response.headers = { ...response.headers, ETag: ETAG_REF };
+  };
+  const refusing = (operation: Operation, status: number, code: ErrorCode) => {
+    operation.responses[status] ??= {};
+    const codes = (operation.responses[status][ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? [];
+    operation.responses[status][ERROR_CODES_EXTENSION] = [...new Set([...codes, code])];
+  };
+  for (const path of recordPaths) {
+    const item = document.paths[`/api/${path}/{id}`] as Record<string, Operation> | undefined;
+    const collection = document.paths[`/api/${path}`] as Record<string, Operation> | undefined;
+    if (item?.get) {
+      item.get.parameters = [...(item.get.parameters ?? []), header('If-None-Match', 'An ETag from an earlier answer: 304 without a body while the record is unchanged')];
+      withEtag(item.get.responses['200']);
+      item.get.responses['304'] = { description: 'Not modified: If-None-Match names the current ETag' };
+      refusing(item.get, 400, 'VALIDATION_FAILED');
+    }
+    for (const operation of [item?.put, item?.delete]) {
+      if (!operation) continue;
+      operation.parameters = [...(operation.parameters ?? []), header('If-Match', 'The ETag the change is based on (or `*`): 412 when the record has changed since')];
+      refusing(operation, 400, 'VALIDATION_FAILED');
+      refusing(operation, 412, 'PRECONDITION_FAILED');
+      withEtag(operation.responses['200']);
+    }
+    withEtag(collection?.post?.responses['201']);
+  }
+}
+
+export function refineDocument(document: OpenAPIObject, recordPaths: readonly string[] = []): OpenAPIObject {
   document.openapi = '3.0.3';
   // Whoever runs the server decides its audience; the document describes a public API.
   document.servers = (document.servers ?? []).map((server) => ({ ...server, 'x-internal': false }));
@@ -270,6 +308,7 @@ export function refineDocument(document: OpenAPIObject): OpenAPIObject {
   integers(document);
   parameters(document);
   updateExamples(document);
+  conditionalRequests(document, recordPaths);
   errorResponses(document);
   orderOperations(document);
   return document;

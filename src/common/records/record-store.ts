@@ -17,6 +17,7 @@ import { filtersNothing, type PaginationQueryDto } from '../pagination/paginatio
 import { assertReferences } from '../validation/references.js';
 import type { RecordKindOptions } from './record-kind.decorator.js';
 import { RecordKinds } from './record-kinds.js';
+import { PreconditionFailedError, RecordRevisions } from './record-revisions.js';
 import { RecordTotal } from './record-total.entity.js';
 
 /** A link a body can set: the entity's many-to-many relation, and what its ids must be (`user`, `team`, `contact`). */
@@ -58,6 +59,7 @@ interface StoredRecord extends ObjectLiteral {
   id: string;
   orgId: string;
   createdBy: string | null;
+  revision: number;
 }
 
 /**
@@ -142,6 +144,7 @@ export class RecordStore<T extends StoredRecord> {
   async load(principal: OrgPrincipal, id: string): Promise<T> {
     const record = await this.byId(this.visible(principal), id).getOne();
     if (!record) throw new NotFoundError(this.options.kind.name);
+    RecordRevisions.read(this.options.kind.kind, record.id, record.revision);
     return record;
   }
 
@@ -173,7 +176,11 @@ export class RecordStore<T extends StoredRecord> {
     if (tags) selectTagNames(builder, alias, tags);
     const rows = await withStatementText(builder).getRawMany<Record<string, unknown>>();
     this.hydrate ??= rowHydrator(this.db.tx.connection, this.options.entity, alias);
-    return rows.map((row) => [this.hydrate!(row), row as L]);
+    return rows.map((row) => {
+      const record = this.hydrate!(row);
+      RecordRevisions.read(this.options.kind.kind, record.id, record.revision);
+      return [record, row as L];
+    });
   }
 
   /**
@@ -285,17 +292,37 @@ export class RecordStore<T extends StoredRecord> {
   async insert(principal: Pick<OrgPrincipal, 'orgId'> & { userId: string | null }, columns: object, links: object, tagIds?: string[]): Promise<string> {
     const saved = await this.db.tx
       .getRepository(this.options.entity)
-      .save({ ...columns, orgId: principal.orgId, createdBy: principal.userId } as unknown as T);
+      .save({ ...columns, orgId: principal.orgId, createdBy: principal.userId, updatedBy: principal.userId } as unknown as T);
+    RecordRevisions.created(this.options.kind.kind, saved.id);
     await this.writeLinks(saved.id, links, tagIds);
     return saved.id;
   }
 
-  /** Updates the columns given and replaces the links the body sets (an absent list is left alone). */
+  /**
+   * Updates the columns given and replaces the links the body sets (an absent list is left alone).
+   * The row is written even when only links change, so its revision, `updated_on` and `updated_by`
+   * say so; under If-Match the write only happens at the revision the request read (else 412).
+   */
   async update(principal: OrgPrincipal, id: string, columns: object, links: object, tagIds?: string[]): Promise<void> {
-    if (Object.keys(columns).length > 0) {
-      await this.db.tx.getRepository(this.options.entity).update({ id, orgId: principal.orgId } as never, columns as never);
-    }
+    const { kind } = this.options.kind;
+    const expected = RecordRevisions.expected(kind, id);
+    const write = this.db.tx
+      .getRepository(this.options.entity)
+      .createQueryBuilder()
+      .update()
+      .set({ ...columns, updatedBy: principal.userId } as never)
+      .where('id = :id AND org_id = :orgId', { id, orgId: principal.orgId });
+    if (expected !== undefined) write.andWhere('revision = :expected', { expected });
+    const [row] = (await write.returning('revision').execute()).raw as { revision: number }[];
+    if (!row) throw await this.missed(principal.orgId, id);
+    RecordRevisions.wrote(kind, id, row.revision);
     await this.writeLinks(id, links, tagIds);
+  }
+
+  /** Why a conditional write found no row: the record changed since it was read (412), or it is gone (404). */
+  private async missed(orgId: string, id: string): Promise<Error> {
+    const current = await this.ofOrganization(orgId).select(`${this.options.alias}.revision`, 'revision').andWhere(`${this.options.alias}.id = :id`, { id }).getRawOne<{ revision: number }>();
+    return current ? new PreconditionFailedError(current.revision) : new NotFoundError(this.options.kind.name);
   }
 
   private async writeLinks(id: string, links: object, tagIds?: string[]): Promise<void> {
@@ -316,7 +343,10 @@ export class RecordStore<T extends StoredRecord> {
       assertCanDelete(principal, record, this.options.kind.name.toLowerCase());
       const event: RecordDeleting = { kind: this.options.kind.kind, orgId: principal.orgId, id, afterCommit: (work) => followUps.push(work) };
       await this.events.emitAsync(RECORD_DELETING, event);
-      await this.db.tx.getRepository(this.options.entity).delete({ id, orgId: principal.orgId } as never);
+      const expected = RecordRevisions.expected(this.options.kind.kind, id);
+      const removal = this.db.tx.getRepository(this.options.entity).createQueryBuilder().delete().where('id = :id AND org_id = :orgId', { id, orgId: principal.orgId });
+      if (expected !== undefined) removal.andWhere('revision = :expected', { expected });
+      if (!(await removal.execute()).affected) throw await this.missed(principal.orgId, id);
     });
     for (const work of followUps) await work();
   }

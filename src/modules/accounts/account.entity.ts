@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { Address } from '../../common/database/address.embedded.js';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { VersionedRecord } from '../../common/database/tenant-entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Tag } from '../tags/tag.entity.js';
 import { Team } from '../teams/team.entity.js';
@@ -21,7 +21,7 @@ export enum AccountStatus {
 @Index('ix_accounts_name_trgm', { synchronize: false })
 @Index('ix_accounts_billing_city_trgm', { synchronize: false })
 @Index('ix_accounts_industry_trgm', { synchronize: false })
-export class Account extends TenantRecord {
+export class Account extends VersionedRecord {
   @Column({ type: 'varchar', length: 255 })
   name: string;
 

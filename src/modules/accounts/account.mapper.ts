@@ -2,6 +2,7 @@ import { type Address, fromAddress, toAddress } from '../../common/database/addr
 import type { Account } from './account.entity.js';
 import type { AccountFieldsDto, AccountItemDto } from './dto/account-responses.dto.js';
 import type { CreateAccountDto, UpdateAccountDto } from './dto/account-requests.dto.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 /** The link columns selected with each account row (see selectLinkArrays). */
 export interface AccountLinks {
@@ -50,6 +51,7 @@ export function toAccountFields(account: Account): AccountFieldsDto {
     status: account.status,
     ...fromAddress(account.billing, 'billing_'),
     created_on: account.createdOn.toISOString(),
+    ...revisionOf(account),
     created_by: account.createdBy,
     lead: account.leadId,
   };

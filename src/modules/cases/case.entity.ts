@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { VersionedRecord } from '../../common/database/tenant-entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Team } from '../teams/team.entity.js';
@@ -33,7 +33,7 @@ export enum CaseType {
 @Index('ix_cases_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 @Index('ix_cases_account', ['accountId'])
 @Index('ix_cases_name_trgm', { synchronize: false })
-export class Case extends TenantRecord {
+export class Case extends VersionedRecord {
   @Column({ type: 'varchar', length: 255 })
   name: string;
 

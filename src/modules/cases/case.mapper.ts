@@ -2,6 +2,7 @@ import type { AccountCaseDto } from '../accounts/dto/account-responses.dto.js';
 import type { Case } from './case.entity.js';
 import type { CaseFieldsDto, CaseItemDto } from './dto/case-responses.dto.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/case-requests.dto.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 /** The link columns selected with each case row (see selectLinkArrays). */
 export interface CaseLinks {
@@ -36,6 +37,7 @@ export function toCaseFields(entity: Case, contacts: string[]): CaseFieldsDto {
     account: entity.accountId,
     contacts,
     created_on: entity.createdOn.toISOString(),
+    ...revisionOf(entity),
     closed_on: entity.closedOn?.toISOString() ?? null,
     created_by: entity.createdBy,
   };

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
 import { Address } from '../../common/database/address.embedded.js';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { VersionedRecord } from '../../common/database/tenant-entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -14,7 +14,7 @@ import { User } from '../users/user.entity.js';
 @Index('ix_contacts_last_name_trgm', { synchronize: false })
 @Index('ix_contacts_primary_email_trgm', { synchronize: false })
 @Index('ix_contacts_city_trgm', { synchronize: false })
-export class Contact extends TenantRecord {
+export class Contact extends VersionedRecord {
   @Column({ type: 'varchar', length: 20, default: '' })
   salutation: string;
 

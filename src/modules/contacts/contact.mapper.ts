@@ -1,6 +1,7 @@
 import { type Address, fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { Contact } from './contact.entity.js';
 import type { ContactRefDto, ContactResponseDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 type Writable = Omit<
   Contact,
@@ -46,7 +47,7 @@ export function toContactResponse(contact: Contact, assignedTo: string[], teams:
     teams,
     created_by: contact.createdBy,
     created_on: contact.createdOn.toISOString(),
-    updated_on: contact.updatedOn.toISOString(),
+    ...revisionOf(contact),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, type Relation } from 'typeorm';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { VersionedRecord } from '../../common/database/tenant-entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -34,7 +34,7 @@ export abstract class StoredFileColumns {
 @Entity('documents')
 @Index('ix_documents_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 @Index('uq_documents_org_title', { synchronize: false })
-export class Document extends TenantRecord {
+export class Document extends VersionedRecord {
   @Column({ type: 'varchar', length: 255 })
   title: string;
 

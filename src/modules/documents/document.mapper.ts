@@ -1,6 +1,7 @@
 import type { DocumentResponseDto, DocumentVersionDto, StoredFileDto } from './dto/document-responses.dto.js';
 import type { Document, StoredFileColumns } from './document.entity.js';
 import type { DocumentVersion } from './document-version.entity.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 export interface DocumentLinks {
   shared_to: string[];
@@ -26,6 +27,7 @@ export function toDocumentResponse(document: Document, links: DocumentLinks): Do
     teams: links.teams,
     created_by: document.createdBy,
     created_on: document.createdOn.toISOString(),
+    ...revisionOf(document),
   };
 }
 

@@ -2,6 +2,7 @@ import type { CreateEventDto, UpdateEventDto } from './dto/event-requests.dto.js
 import type { EventItemDto, EventOccurrenceDto } from './dto/event-responses.dto.js';
 import type { CalendarEvent } from './event.entity.js';
 import type { Occurrence, Schedule } from './recurrence.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 export interface EventLinks {
   assigned_to: string[];
@@ -62,6 +63,7 @@ export function toEventItem(event: CalendarEvent, links: EventLinks): EventItemD
     teams: links.teams,
     created_by: event.createdBy,
     created_on: event.createdOn.toISOString(),
+    ...revisionOf(event),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { Address } from '../../common/database/address.embedded.js';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { VersionedRecord } from '../../common/database/tenant-entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
@@ -25,7 +25,7 @@ export const MONEY_COLUMN = { type: 'numeric', precision: 18, scale: 3 } as cons
 @Index('ix_invoices_org_due', ['orgId', 'status', 'dueDate'])
 @Index('ix_invoices_account', ['accountId'])
 @Index('uq_invoices_org_number', ['orgId', 'invoiceNumber'], { unique: true })
-export class Invoice extends TenantRecord {
+export class Invoice extends VersionedRecord {
   @Column({ type: 'varchar', length: 255 })
   invoiceTitle: string;
 

@@ -5,6 +5,7 @@ import type { InvoiceItemDto, InvoiceLineResponseDto, InvoicePaymentResponseDto 
 import type { Invoice } from './invoice.entity.js';
 import type { InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
 import { formatMinor, lineAmounts, minorUnits, toScaled, totals } from './money.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 export interface InvoiceLinks {
   contacts: string[];
@@ -102,6 +103,7 @@ export function toInvoiceItem(invoice: Invoice, links: InvoiceLinks): InvoiceIte
     teams: links.teams,
     created_by: invoice.createdBy,
     created_on: invoice.createdOn.toISOString(),
+    ...revisionOf(invoice),
   };
 }
 

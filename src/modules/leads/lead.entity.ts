@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { Address } from '../../common/database/address.embedded.js';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { VersionedRecord } from '../../common/database/tenant-entity.js';
 import { LeadSource } from '../../common/records/lead-source.js';
 import { Account } from '../accounts/account.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -28,7 +28,7 @@ export enum LeadStatus {
 @Index('ix_leads_email_trgm', { synchronize: false })
 @Index('ix_leads_city_trgm', { synchronize: false })
 @Index('ix_leads_title_trgm', { synchronize: false })
-export class Lead extends TenantRecord {
+export class Lead extends VersionedRecord {
   @Column({ type: 'varchar', length: 255, default: '' })
   title: string;
 

@@ -6,6 +6,7 @@ import { OpportunityStage } from '../opportunities/opportunity-stage.js';
 import type { LeadFieldsDto, LeadItemDto } from './dto/lead-responses.dto.js';
 import type { LeadFieldsInputDto, UpdateLeadDto } from './dto/lead-requests.dto.js';
 import type { Lead } from './lead.entity.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 export interface LeadLinks {
   assigned_to: string[];
@@ -65,6 +66,7 @@ export function toLeadFields(lead: Lead): LeadFieldsDto {
     opportunity_amount: lead.opportunityAmount,
     ...fromAddress(lead.address),
     created_on: lead.createdOn.toISOString(),
+    ...revisionOf(lead),
     created_by: lead.createdBy,
     converted_account_id: lead.convertedAccountId,
     converted_contact_id: lead.convertedContactId,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
-import { TenantRecord } from '../../common/database/tenant-entity.js';
+import { VersionedRecord } from '../../common/database/tenant-entity.js';
 import { LeadSource } from '../../common/records/lead-source.js';
 import { Account } from '../accounts/account.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -13,7 +13,7 @@ import { OpportunityStage } from './opportunity-stage.js';
 @Index('ix_opportunities_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_opportunities_account', ['accountId'])
 @Index('uq_opportunities_org_name', { synchronize: false })
-export class Opportunity extends TenantRecord {
+export class Opportunity extends VersionedRecord {
   @Column({ type: 'varchar', length: 255 })
   name: string;
 

@@ -2,6 +2,7 @@ import type { AccountOpportunityDto } from '../accounts/dto/account-responses.dt
 import type { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity-requests.dto.js';
 import type { OpportunityItemDto } from './dto/opportunity-responses.dto.js';
 import type { Opportunity } from './opportunity.entity.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 /** The link columns selected with each row (see RecordStore.withLinks). */
 export interface OpportunityLinks {
@@ -48,6 +49,7 @@ export function toOpportunityItem(row: Opportunity, links: OpportunityLinks): Op
     tags: links.tag_names,
     created_by: row.createdBy,
     created_on: row.createdOn.toISOString(),
+    ...revisionOf(row),
   };
 }
 

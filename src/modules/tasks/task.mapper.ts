@@ -2,6 +2,7 @@ import type { AccountTaskDto } from '../accounts/dto/account-responses.dto.js';
 import type { CreateTaskDto, UpdateTaskDto } from './dto/task-requests.dto.js';
 import type { TaskItemDto } from './dto/task-responses.dto.js';
 import { type Task, TaskStatus } from './task.entity.js';
+import { revisionOf } from '../../common/records/revision-fields.js';
 
 export interface TaskLinks {
   assigned_to: string[];
@@ -51,6 +52,7 @@ export function toTaskItem(row: Task, links: TaskLinks): TaskItemDto {
     teams: links.teams,
     created_by: row.createdBy,
     created_on: row.createdOn.toISOString(),
+    ...revisionOf(row),
   };
 }
 

@@ -5,6 +5,7 @@ import { ContactRefDto } from '../../contacts/dto/contact.dto.js';
 import { TeamRefDto } from '../../teams/dto/team.dto.js';
 import { UserRefDto } from '../../users/dto/user-response.dto.js';
 import { AccountStatus } from '../account.entity.js';
+import { UpdatedByProperty, UpdatedOnProperty } from '../../../common/records/revision-fields.js';
 
 /** The account's own fields, as in the seed's `account_obj`. */
 export class AccountFieldsDto {
@@ -52,6 +53,12 @@ export class AccountFieldsDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   created_on: string;
+
+  @UpdatedOnProperty()
+  updated_on: string;
+
+  @UpdatedByProperty()
+  updated_by: string | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   created_by: string | null;

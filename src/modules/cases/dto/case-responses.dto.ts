@@ -5,6 +5,7 @@ import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/co
 import { TeamRefDto } from '../../teams/dto/team.dto.js';
 import { UserRefDto } from '../../users/dto/user-response.dto.js';
 import { CasePriority, CaseStatus, CaseType } from '../case.entity.js';
+import { UpdatedByProperty, UpdatedOnProperty } from '../../../common/records/revision-fields.js';
 
 /** The case's own fields, as in the seed's `case_obj`. */
 export class CaseFieldsDto {
@@ -34,6 +35,12 @@ export class CaseFieldsDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   created_on: string;
+
+  @UpdatedOnProperty()
+  updated_on: string;
+
+  @UpdatedByProperty()
+  updated_by: string | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   closed_on: string | null;

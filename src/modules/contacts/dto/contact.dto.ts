@@ -9,6 +9,7 @@ import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { TextFilter, IdFilter } from '../../../common/validation/filters.decorator.js';
+import { UpdatedByProperty, UpdatedOnProperty } from '../../../common/records/revision-fields.js';
 
 export class CreateContactDto {
   @OptionalText(20, 'Ms')
@@ -181,8 +182,11 @@ export class ContactResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   created_on: string;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @UpdatedOnProperty()
   updated_on: string;
+
+  @UpdatedByProperty()
+  updated_by: string | null;
 }
 
 export class ContactPageDto extends PageOf(ContactResponseDto) {}

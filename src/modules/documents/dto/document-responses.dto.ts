@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
 import { DocumentStatus } from '../document.entity.js';
+import { UpdatedByProperty, UpdatedOnProperty } from '../../../common/records/revision-fields.js';
 
 /** A stored file's facts, on a document (its current file) and on each version. */
 export class StoredFileDto {
@@ -44,6 +45,12 @@ export class DocumentResponseDto extends StoredFileDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   created_on: string;
+
+  @UpdatedOnProperty()
+  updated_on: string;
+
+  @UpdatedByProperty()
+  updated_by: string | null;
 }
 
 export class DocumentListResponseDto {

@@ -8,6 +8,7 @@ import { TeamRefDto } from '../../teams/dto/team.dto.js';
 import { UserRefDto } from '../../users/dto/user-response.dto.js';
 import { LeadSource } from '../../../common/records/lead-source.js';
 import { LeadStatus } from '../lead.entity.js';
+import { UpdatedByProperty, UpdatedOnProperty } from '../../../common/records/revision-fields.js';
 
 export class AddressDto {
   @ApiProperty({ example: '456 Business St' })
@@ -69,6 +70,12 @@ export class LeadFieldsDto extends AddressDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   created_on: string;
+
+  @UpdatedOnProperty()
+  updated_on: string;
+
+  @UpdatedByProperty()
+  updated_by: string | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   created_by: string | null;

@@ -1,0 +1,86 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { catchError, Observable, tap, throwError } from 'rxjs';
+import { etagOf, noneMatchHolds, parseTagCondition } from './entity-tags.js';
+import { RecordKinds } from './record-kinds.js';
+import { PreconditionFailedError, RecordRevisions, type RevisionSubject } from './record-revisions.js';
+
+/** Answers that an If-None-Match turned into 304, finished by the onSend hook below. */
+const notModified = new WeakSet<FastifyReply>();
+
+interface RecordRoute {
+  kind: string;
+  creating: boolean;
+}
+
+/**
+ * ETags and conditional requests on every registered record kind, from its path alone: the
+ * detail (`GET /api/{path}/{id}/`: ETag, If-None-Match -> 304), the create (`POST /api/{path}/`:
+ * ETag) and the writes (`PUT` and `DELETE /api/{path}/{id}/`: If-Match, else 412 with the current
+ * ETag). The RecordStore does the checking where it reads and writes (RecordRevisions).
+ */
+@Injectable()
+export class ConditionalRequests implements NestInterceptor {
+  private routes?: Map<string, RecordRoute>;
+
+  constructor(private readonly kinds: RecordKinds) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const route = this.routeOf(request);
+    if (!route) return next.handle();
+    const reply = http.getResponse<FastifyReply>();
+    const reading = request.method === 'GET';
+    const subject: RevisionSubject = {
+      kind: route.kind,
+      id: route.creating ? undefined : (request.params as { id?: string }).id,
+      creating: route.creating,
+      checked: false,
+      ifMatch: reading ? undefined : parseTagCondition('If-Match', request.headers['if-match']),
+    };
+    const ifNoneMatch = reading ? parseTagCondition('If-None-Match', request.headers['if-none-match']) : undefined;
+    return new Observable((subscriber) =>
+      RecordRevisions.run(subject, () =>
+        next
+          .handle()
+          .pipe(
+            tap(() => {
+              if (subject.revision === undefined || request.method === 'DELETE') return;
+              const etag = etagOf(subject.revision);
+              void reply.header('etag', etag);
+              if (ifNoneMatch && !noneMatchHolds(ifNoneMatch, etag)) notModified.add(reply);
+            }),
+            catchError((error: unknown) => {
+              if (error instanceof PreconditionFailedError && error.currentRevision !== null) void reply.header('etag', etagOf(error.currentRevision));
+              return throwError(() => error);
+            }),
+          )
+          .subscribe(subscriber),
+      ),
+    );
+  }
+
+  private routeOf(request: FastifyRequest): RecordRoute | undefined {
+    this.routes ??= new Map<string, RecordRoute>(
+      this.kinds.all().flatMap(({ kind, path }): [string, RecordRoute][] => [
+        [`GET /api/${path}/:id`, { kind, creating: false }],
+        [`PUT /api/${path}/:id`, { kind, creating: false }],
+        [`DELETE /api/${path}/:id`, { kind, creating: false }],
+        [`POST /api/${path}`, { kind, creating: true }],
+      ]),
+    );
+    const url = request.routeOptions.url?.replace(/\/+$/, '');
+    return url ? this.routes.get(`${request.method} ${url}`) : undefined;
+  }
+}
+
+/** Sends the 304s the interceptor decided on: Nest would otherwise set the route's own status and the body. */
+export function answerNotModified(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (!notModified.has(reply)) return payload;
+    void reply.code(304).removeHeader('content-type').removeHeader('content-length');
+    return '';
+  });
+}
