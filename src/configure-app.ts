@@ -73,7 +73,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
 
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)), new ConditionalRequests(app.get(RecordKinds)));
+  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)), new ConditionalRequests(app.get(RecordKinds), app.get(Reflector)));
 
   SwaggerModule.setup('docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

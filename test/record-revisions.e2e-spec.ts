@@ -86,10 +86,10 @@ describe('ETags and conditional requests on every record kind', () => {
       expect((await t.api.get(`${path()}/${body.id}/`, as(cast, 'creator'))).status).toBe(200);
     });
 
-    it('applies a write whose If-Match is current, and of two such writes at once exactly one', async () => {
+    it('applies a write whose If-Match is current, and of several such writes at once exactly one', async () => {
       const { body } = await seed();
-      const both = await Promise.all([put(body.id, { 'if-match': '"1"' }), put(body.id, { 'if-match': '"1"' })]);
-      expect(both.map((res) => res.status).sort()).toEqual([200, 412]);
+      const all = await Promise.all(Array.from({ length: 4 }, () => put(body.id, { 'if-match': '"1"' })));
+      expect(all.map((res) => res.status).sort()).toEqual([200, 412, 412, 412]);
       const deleted = await t.api.request('DELETE', `${path()}/${body.id}/`, { ...as(cast, 'creator'), headers: { 'if-match': '"2"' } });
       expect(deleted.status).toBe(204);
     });
@@ -101,5 +101,44 @@ describe('ETags and conditional requests on every record kind', () => {
       const hidden = await t.api.request('PUT', `${path()}/${body.id}/`, { ...as(cast, 'outsider'), body: KINDS[kind].change(), headers: { 'if-match': '"7"' } });
       expect(hidden.status).toBe(404);
     });
+  });
+});
+
+describe('If-Match on the actions that change a record', () => {
+  let t: TestApp;
+  let cast: Cast;
+  beforeAll(async () => {
+    t = await createTestApp();
+    cast = await createCast(t.api);
+  });
+  afterAll(() => t.close());
+
+  const action = (url: string, ifMatch: string, body: unknown = {}) => t.api.request('POST', url, { ...as(cast, 'creator'), body, headers: { 'if-match': ifMatch } });
+
+  it('sends, pays and cancels an invoice only at the ETag given, answering the new one', async () => {
+    const { body: invoice } = await KINDS.invoice.create(t, cast);
+    const stale = await action(`/api/invoices/${invoice.id}/send/`, '"0"', { recipients: ['ap@client.example'] });
+    expect([stale.status, stale.headers.etag]).toEqual([412, '"1"']);
+    expect((await t.api.get(`/api/invoices/${invoice.id}/`, as(cast, 'creator'))).body.status).toBe('Draft');
+    const sent = await action(`/api/invoices/${invoice.id}/send/`, '"1"', { recipients: ['ap@client.example'] });
+    expect([sent.status, sent.body.status]).toEqual([200, 'Sent']);
+    const afterSend = sent.headers.etag as string;
+    expect(afterSend).not.toBe('"1"');
+    expect((await action(`/api/invoices/${invoice.id}/payments/`, '"1"', { amount: '0.50', paid_on: '2027-01-01' })).status).toBe(412);
+    const paid = await action(`/api/invoices/${invoice.id}/payments/`, afterSend, { amount: '0.50', paid_on: '2027-01-01' });
+    expect(paid.status).toBe(201);
+    expect((await action(`/api/invoices/${invoice.id}/cancel/`, afterSend)).status).toBe(412);
+    expect((await action(`/api/invoices/${invoice.id}/cancel/`, paid.headers.etag as string)).status).toBe(200);
+  });
+
+  it('converts a lead only at the ETag given', async () => {
+    const { body: lead } = await KINDS.lead.create(t, cast);
+    await t.api.put(`/api/leads/${lead.id}/`, KINDS.lead.change(), as(cast, 'creator'));
+    const stale = await action(`/api/leads/${lead.id}/convert/`, '"1"');
+    expect([stale.status, stale.body.code, stale.headers.etag]).toEqual([412, 'PRECONDITION_FAILED', '"2"']);
+    expect((await t.api.get(`/api/leads/${lead.id}/`, as(cast, 'creator'))).body.lead_obj.status).not.toBe('converted');
+    const converted = await action(`/api/leads/${lead.id}/convert/`, '"2"');
+    expect(converted.status).toBe(200);
+    expect(converted.body.converted_account).toEqual(expect.anything());
   });
 });

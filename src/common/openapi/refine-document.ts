@@ -296,6 +296,14 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
       withEtag(operation.responses['200']);
     }
     withEtag(collection?.post?.responses['201']);
+    // Actions that change the record (ChangesRecord) declare If-Match themselves.
+    for (const [actionPath, action] of Object.entries(document.paths)) {
+      const post = (action as Record<string, Operation>).post;
+      if (!actionPath.startsWith(`/api/${path}/{id}/`) || !post?.parameters?.some((parameter) => parameter.name === 'If-Match')) continue;
+      refusing(post, 400, 'VALIDATION_FAILED');
+      refusing(post, 412, 'PRECONDITION_FAILED');
+      withEtag(post.responses['200'] ?? post.responses['201']);
+    }
   }
 }
 

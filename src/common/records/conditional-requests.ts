@@ -1,5 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CHANGES_RECORD } from './changes-record.decorator.js';
 import { catchError, Observable, tap, throwError } from 'rxjs';
 import { etagOf, noneMatchHolds, parseTagCondition } from './entity-tags.js';
 import { RecordKinds } from './record-kinds.js';
@@ -16,20 +18,23 @@ interface RecordRoute {
 /**
  * ETags and conditional requests on every registered record kind, from its path alone: the
  * detail (`GET /api/{path}/{id}/`: ETag, If-None-Match -> 304), the create (`POST /api/{path}/`:
- * ETag) and the writes (`PUT` and `DELETE /api/{path}/{id}/`: If-Match, else 412 with the current
- * ETag). The RecordStore does the checking where it reads and writes (RecordRevisions).
+ * ETag) and the writes (`PUT` and `DELETE /api/{path}/{id}/`, and actions marked @ChangesRecord():
+ * If-Match, else 412 with the current ETag). The RecordStore does the checking where it reads and writes (RecordRevisions).
  */
 @Injectable()
 export class ConditionalRequests implements NestInterceptor {
   private routes?: Map<string, RecordRoute>;
 
-  constructor(private readonly kinds: RecordKinds) {}
+  constructor(
+    private readonly kinds: RecordKinds,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const route = this.routeOf(request);
+    const route = this.routeOf(request) ?? this.actionOf(request, context);
     if (!route) return next.handle();
     const reply = http.getResponse<FastifyReply>();
     const reading = request.method === 'GET';
@@ -60,6 +65,14 @@ export class ConditionalRequests implements NestInterceptor {
           .subscribe(subscriber),
       ),
     );
+  }
+
+  /** An action under a record (`POST /api/invoices/:id/send`) that declares it changes the record. */
+  private actionOf(request: FastifyRequest, context: ExecutionContext): RecordRoute | undefined {
+    if (request.method !== 'POST' || !this.reflector.get<boolean>(CHANGES_RECORD, context.getHandler())) return undefined;
+    const url = request.routeOptions.url ?? '';
+    const kind = this.kinds.all().find(({ path }) => url.startsWith(`/api/${path}/:id/`));
+    return kind && { kind: kind.kind, creating: false };
   }
 
   private routeOf(request: FastifyRequest): RecordRoute | undefined {

@@ -21,6 +21,9 @@ export interface RevisionSubject {
   creating: boolean;
   ifMatch?: TagCondition;
   checked: boolean;
+  /** The revision the If-Match was checked against, then the one the request's own last write made: what its next write must find. */
+  base?: number;
+  /** The latest revision read or written, for the ETag of the answer. */
   revision?: number;
 }
 
@@ -45,6 +48,7 @@ export const RecordRevisions = {
     if (subject.ifMatch && !subject.checked) {
       subject.checked = true;
       if (!ifMatchHolds(subject.ifMatch, etagOf(revision))) throw new PreconditionFailedError(revision);
+      subject.base = revision;
     }
     subject.revision = revision;
   },
@@ -61,7 +65,8 @@ export const RecordRevisions = {
   expected(kind: string, id: string): number | undefined {
     const subject = mine(kind, id);
     if (!subject?.ifMatch || subject.ifMatch === '*') return undefined;
-    if (subject.revision !== undefined) return subject.revision;
+    // Not `revision`: a later read may already see another request's commit.
+    if (subject.base !== undefined) return subject.base;
     // Written before any read: the tag itself names the revision (a quoted integer, or none that exists).
     const named = subject.ifMatch.strong.map((tag) => Number(tag.slice(1, -1))).find(Number.isSafeInteger);
     return named ?? -1;
@@ -69,7 +74,9 @@ export const RecordRevisions = {
 
   wrote(kind: string, id: string, revision: number): void {
     const subject = mine(kind, id);
-    if (subject) subject.revision = revision;
+    if (!subject) return;
+    subject.revision = revision;
+    subject.base = revision;
   },
 };
 

@@ -148,6 +148,14 @@ export class RecordStore<T extends StoredRecord> {
     return record;
   }
 
+  /** A visible record, locked for the rest of the transaction (404 otherwise): for a change that depends on what it holds. */
+  async lockForChange(principal: OrgPrincipal, id: string): Promise<T> {
+    const record = await this.byId(this.visible(principal), id).setLock('pessimistic_write').getOne();
+    if (!record) throw new NotFoundError(this.options.kind.name);
+    RecordRevisions.read(this.options.kind.kind, record.id, record.revision);
+    return record;
+  }
+
   canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
     return this.byId(this.visible(principal), id).getExists();
   }

@@ -132,8 +132,7 @@ export class DocumentsService extends RecordService<Document> implements RecordK
       await this.store.checkReferences(principal, fields, before);
       await this.store.transaction(async () => {
         if (file) await this.quota.assertRoom(principal.orgId, file.size, 'document_file');
-        const current = await this.store.byId(this.store.visible(principal), id).setLock('pessimistic_write').getOne();
-        if (!current) throw new NotFoundError('Document');
+        const current = await this.store.lockForChange(principal, id);
         if (fields.title !== undefined && fields.title.toLowerCase() !== current.title.toLowerCase()) {
           await this.assertTitleFree(principal.orgId, fields.title);
         }

@@ -18,6 +18,7 @@ import { InvoiceDetailResponseDto, InvoiceHistoryPageDto, InvoicePageDto, Invoic
 import { InvoiceActions } from './invoice-actions.service.js';
 import { InvoiceSending } from './invoice-sending.service.js';
 import { InvoicesService } from './invoices.service.js';
+import { ChangesRecord } from '../../common/records/changes-record.decorator.js';
 
 const WHO = 'An ADMIN, the invoice’s creator or its assignees; anyone else gets 404.';
 
@@ -78,6 +79,7 @@ export class InvoicesController {
   }
 
   @Post(':id/send')
+  @ChangesRecord()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Send an invoice',
@@ -90,6 +92,7 @@ export class InvoicesController {
   }
 
   @Post(':id/payments')
+  @ChangesRecord()
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Record a payment', description: `At most the amount due: Pending while something is owed, Paid when nothing is. ${WHO}` })
   @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The invoice with the payment' })
@@ -99,6 +102,7 @@ export class InvoicesController {
   }
 
   @Post(':id/cancel')
+  @ChangesRecord()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel an invoice', description: `Any but a Paid or Cancelled one. ${WHO}` })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The cancelled invoice' })

@@ -149,10 +149,8 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
   }
 
   /** The invoice, locked for the rest of the transaction, if the caller may see it. */
-  async loadForChange(principal: OrgPrincipal, id: string): Promise<Invoice> {
-    const invoice = await this.store.byId(this.store.visible(principal), id).setLock('pessimistic_write').getOne();
-    if (!invoice) throw new NotFoundError('Invoice');
-    return invoice;
+  loadForChange(principal: OrgPrincipal, id: string): Promise<Invoice> {
+    return this.store.lockForChange(principal, id);
   }
 
   async addHistory(principal: OrgPrincipal | null, invoiceId: string, from: InvoiceStatus | null, to: InvoiceStatus, note: string, orgId = principal?.orgId): Promise<void> {

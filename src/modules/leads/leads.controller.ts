@@ -21,6 +21,7 @@ import { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/l
 import { LeadImportService } from './import/lead-import.service.js';
 import { LeadsService } from './leads.service.js';
 import { LEAD_IMPORT_BODY, LeadImportJobDto, LeadImportResponseDto } from './dto/lead-import.dto.js';
+import { ChangesRecord } from '../../common/records/changes-record.decorator.js';
 
 const VISIBILITY = 'An ADMIN sees every lead; a USER those they created or are assigned to.';
 
@@ -119,6 +120,7 @@ export class LeadsController {
   }
 
   @Post(':id/convert')
+  @ChangesRecord()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Convert a lead to an account',

@@ -1,0 +1,14 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+
+export const CHANGES_RECORD = 'changesRecord';
+
+/**
+ * Marks an action route (`POST /api/{kind}/{id}/send/`) as a write of the record it is under: it
+ * takes If-Match and answers the record's new ETag, like PUT (ConditionalRequests).
+ */
+export const ChangesRecord = () =>
+  applyDecorators(
+    SetMetadata(CHANGES_RECORD, true),
+    ApiHeader({ name: 'If-Match', required: false, description: 'The ETag the change is based on (or `*`): 412 when the record has changed since' }),
+  );
