@@ -24,6 +24,7 @@ import { UnknownDeliveries1796171000000 } from './1796171000000-UnknownDeliverie
 import { ImportSpoolPath1796172269099 } from './1796172269099-ImportSpoolPath.js';
 import { ImportRowsTotal1796188129475 } from './1796188129475-ImportRowsTotal.js';
 import { RecordRevisions1796189605633 } from './1796189605633-RecordRevisions.js';
+import { RequireIfMatch1796191213129 } from './1796191213129-RequireIfMatch.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -56,4 +57,5 @@ export const migrations = [
   ImportSpoolPath1796172269099,
   ImportRowsTotal1796188129475,
   RecordRevisions1796189605633,
+  RequireIfMatch1796191213129,
 ];

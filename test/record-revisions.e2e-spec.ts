@@ -142,3 +142,35 @@ describe('If-Match on the actions that change a record', () => {
     expect(converted.body.converted_account).toEqual(expect.anything());
   });
 });
+
+describe('an organization that requires If-Match', () => {
+  let t: TestApp;
+  let cast: Cast;
+  beforeAll(async () => {
+    t = await createTestApp();
+    cast = await createCast(t.api);
+  });
+  afterAll(() => t.close());
+
+  const requireIfMatch = async (on: boolean) => {
+    const res = await t.api.put('/api/org/settings/', { require_if_match: on }, as(cast, 'admin'));
+    expect([res.status, res.body.require_if_match]).toEqual([200, on]);
+  };
+
+  it('answers 428 naming If-Match to a change without one, and lets creates and changes with one through', async () => {
+    const { body: task } = await KINDS.task.create(t, cast);
+    await requireIfMatch(true);
+    try {
+      const bare = await t.api.put(`/api/tasks/${task.id}/`, KINDS.task.change(), as(cast, 'creator'));
+      expect([bare.status, bare.body.code, Object.keys(bare.body.errors)]).toEqual([428, 'PRECONDITION_REQUIRED', ['If-Match']]);
+      expect((await t.api.delete(`/api/tasks/${task.id}/`, as(cast, 'creator'))).status).toBe(428);
+      expect((await t.api.get(`/api/tasks/${task.id}/`, as(cast, 'creator'))).headers.etag).toBe('"1"');
+      const based = await t.api.request('PUT', `/api/tasks/${task.id}/`, { ...as(cast, 'creator'), body: KINDS.task.change(), headers: { 'if-match': '"1"' } });
+      expect(based.status).toBe(200);
+      expect((await KINDS.task.create(t, cast)).status).toBe(201);
+    } finally {
+      await requireIfMatch(false);
+    }
+    expect((await t.api.put(`/api/tasks/${task.id}/`, KINDS.task.change(), as(cast, 'creator'))).status).toBe(200);
+  });
+});

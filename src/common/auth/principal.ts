@@ -10,6 +10,8 @@ export interface OrgPrincipal extends UserPrincipal {
   orgId: string;
   profileId: string;
   role: Role;
+  /** The organization requires If-Match on every change to a record. */
+  requireIfMatch?: boolean;
 }
 
 declare module 'fastify' {

@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   ACCOUNT_HAS_INVOICES: { status: 409, meaning: 'Issued invoices bill the account, so it cannot be deleted' },
   // 412
   PRECONDITION_FAILED: { status: 412, meaning: 'If-Match does not name the record’s current ETag: someone changed it since you read it (the answer’s ETag header is the current one)' },
+  PRECONDITION_REQUIRED: { status: 428, meaning: 'The organization requires If-Match on every change to a record: read it, then send its ETag' },
   // 413, 415
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body or file is larger than the limit' },
   IMPORT_TOO_LARGE: { status: 413, meaning: 'The import has too many rows, or a workbook unpacks too large' },

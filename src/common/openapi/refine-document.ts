@@ -149,8 +149,10 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with existing data or the record’s state',
+  412: 'The record changed since the ETag in If-Match was read (the ETag header is the current one)',
   413: 'Body or file too large',
   415: 'Unsupported media type',
+  428: 'If-Match is required by the organization',
   429: 'Rate limited or over quota; retry after Retry-After seconds',
   500: 'A bug; the body says nothing of internals (quote its requestId)',
   503: 'Busy, the database away, or shutting down; retry after Retry-After seconds',
@@ -293,6 +295,7 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
       operation.parameters = [...(operation.parameters ?? []), header('If-Match', 'The ETag the change is based on (or `*`): 412 when the record has changed since')];
       refusing(operation, 400, 'VALIDATION_FAILED');
       refusing(operation, 412, 'PRECONDITION_FAILED');
+      refusing(operation, 428, 'PRECONDITION_REQUIRED');
       withEtag(operation.responses['200']);
     }
     withEtag(collection?.post?.responses['201']);
@@ -302,6 +305,7 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
       if (!actionPath.startsWith(`/api/${path}/{id}/`) || !post?.parameters?.some((parameter) => parameter.name === 'If-Match')) continue;
       refusing(post, 400, 'VALIDATION_FAILED');
       refusing(post, 412, 'PRECONDITION_FAILED');
+      refusing(post, 428, 'PRECONDITION_REQUIRED');
       withEtag(post.responses['200'] ?? post.responses['201']);
     }
   }

@@ -1,4 +1,5 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { AppError } from '../errors/app-error.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CHANGES_RECORD } from './changes-record.decorator.js';
@@ -46,6 +47,11 @@ export class ConditionalRequests implements NestInterceptor {
       ifMatch: reading ? undefined : parseTagCondition('If-Match', request.headers['if-match']),
     };
     const ifNoneMatch = reading ? parseTagCondition('If-None-Match', request.headers['if-none-match']) : undefined;
+    if (!reading && !route.creating && !subject.ifMatch && (request.principal as { requireIfMatch?: boolean } | undefined)?.requireIfMatch) {
+      throw new AppError(HttpStatus.PRECONDITION_REQUIRED, 'PRECONDITION_REQUIRED', 'This organization requires If-Match on every change to a record', {
+        'If-Match': ['is required: send the ETag of the record as you last read it'],
+      });
+    }
     return new Observable((subscriber) =>
       RecordRevisions.run(subject, () =>
         next

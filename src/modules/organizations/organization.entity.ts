@@ -21,6 +21,10 @@ export class Organization {
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
   timezone: string;
 
+  /** Whether every change to a record must say which revision it is based on (If-Match), else 428. */
+  @Column({ type: 'boolean', default: false })
+  requireIfMatch: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdOn: Date;
 

@@ -74,13 +74,15 @@ export class OrganizationsService {
       default_currency: organization.defaultCurrency,
       timezone: organization.timezone,
       invoice_prefix: organization.invoicePrefix,
+      require_if_match: organization.requireIfMatch,
     };
   }
 
   async updateSettings(orgId: string, dto: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsDto> {
-    const changes = { defaultCurrency: dto.default_currency, timezone: dto.timezone, invoicePrefix: dto.invoice_prefix };
+    const changes = { defaultCurrency: dto.default_currency, timezone: dto.timezone, invoicePrefix: dto.invoice_prefix, requireIfMatch: dto.require_if_match };
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (Object.keys(given).length) await this.organizations.update({ id: orgId }, given);
+    if (dto.require_if_match !== undefined) this.members.forgetCachedMemberships();
     return this.settings(orgId);
   }
 

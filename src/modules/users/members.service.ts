@@ -22,6 +22,8 @@ import { UsersService } from './users.service.js';
 export interface Membership {
   profileId: string;
   role: Role;
+  /** The organization's rule that every change to a record sends If-Match (ConditionalRequests). */
+  requireIfMatch: boolean;
 }
 
 const lastAdmin = () =>
@@ -49,14 +51,22 @@ export class MembersService implements ReferenceTargetService {
   }
 
   private async readActiveMembership(userId: string, orgId: string): Promise<Membership | null> {
-    const profile = await this.profiles
+    const row = await this.profiles
       .createQueryBuilder('profile')
       .innerJoin('profile.user', 'user')
-      .select(['profile.id', 'profile.role'])
+      .innerJoin('profile.organization', 'organization')
+      .select('profile.id', 'profileId')
+      .addSelect('profile.role', 'role')
+      .addSelect('organization.requireIfMatch', 'requireIfMatch')
       .where('profile.userId = :userId AND profile.orgId = :orgId', { userId, orgId })
       .andWhere('profile.isActive AND user.isActive')
-      .getOne();
-    return profile ? { profileId: profile.id, role: profile.role } : null;
+      .getRawOne<Membership>();
+    return row ?? null;
+  }
+
+  /** After a change to what memberships carry (an organization's rule): this instance reads them afresh; others within the cache's age. */
+  forgetCachedMemberships(): void {
+    this.cache.forgetAll();
   }
 
   /** The organizations where the person is an active member, with their role. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { IsCurrency } from '../../../common/validation/currency.js';
 import { IsTimeZone } from '../../../common/validation/time-zone.js';
 
@@ -18,6 +18,9 @@ export class OrganizationSettingsDto {
 
   @ApiProperty({ example: 'INV-', maxLength: 20, description: 'Put before each new invoice number' })
   invoice_prefix: string;
+
+  @ApiProperty({ description: 'When true, every PUT, DELETE and record action must send If-Match (else 428 PRECONDITION_REQUIRED): no change can overwrite one it has not seen' })
+  require_if_match: boolean;
 }
 
 export class UpdateOrganizationSettingsDto {
@@ -35,4 +38,9 @@ export class UpdateOrganizationSettingsDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._/-]{0,20}$/, { message: 'invoice_prefix must be at most 20 letters, digits or . _ / -' })
   invoice_prefix?: string;
+
+  @ApiPropertyOptional({ description: 'Require If-Match on every change to a record (takes effect within 5 s on every instance)' })
+  @IsOptional()
+  @IsBoolean()
+  require_if_match?: boolean;
 }
