@@ -94,6 +94,22 @@ describe('ETags and conditional requests on every record kind', () => {
       expect(deleted.status).toBe(204);
     });
 
+    it('lists only the records changed since updated_since, and counts only those', async () => {
+      const untouched = await seed();
+      const changed = await seed();
+      await new Promise((done) => setTimeout(done, 20));
+      const since = new Date().toISOString();
+      await new Promise((done) => setTimeout(done, 20));
+      expect((await put(changed.body.id)).status).toBe(200);
+      const list = await t.api.get(`${path()}/?limit=100&updated_since=${since}`, as(cast, 'creator'));
+      expect(list.status).toBe(200);
+      const text = JSON.stringify(list.body);
+      expect([text.includes(changed.body.id), text.includes(untouched.body.id)]).toEqual([true, false]);
+      expect(text).toMatch(/"[a-z_]*count":1\b/);
+      const bad = await t.api.get(`${path()}/?updated_since=yesterday`, as(cast, 'creator'));
+      expect([bad.status, Object.keys(bad.body.errors)]).toEqual([400, ['updated_since']]);
+    });
+
     it('answers 400 naming If-Match when it is not an entity tag, and 404 before 412 to who cannot see the record', async () => {
       const { body } = await seed();
       const malformed = await put(body.id, { 'if-match': '2' });

@@ -17,6 +17,7 @@ import { filtersNothing, type PaginationQueryDto } from '../pagination/paginatio
 import { assertReferences } from '../validation/references.js';
 import type { RecordKindOptions } from './record-kind.decorator.js';
 import { RecordKinds } from './record-kinds.js';
+import { updatedSince } from './record-list-query.dto.js';
 import { PreconditionFailedError, RecordRevisions } from './record-revisions.js';
 import { RecordTotal } from './record-total.entity.js';
 
@@ -228,7 +229,7 @@ export class RecordStore<T extends StoredRecord> {
       for (const [name, values] of Object.entries(groups)) kept.addSelect(`coalesce(sum(kept.total)${matching('kept.value', values)}, 0)::int`, name);
       return kept;
     }
-    const counting = filtered.clone().orderBy().offset(undefined).limit(undefined).select([]);
+    const counting = this.whereChangedSince(filtered.clone(), query).orderBy().offset(undefined).limit(undefined).select([]);
     for (const [name, values] of Object.entries(groups)) {
       if (values !== 'all' && !keptTotalsBy) throw new Error(`${alias} keeps no totals by a column to count values of`);
       counting.addSelect(`count(*)${matching(`${alias}.${keptTotalsBy}`, values)}::int`, name);
@@ -251,12 +252,20 @@ export class RecordStore<T extends StoredRecord> {
   /** One page, newest first, id as tie-breaker, so pages stay stable. */
   page(builder: SelectQueryBuilder<T>, query: PaginationQueryDto): SelectQueryBuilder<T> {
     const { alias } = this.options;
-    return builder
-      .clone()
+    return this.whereChangedSince(builder.clone(), query)
       .orderBy(`${alias}.createdOn`, 'DESC')
       .addOrderBy(`${alias}.id`, 'DESC')
       .offset(query.offset)
       .limit(query.limit);
+  }
+
+  /**
+   * Narrows a list to the records changed since the query's `updated_since` (RecordListQueryDto).
+   * page() and totals() apply it; a list that counts by a query of its own applies it there.
+   */
+  whereChangedSince(builder: SelectQueryBuilder<T>, query: PaginationQueryDto): SelectQueryBuilder<T> {
+    const since = updatedSince(query);
+    return since ? builder.andWhere(`${this.options.alias}.updatedOn >= :updatedSince`, { updatedSince: since }) : builder;
   }
 
   /** The newest SIDE_LIST_LIMIT records of `builder` and their total, embedded in another record's detail (an account's related lists). */

@@ -60,7 +60,7 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
       });
     }
     if (query.assigned_to) this.store.whereLinked(builder, 'assigned_to', query.assigned_to);
-    const [results, count] = await Promise.all([this.items(this.store.page(builder, query)), this.store.count(builder)]);
+    const [results, count] = await Promise.all([this.items(this.store.page(builder, query)), this.store.listCount(principal, query, builder)]);
     return toPage('/api/contacts/', query, count, results);
   }
 

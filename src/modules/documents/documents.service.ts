@@ -83,8 +83,8 @@ export class DocumentsService extends RecordService<Document> implements RecordK
       query.status && query.status !== status
         ? Promise.resolve([])
         : this.items(this.store.page(filtered.clone().andWhere('document.status = :status', { status }), query));
-    const counts = filtered
-      .clone()
+    const counts = this.store
+      .whereChangedSince(filtered.clone(), query)
       .select(`count(*) FILTER (WHERE document.status = 'active')::int`, 'active')
       .addSelect(`count(*) FILTER (WHERE document.status = 'inactive')::int`, 'inactive')
       .getRawOne<{ active: number; inactive: number }>();

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
@@ -8,6 +7,7 @@ import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { AccountStatus } from '../account.entity.js';
 import { TextFilter, IdFilter, TagsFilter } from '../../../common/validation/filters.decorator.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const STATUS_MESSAGE = `status must be one of: ${Object.values(AccountStatus).join(', ')}`;
 const notEmpty = (_: object, value: unknown) => value !== '' && value !== null;
@@ -86,7 +86,7 @@ export class CreateAccountDto {
 
 export class UpdateAccountDto extends PartialType(CreateAccountDto) {}
 
-export class ListAccountsQueryDto extends PaginationQueryDto {
+export class ListAccountsQueryDto extends RecordListQueryDto {
   @TextFilter('Part of the name, any case')
   name?: string;
 

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { CasePriority, CaseStatus, CaseType } from '../case.entity.js';
 import { TextFilter, IdFilter } from '../../../common/validation/filters.decorator.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const oneOf = (field: string, values: object) => ({
   message: `${field} must be one of: ${Object.values(values).join(', ')}`,
@@ -67,7 +67,7 @@ export class CreateCaseDto {
 
 export class UpdateCaseDto extends PartialType(CreateCaseDto) {}
 
-export class ListCasesQueryDto extends PaginationQueryDto {
+export class ListCasesQueryDto extends RecordListQueryDto {
   @TextFilter('Part of the name, any case')
   name?: string;
 

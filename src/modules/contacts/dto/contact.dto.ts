@@ -2,7 +2,6 @@ import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PageOf } from '../../../common/pagination/page.js';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
@@ -10,6 +9,7 @@ import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { TextFilter, IdFilter } from '../../../common/validation/filters.decorator.js';
 import { UpdatedByProperty, UpdatedOnProperty } from '../../../common/records/revision-fields.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 export class CreateContactDto {
   @OptionalText(20, 'Ms')
@@ -98,7 +98,7 @@ export class CreateContactDto {
 
 export class UpdateContactDto extends PartialType(CreateContactDto) {}
 
-export class ListContactsQueryDto extends PaginationQueryDto {
+export class ListContactsQueryDto extends RecordListQueryDto {
   @TextFilter('Part of the first or last name, any case')
   name?: string;
 

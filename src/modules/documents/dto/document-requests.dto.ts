@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdFilter, TextFilter } from '../../../common/validation/filters.decorator.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { DocumentStatus } from '../document.entity.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const statusMessage = { message: `status must be one of: ${Object.values(DocumentStatus).join(', ')}` };
 
@@ -31,7 +31,7 @@ export class CreateDocumentDto {
 
 export class UpdateDocumentDto extends PartialType(CreateDocumentDto) {}
 
-export class ListDocumentsQueryDto extends PaginationQueryDto {
+export class ListDocumentsQueryDto extends RecordListQueryDto {
   @TextFilter('Part of the title, any case')
   title?: string;
 

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { CalendarDate, ClockTime } from '../../../common/validation/calendar.decorators.js';
 import { IdFilter, TextFilter } from '../../../common/validation/filters.decorator.js';
 import { IdList, ToArray } from '../../../common/validation/id-list.decorator.js';
@@ -10,6 +9,7 @@ import { RelatedId } from '../../../common/validation/related-id.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { EventStatus, EventType } from '../event.entity.js';
 import { WEEKDAYS, type Weekday } from '../recurrence.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} must be one of: ${values.join(', ')}` });
 
@@ -131,7 +131,7 @@ export class EventFiltersDto {
 
 const instant = (field: string) => ({ message: `${field} must be an ISO 8601 date or date-time` });
 
-export class ListEventsQueryDto extends IntersectionType(PaginationQueryDto, EventFiltersDto) {
+export class ListEventsQueryDto extends IntersectionType(RecordListQueryDto, EventFiltersDto) {
   @ApiPropertyOptional({
     type: String,
     format: 'date-time',

@@ -13,7 +13,6 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IsPlainAddress } from '../../../common/validation/email-address.js';
 import { CalendarDate } from '../../../common/validation/calendar.decorators.js';
 import { IsCurrency } from '../../../common/validation/currency.js';
@@ -24,6 +23,7 @@ import { OptionalText } from '../../../common/validation/optional-text.decorator
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { InvoiceStatus } from '../invoice.entity.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 export const MAX_LINES = 500;
 
@@ -194,4 +194,4 @@ export class InvoiceFiltersDto {
   total_max?: string;
 }
 
-export class ListInvoicesQueryDto extends IntersectionType(PaginationQueryDto, InvoiceFiltersDto) {}
+export class ListInvoicesQueryDto extends IntersectionType(RecordListQueryDto, InvoiceFiltersDto) {}

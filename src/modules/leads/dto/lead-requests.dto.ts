@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { Money } from '../../../common/validation/money.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
@@ -11,6 +10,7 @@ import { Trim } from '../../../common/validation/trim.decorator.js';
 import { LeadSource } from '../../../common/records/lead-source.js';
 import { LeadStatus } from '../lead.entity.js';
 import { TextFilter, IdFilter, TagsFilter } from '../../../common/validation/filters.decorator.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 export const oneOf = (field: string, values: object) => ({
   message: `${field} must be one of: ${Object.values(values).join(', ')}`,
@@ -118,7 +118,7 @@ export class CreateLeadDto extends LeadFieldsInputDto {
 
 export class UpdateLeadDto extends PartialType(CreateLeadDto) {}
 
-export class ListLeadsQueryDto extends PaginationQueryDto {
+export class ListLeadsQueryDto extends RecordListQueryDto {
   @TextFilter('Part of the first or last name, any case')
   name?: string;
 

@@ -16,7 +16,6 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { LeadSource } from '../../../common/records/lead-source.js';
 import { IsCurrency } from '../../../common/validation/currency.js';
 import { IdFilter, TagsFilter, TextFilter } from '../../../common/validation/filters.decorator.js';
@@ -26,6 +25,7 @@ import { OptionalText } from '../../../common/validation/optional-text.decorator
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { OpportunityStage } from '../opportunity-stage.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const oneOf = (field: string, values: object) => ({ message: `${field} must be one of: ${Object.values(values).join(', ')}` });
 const DATE_ONLY = { strict: true, strictSeparator: true } as const;
@@ -150,4 +150,4 @@ export class OpportunityFiltersDto {
   amount_max?: string;
 }
 
-export class ListOpportunitiesQueryDto extends IntersectionType(PaginationQueryDto, OpportunityFiltersDto) {}
+export class ListOpportunitiesQueryDto extends IntersectionType(RecordListQueryDto, OpportunityFiltersDto) {}

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdFilter, TextFilter } from '../../../common/validation/filters.decorator.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
@@ -8,6 +7,7 @@ import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { RelatedId } from '../../../common/validation/related-id.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { TaskPriority, TaskStatus } from '../task.entity.js';
+import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const oneOf = (field: string, values: object) => ({ message: `${field} must be one of: ${Object.values(values).join(', ')}` });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,7 +65,7 @@ export class CreateTaskDto {
 
 export class UpdateTaskDto extends PartialType(CreateTaskDto) {}
 
-export class ListTasksQueryDto extends PaginationQueryDto {
+export class ListTasksQueryDto extends RecordListQueryDto {
   @TextFilter('Part of the title, any case', 200)
   title?: string;
 
