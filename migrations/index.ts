@@ -25,6 +25,7 @@ import { ImportSpoolPath1796172269099 } from './1796172269099-ImportSpoolPath.js
 import { ImportRowsTotal1796188129475 } from './1796188129475-ImportRowsTotal.js';
 import { RecordRevisions1796189605633 } from './1796189605633-RecordRevisions.js';
 import { RequireIfMatch1796191213129 } from './1796191213129-RequireIfMatch.js';
+import { RefreshSuccessor1796192368681 } from './1796192368681-RefreshSuccessor.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -58,4 +59,5 @@ export const migrations = [
   ImportRowsTotal1796188129475,
   RecordRevisions1796189605633,
   RequireIfMatch1796191213129,
+  RefreshSuccessor1796192368681,
 ];

@@ -45,6 +45,7 @@ export class AppConfig {
       refreshSecret: this.env.JWT_REFRESH_SECRET,
       accessTtlSeconds: this.env.JWT_ACCESS_TTL,
       refreshTtlSeconds: this.env.JWT_REFRESH_TTL,
+      reuseGraceSeconds: this.env.REFRESH_TOKEN_REUSE_GRACE_SECONDS,
     };
   }
 

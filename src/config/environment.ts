@@ -116,6 +116,16 @@ export class Environment {
   @Min(60)
   JWT_REFRESH_TTL = 30 * 24 * 3600;
 
+  /**
+   * A used refresh token presented again this soon answers the same new pair (two workers that
+   * refreshed at once both carry on); later, reuse is taken for theft and its family revoked.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS = 30;
+
   @IsString()
   UPLOAD_DIR = './data/uploads';
 

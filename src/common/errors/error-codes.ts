@@ -17,7 +17,7 @@ export const ERROR_CODES = {
   TOKEN_EXPIRED: { status: 401, meaning: 'The access token has expired: refresh it' },
   INVALID_CREDENTIALS: { status: 401, meaning: 'E-mail or password is incorrect' },
   INVALID_REFRESH_TOKEN: { status: 401, meaning: 'The refresh token is invalid, expired or revoked' },
-  REFRESH_TOKEN_REUSED: { status: 401, meaning: 'A used refresh token was presented again: its whole sign-in is revoked' },
+  REFRESH_TOKEN_REUSED: { status: 401, meaning: 'A used refresh token was presented again after the reuse grace: its whole sign-in is revoked' },
   SIGN_IN_REQUIRED: { status: 401, meaning: 'The invited address has an account: sign in as it to accept' },
   INVALID_API_KEY: { status: 401, meaning: 'The web-form key is missing, unknown or revoked' },
   UNAUTHORIZED: { status: 401, meaning: 'Not authenticated' },

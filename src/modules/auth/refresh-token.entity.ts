@@ -36,6 +36,10 @@ export class RefreshToken {
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
+  /** The token issued when this one was used: answered again to a replay within the grace (TokenService.rotate). */
+  @Column({ type: 'uuid', nullable: true })
+  successorId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdOn: Date;
 }

@@ -52,13 +52,15 @@ export class TokenService {
   ) {}
 
   /** Starts a new refresh-token family (a sign-in). */
-  issue(subject: TokenSubject): Promise<TokenPair> {
-    return this.db.withTransaction(() => this.issueInFamily(subject, randomUUID()));
+  async issue(subject: TokenSubject): Promise<TokenPair> {
+    return (await this.db.withTransaction(() => this.issueInFamily(subject, randomUUID()))).pair;
   }
 
   /**
-   * Exchanges a refresh token for a new pair. A token is good once: presenting it again means it
-   * leaked, so every token of its family is revoked and the caller must sign in again.
+   * Exchanges a refresh token for a new pair. A token is good once: presented again within
+   * REFRESH_TOKEN_REUSE_GRACE_SECONDS of its use (two workers refreshing at once, a retried
+   * request), it answers the same pair as the first time; later, it means the token leaked, so
+   * every token of its family is revoked and the caller must sign in again.
    */
   async rotate(refreshToken: string): Promise<TokenPair> {
     const payload = await this.verifyRefresh(refreshToken);
@@ -72,16 +74,18 @@ export class TokenService {
         return { kind: 'invalid' };
       }
       const now = new Date();
+      if (row.usedAt && !row.revokedAt && row.successorId && now.getTime() - row.usedAt.getTime() <= this.config.jwt.reuseGraceSeconds * 1000) {
+        const successor = await tokens.findOneBy({ id: row.successorId });
+        if (successor && !successor.revokedAt) return { kind: 'rotated', pair: await this.signPair(row.userId, version, successor.id, successor.expiresAt) };
+      }
       if (row.usedAt || row.revokedAt) {
         await tokens.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: now });
         return { kind: 'reused' };
       }
       if (row.expiresAt <= now) return { kind: 'invalid' };
-      await tokens.update({ id: row.id }, { usedAt: now });
-      return {
-        kind: 'rotated',
-        pair: await this.issueInFamily({ id: row.userId, sessionVersion: version }, row.familyId),
-      };
+      const { pair, jti } = await this.issueInFamily({ id: row.userId, sessionVersion: version }, row.familyId);
+      await tokens.update({ id: row.id }, { usedAt: now, successorId: jti });
+      return { kind: 'rotated', pair };
     });
     if (outcome.kind === 'reused') {
       throw new UnauthorizedError(
@@ -106,23 +110,28 @@ export class TokenService {
     }
   }
 
-  private async issueInFamily(subject: TokenSubject, familyId: string): Promise<TokenPair> {
-    const { accessSecret, refreshSecret, accessTtlSeconds, refreshTtlSeconds } = this.config.jwt;
+  private async issueInFamily(subject: TokenSubject, familyId: string): Promise<{ pair: TokenPair; jti: string }> {
     const jti = randomUUID();
-    const userId = subject.id;
-    const accessPayload: AccessTokenPayload = { sub: userId, typ: 'access', ver: subject.sessionVersion };
-    const refreshPayload: RefreshTokenPayload = { sub: userId, typ: 'refresh', jti, ver: subject.sessionVersion };
+    const expiresAt = new Date((Math.floor(Date.now() / 1000) + this.config.jwt.refreshTtlSeconds) * 1000);
+    const pair = await this.signPair(subject.id, subject.sessionVersion, jti, expiresAt);
+    await this.db.tx.getRepository(RefreshToken).insert({ id: jti, userId: subject.id, familyId, tokenHash: tokenDigest(pair.refresh_token), expiresAt });
+    return { pair, jti };
+  }
+
+  /**
+   * The pair of refresh token `jti`, from its stored expiry: HS256 is deterministic and both tokens'
+   * times derive from it, so signing again gives the very tokens first answered.
+   */
+  private async signPair(userId: string, version: number, jti: string, refreshExpiresAt: Date): Promise<TokenPair> {
+    const { accessSecret, refreshSecret, accessTtlSeconds, refreshTtlSeconds } = this.config.jwt;
+    const exp = Math.floor(refreshExpiresAt.getTime() / 1000);
+    const iat = exp - refreshTtlSeconds;
+    const accessPayload: AccessTokenPayload & { iat: number; exp: number } = { sub: userId, typ: 'access', ver: version, iat, exp: iat + accessTtlSeconds };
+    const refreshPayload: RefreshTokenPayload & { iat: number; exp: number } = { sub: userId, typ: 'refresh', jti, ver: version, iat, exp };
     const [access_token, refresh_token] = await Promise.all([
-      this.jwt.signAsync(accessPayload, { secret: accessSecret, expiresIn: accessTtlSeconds, algorithm: ALGORITHM }),
-      this.jwt.signAsync(refreshPayload, { secret: refreshSecret, expiresIn: refreshTtlSeconds, algorithm: ALGORITHM }),
+      this.jwt.signAsync(accessPayload, { secret: accessSecret, algorithm: ALGORITHM }),
+      this.jwt.signAsync(refreshPayload, { secret: refreshSecret, algorithm: ALGORITHM }),
     ]);
-    await this.db.tx.getRepository(RefreshToken).insert({
-      id: jti,
-      userId,
-      familyId,
-      tokenHash: tokenDigest(refresh_token),
-      expiresAt: new Date(Date.now() + refreshTtlSeconds * 1000),
-    });
     return { access_token, refresh_token };
   }
 }
