@@ -58,6 +58,7 @@ describe('ETags and conditional requests on every record kind', () => {
     it('answers an ETag on create, detail and update; every write moves it on', async () => {
       const created = await seed();
       expect(created.headers.etag).toBe('"1"');
+      expect(created.headers.location).toBe(`${path()}/${created.body.id}/`);
       const read = await t.api.get(`${path()}/${created.body.id}/`, as(cast, 'creator'));
       expect([read.status, read.headers.etag]).toEqual([200, '"1"']);
       const updated = await put(created.body.id);

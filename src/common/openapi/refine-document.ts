@@ -195,6 +195,7 @@ function errorResponses(document: OpenAPIObject): void {
       schema: { type: 'string', maxLength: 128 },
     },
     ETag: { description: 'The record\'s revision as a strong entity tag (`"3"`): send it back in If-Match or If-None-Match', schema: { type: 'string' } },
+    Location: { description: 'The path of the record just created (`/api/{kind}/{id}/`)', schema: { type: 'string' } },
     RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } },
   };
   for (const { method, operation } of operations(document)) {
@@ -266,6 +267,7 @@ function orderOperations(document: OpenAPIObject): void {
 }
 
 const ETAG_REF = { $ref: '#/components/headers/ETag' };
+const LOCATION_REF = { $ref: '#/components/headers/Location' };
 
 /**
  * The conditional requests of every record kind (ConditionalRequests): ETag on its detail, create
@@ -298,7 +300,9 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
       refusing(operation, 428, 'PRECONDITION_REQUIRED');
       withEtag(operation.responses['200']);
     }
-    withEtag(collection?.post?.responses['201']);
+    const created = collection?.post?.responses['201'];
+    withEtag(created);
+    if (created) created.headers = { ...created.headers, Location: LOCATION_REF };
     // Actions that change the record (ChangesRecord) declare If-Match themselves.
     for (const [actionPath, action] of Object.entries(document.paths)) {
       const post = (action as Record<string, Operation>).post;

@@ -13,13 +13,14 @@ const notModified = new WeakSet<FastifyReply>();
 
 interface RecordRoute {
   kind: string;
+  path: string;
   creating: boolean;
 }
 
 /**
  * ETags and conditional requests on every registered record kind, from its path alone: the
  * detail (`GET /api/{path}/{id}/`: ETag, If-None-Match -> 304), the create (`POST /api/{path}/`:
- * ETag) and the writes (`PUT` and `DELETE /api/{path}/{id}/`, and actions marked @ChangesRecord():
+ * ETag and Location) and the writes (`PUT` and `DELETE /api/{path}/{id}/`, and actions marked @ChangesRecord():
  * If-Match, else 412 with the current ETag). The RecordStore does the checking where it reads and writes (RecordRevisions).
  */
 @Injectable()
@@ -61,6 +62,7 @@ export class ConditionalRequests implements NestInterceptor {
               if (subject.revision === undefined || request.method === 'DELETE') return;
               const etag = etagOf(subject.revision);
               void reply.header('etag', etag);
+              if (route.creating && subject.id) void reply.header('location', `/api/${route.path}/${subject.id}/`);
               if (ifNoneMatch && !noneMatchHolds(ifNoneMatch, etag)) notModified.add(reply);
             }),
             catchError((error: unknown) => {
@@ -78,16 +80,16 @@ export class ConditionalRequests implements NestInterceptor {
     if (request.method !== 'POST' || !this.reflector.get<boolean>(CHANGES_RECORD, context.getHandler())) return undefined;
     const url = request.routeOptions.url ?? '';
     const kind = this.kinds.all().find(({ path }) => url.startsWith(`/api/${path}/:id/`));
-    return kind && { kind: kind.kind, creating: false };
+    return kind && { kind: kind.kind, path: kind.path, creating: false };
   }
 
   private routeOf(request: FastifyRequest): RecordRoute | undefined {
     this.routes ??= new Map<string, RecordRoute>(
       this.kinds.all().flatMap(({ kind, path }): [string, RecordRoute][] => [
-        [`GET /api/${path}/:id`, { kind, creating: false }],
-        [`PUT /api/${path}/:id`, { kind, creating: false }],
-        [`DELETE /api/${path}/:id`, { kind, creating: false }],
-        [`POST /api/${path}`, { kind, creating: true }],
+        [`GET /api/${path}/:id`, { kind, path, creating: false }],
+        [`PUT /api/${path}/:id`, { kind, path, creating: false }],
+        [`DELETE /api/${path}/:id`, { kind, path, creating: false }],
+        [`POST /api/${path}`, { kind, path, creating: true }],
       ]),
     );
     const url = request.routeOptions.url?.replace(/\/+$/, '');
