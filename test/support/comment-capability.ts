@@ -63,6 +63,27 @@ export function describeCommentCapability(name: string, kind: CommentableKind): 
       expect((await t.api.get(file.body.attachment.url, as(cast, 'outsider'))).status).toBe(404);
     });
 
+    it('attaches several files through the upload-only route, all or none, to who can see the record', async () => {
+      const id = await kind.seed(t, cast);
+      const files = [
+        { field: 'attachment', fileName: 'one.txt', content: 'first' },
+        { field: 'attachment', fileName: 'two.txt', content: 'second' },
+      ];
+      const added = await t.api.upload(`${base()}/${id}/attachments/`, multipart({}, files), as(cast, 'assignee'));
+      expect(added.status).toBe(201);
+      expect(added.body.attachments.map((file: { file_name: string }) => file.file_name)).toEqual(['one.txt', 'two.txt']);
+      const detail = await t.api.get(`${base()}/${id}/`, as(cast, 'creator'));
+      expect(kind.related(detail.body).attachments.map((file) => file.id).sort()).toEqual(added.body.attachments.map((file: { id: string }) => file.id).sort());
+      expect((await t.api.get(added.body.attachments[1].url, as(cast, 'creator'))).body.toString()).toBe('second');
+      const before = (await storedFiles()).length;
+      const mixed = await t.api.upload(`${base()}/${id}/attachments/`, multipart({}, [files[0], { field: 'other', fileName: 'x.txt', content: 'x' }]), as(cast, 'creator'));
+      expect([mixed.status, Object.keys(mixed.body.errors)]).toEqual([400, ['other']]);
+      expect((await storedFiles()).length).toBe(before);
+      expect((await t.api.upload(`${base()}/${id}/attachments/`, multipart({}, files), as(cast, 'outsider'))).status).toBe(404);
+      expect((await t.api.upload(`${base()}/${id}/attachments/`, multipart({ comment: 'no file' }, []), as(cast, 'creator'))).status).toBe(400);
+      expect((await t.api.post(`${base()}/${id}/attachments/`, { attachment: 'x' }, as(cast, 'creator'))).status).toBe(415);
+    });
+
     it('lets only the author or an ADMIN edit or delete a comment, and only the uploader or an ADMIN delete a file', async () => {
       const id = await kind.seed(t, cast);
       const added = await comment(id, 'assignee');

@@ -2,7 +2,7 @@ import type {} from '@fastify/multipart';
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { AppError, ValidationFailedError } from '../../common/errors/app-error.js';
-import { MAX_COMMENT_LENGTH } from './dto/comment.dto.js';
+import { MAX_COMMENT_LENGTH, MAX_FILES_PER_UPLOAD } from './dto/comment.dto.js';
 
 /** `attachment`, or the reference's per-kind alias (`account_attachment`, `lead_attachment`, ...). */
 const isFileField = (name: string) => name === 'attachment' || /^[a-z]+_attachment$/.test(name);
@@ -64,4 +64,26 @@ export async function readCommentInput(
     }
   }
   return { comment, hadFile };
+}
+
+/**
+ * Reads the files of a multipart form whose every part is a file in the `attachment` field (the
+ * upload-only route, which SDK generators can type as files): each is streamed to `onFile`.
+ * Answers how many there were; none, another field, or a body that is not a form is refused.
+ */
+export async function readAttachmentFiles(request: FastifyRequest, onFile: (file: IncomingFile) => Promise<void>): Promise<number> {
+  if (!request.isMultipart()) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the files as a multipart/form-data form', { attachment: ['send one or more files in the attachment field of a multipart form'] });
+  }
+  let files = 0;
+  for await (const part of request.parts({ limits: { files: MAX_FILES_PER_UPLOAD } })) {
+    if (part.type !== 'file' || part.fieldname !== 'attachment') {
+      if (part.type === 'file') part.file.resume();
+      throw ValidationFailedError.field(part.fieldname, 'is not an allowed field: files go in attachment');
+    }
+    files += 1;
+    await onFile({ fileName: part.filename, stream: part.file });
+  }
+  if (files === 0) throw ValidationFailedError.field('attachment', 'is required: send one or more files');
+  return files;
 }

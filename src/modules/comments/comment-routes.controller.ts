@@ -14,12 +14,13 @@ import { Principal } from '../../common/auth/principal.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { CommentsService } from './comments.service.js';
-import { ADD_COMMENT_BODY, AddedResponseDto, CommentResponseDto, UpdateCommentDto } from './dto/comment.dto.js';
+import { ADD_ATTACHMENTS_BODY, ADD_COMMENT_BODY, AddedResponseDto, AttachmentsAddedDto, CommentResponseDto, UpdateCommentDto } from './dto/comment.dto.js';
 import type { RecordKindOptions } from '../../common/records/record-kind.decorator.js';
 
 /**
  * The comment and attachment routes of one record kind, the same for every kind that has them:
- * `POST /api/{path}/{id}/`, `PUT|DELETE /api/{path}/comment/{id}/`, `DELETE /api/{path}/attachment/{id}/`.
+ * `POST /api/{path}/{id}/`, `POST /api/{path}/{id}/attachments/`, `PUT|DELETE /api/{path}/comment/{id}/`,
+ * `DELETE /api/{path}/attachment/{id}/`.
  * A kind's module mounts them (`controllers: [..., CommentRoutes(CONTACT_KIND)]`); visibility is
  * the kind's own rule. OperationIds follow the name: addContactComment, deleteContactAttachment...
  */
@@ -46,6 +47,21 @@ export function CommentRoutes({ kind, path, tag, name }: RecordKindOptions): Typ
     @ApiErrors(404, 413, 'STORAGE_QUOTA_EXCEEDED', 415)
     add(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AddedResponseDto> {
       return this.comments.addFromRequest(principal, { kind, id }, request);
+    }
+
+    @Post(':id/attachments')
+    @HttpCode(HttpStatus.CREATED)
+    @ApiOperation({
+      operationId: `add${name}Attachments`,
+      summary: `Attach files to ${withArticle}`,
+      description: `A multipart form whose parts are all files named \`attachment\` (one or more): all are kept, or none. Anyone who can see the ${noun}. The same as attaching through \`POST /api/${path}/{id}/\`, in a shape SDK generators type as files.`,
+      requestBody: ADD_ATTACHMENTS_BODY,
+    })
+    @ApiCreatedResponse({ type: AttachmentsAddedDto, description: 'The attachments' })
+    @TakesMultipart()
+    @ApiErrors(404, 413, 'STORAGE_QUOTA_EXCEEDED', 415)
+    addAttachments(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AttachmentsAddedDto> {
+      return this.comments.addAttachmentsFromRequest(principal, { kind, id }, request);
     }
 
     @Put('comment/:id')

@@ -10,12 +10,12 @@ import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { Attachment } from './attachment.entity.js';
-import { readCommentInput } from './comment-input.js';
+import { type IncomingFile, readAttachmentFiles, readCommentInput } from './comment-input.js';
 import { attachmentUrl, toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
 import { safeFileName } from '../files/safe-file-name.js';
 import { StorageQuota } from '../files/storage-quota.js';
 import { Comment } from './comment.entity.js';
-import type { AddedResponseDto, AttachmentResponseDto, CommentResponseDto } from './dto/comment.dto.js';
+import type { AddedResponseDto, AttachmentResponseDto, AttachmentsAddedDto, CommentResponseDto } from './dto/comment.dto.js';
 import { RecordKinds } from '../../common/records/record-kinds.js';
 import type { ParentRef } from './parent.js';
 import { FileStorage } from '../files/file-storage.js';
@@ -48,6 +48,14 @@ const LIST_FOR = `SELECT
  * Comments and attachments of every record kind that switches them on (@RecordKind with
  * `comments: true`). Who may see the parent is the kind's own rule, found through RecordKinds.
  */
+/** A file written to storage while its form is read, before its row exists. */
+interface StoredUpload {
+  key: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+
 @Injectable()
 export class CommentsService {
   private readonly logger = new Logger(CommentsService.name);
@@ -69,50 +77,69 @@ export class CommentsService {
 
   /** Adds a comment and/or a file from the request to a parent the caller may see (else 404, nothing read). */
   async addFromRequest(principal: OrgPrincipal, parent: ParentRef, request: FastifyRequest): Promise<AddedResponseDto> {
-    if (!(await this.canSee(principal, parent.kind, parent.id))) throw new NotFoundError(this.kinds.get(parent.kind).name);
-    let stored: { key: string; fileName: string; size: number; contentType: string } | undefined;
-    try {
-      const input = await readCommentInput(request, async (file) => {
-        const key = `${principal.orgId}/${randomUUID()}`;
-        const saved = await this.storage.save(key, file.stream);
-        stored = { key, fileName: safeFileName(file.fileName), size: saved.size, contentType: sniffContentType(saved.head) };
-      });
-      if (!input.comment && !stored) {
-        throw new ValidationFailedError(
-          { comment: ['a comment or a file is required'] },
-          'Send a comment, a file, or both',
-        );
+    await this.assertVisible(principal, parent);
+    const stored: StoredUpload[] = [];
+    return this.keepingFilesOnlyIfCommitted(stored, async () => {
+      const input = await readCommentInput(request, async (file) => void stored.push(await this.store(principal, file)));
+      if (!input.comment && stored.length === 0) {
+        throw new ValidationFailedError({ comment: ['a comment or a file is required'] }, 'Send a comment, a file, or both');
       }
-      return await this.db.withTransaction(async () => {
-        if (stored) await this.quota.assertRoom(principal.orgId, stored.size, 'attachment');
+      return this.db.withTransaction(async () => {
         const added: AddedResponseDto = {};
         if (input.comment) {
-          const comment = await this.comments.save({
-            orgId: principal.orgId,
-            comment: input.comment,
-            commentedBy: principal.userId,
-            ...parentWhere(parent),
-          });
+          const comment = await this.comments.save({ orgId: principal.orgId, comment: input.comment, commentedBy: principal.userId, ...parentWhere(parent) });
           added.comment = toCommentResponse(comment);
         }
-        if (stored) {
-          const attachment = await this.attachments.save({
-            orgId: principal.orgId,
-            fileName: stored.fileName,
-            storageKey: stored.key,
-            contentType: stored.contentType,
-            size: stored.size,
-            createdBy: principal.userId,
-            ...parentWhere(parent),
-          });
-          added.attachment = toAttachmentResponse(attachment);
-        }
+        if (stored.length) [added.attachment] = await this.saveAttachments(principal, parent, stored);
         return added;
       });
+    });
+  }
+
+  /** `POST /api/{kind}/{id}/attachments/`: one or more files, all kept or none. */
+  async addAttachmentsFromRequest(principal: OrgPrincipal, parent: ParentRef, request: FastifyRequest): Promise<AttachmentsAddedDto> {
+    await this.assertVisible(principal, parent);
+    const stored: StoredUpload[] = [];
+    return this.keepingFilesOnlyIfCommitted(stored, async () => {
+      await readAttachmentFiles(request, async (file) => void stored.push(await this.store(principal, file)));
+      return { attachments: await this.db.withTransaction(() => this.saveAttachments(principal, parent, stored)) };
+    });
+  }
+
+  private async assertVisible(principal: OrgPrincipal, parent: ParentRef): Promise<void> {
+    if (!(await this.canSee(principal, parent.kind, parent.id))) throw new NotFoundError(this.kinds.get(parent.kind).name);
+  }
+
+  private async store(principal: OrgPrincipal, file: IncomingFile): Promise<StoredUpload> {
+    const key = `${principal.orgId}/${randomUUID()}`;
+    const saved = await this.storage.save(key, file.stream);
+    return { key, fileName: safeFileName(file.fileName), size: saved.size, contentType: sniffContentType(saved.head) };
+  }
+
+  /** Runs `work`; if it fails, the files it stored are removed, so a refused upload leaves nothing behind. */
+  private async keepingFilesOnlyIfCommitted<R>(stored: StoredUpload[], work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
     } catch (error) {
-      if (stored) await this.storage.delete(stored.key);
+      for (const file of stored) await this.storage.delete(file.key);
       throw error;
     }
+  }
+
+  private async saveAttachments(principal: OrgPrincipal, parent: ParentRef, stored: StoredUpload[]): Promise<AttachmentResponseDto[]> {
+    await this.quota.assertRoom(principal.orgId, stored.reduce((sum, file) => sum + file.size, 0), 'attachment');
+    const saved = await this.attachments.save(
+      stored.map((file) => ({
+        orgId: principal.orgId,
+        fileName: file.fileName,
+        storageKey: file.key,
+        contentType: file.contentType,
+        size: file.size,
+        createdBy: principal.userId,
+        ...parentWhere(parent),
+      })),
+    );
+    return saved.map((attachment) => toAttachmentResponse(attachment));
   }
 
   /**

@@ -3,6 +3,8 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 
 export const MAX_COMMENT_LENGTH = 10_000;
+/** The most files one `POST /api/{kind}/{id}/attachments/` takes. */
+export const MAX_FILES_PER_UPLOAD = 10;
 
 export class UpdateCommentDto {
   @ApiProperty({ maxLength: MAX_COMMENT_LENGTH, example: 'Root cause identified - server configuration issue' })
@@ -61,6 +63,33 @@ export class AddedResponseDto {
   @ApiPropertyOptional({ type: AttachmentResponseDto })
   attachment?: AttachmentResponseDto;
 }
+
+export class AttachmentsAddedDto {
+  @ApiProperty({ type: [AttachmentResponseDto], description: 'The files added, in the order sent' })
+  attachments: AttachmentResponseDto[];
+}
+
+/** The request body of `POST /api/{parent}/{id}/attachments/`: files only, so generators type them as files. */
+export const ADD_ATTACHMENTS_BODY = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object' as const,
+        required: ['attachment'],
+        properties: {
+          attachment: {
+            type: 'array' as const,
+            minItems: 1,
+            maxItems: MAX_FILES_PER_UPLOAD,
+            items: { type: 'string' as const, format: 'binary' },
+            description: `One to ${MAX_FILES_PER_UPLOAD} files, each a part named attachment`,
+          },
+        },
+      },
+    },
+  },
+};
 
 const COMMENT_TEXT = { type: 'string' as const, minLength: 1, maxLength: MAX_COMMENT_LENGTH, example: 'Called the client; follow up Friday' };
 
