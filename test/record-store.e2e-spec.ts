@@ -95,6 +95,17 @@ describe('RecordStore, at the database', () => {
     expect(row.updatedOn.getTime()).toBeGreaterThanOrEqual(row.createdOn.getTime());
   });
 
+  it('replaces links with exactly the list sent: keeps the ones still named, drops the rest, dedupes', async () => {
+    const db = t.app.get(Db);
+    const linked = async (id: string) => (await store.withLinks<{ assigned_to: string[] }>(store.byId(store.visible(admin), id)))[0][1].assigned_to.sort();
+    const id = await insert(creator, 'Linked', { assigned_to: [cast.assignee.userId, cast.other.userId, cast.other.userId], teams: [] });
+    expect(await linked(id)).toEqual([cast.assignee.userId, cast.other.userId].sort());
+    await db.withTransaction(() => store.update(admin, id, {}, { assigned_to: [cast.other.userId, cast.admin.userId] }));
+    expect(await linked(id)).toEqual([cast.other.userId, cast.admin.userId].sort());
+    await db.withTransaction(() => store.update(admin, id, {}, { assigned_to: [] }));
+    expect(await linked(id)).toEqual([]);
+  });
+
   it('writes under If-Match only at the revision first read, and says which one is current', async () => {
     const id = await insert(creator, 'Conditional');
     const db = t.app.get(Db);

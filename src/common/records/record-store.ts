@@ -311,7 +311,7 @@ export class RecordStore<T extends StoredRecord> {
       .getRepository(this.options.entity)
       .save({ ...columns, orgId: principal.orgId, createdBy: principal.userId, updatedBy: principal.userId } as unknown as T);
     RecordRevisions.created(this.options.kind.kind, saved.id);
-    await this.writeLinks(saved.id, links, tagIds);
+    await this.writeLinks(saved.id, links, tagIds, true);
     return saved.id;
   }
 
@@ -342,11 +342,11 @@ export class RecordStore<T extends StoredRecord> {
     return current ? new PreconditionFailedError(current.revision) : new NotFoundError(this.options.kind.name);
   }
 
-  private async writeLinks(id: string, links: object, tagIds?: string[]): Promise<void> {
+  private async writeLinks(id: string, links: object, tagIds?: string[], fresh = false): Promise<void> {
     const { links: tables, tags } = this.tables();
     const body = links as Record<string, string[] | undefined>;
-    for (const [field, table] of Object.entries(tables)) await replaceLinks(this.db.tx, table, id, body[field]);
-    if (tags && tagIds) await replaceLinks(this.db.tx, tags, id, tagIds);
+    for (const [field, table] of Object.entries(tables)) await replaceLinks(this.db.tx, table, id, body[field], { fresh });
+    if (tags && tagIds) await replaceLinks(this.db.tx, tags, id, tagIds, { fresh });
   }
 
   /**
