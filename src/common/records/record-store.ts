@@ -149,6 +149,13 @@ export class RecordStore<T extends StoredRecord> {
     return record;
   }
 
+  /** A visible record with its links, in one statement (404 otherwise): what an update checks and answers from. */
+  async loadWithLinks<L>(principal: OrgPrincipal, id: string): Promise<[T, L]> {
+    const [found] = await this.withLinks<L>(this.byId(this.visible(principal), id));
+    if (!found) throw new NotFoundError(this.options.kind.name);
+    return found;
+  }
+
   /** A visible record, locked for the rest of the transaction (404 otherwise): for a change that depends on what it holds. */
   async lockForChange(principal: OrgPrincipal, id: string): Promise<T> {
     const record = await this.byId(this.visible(principal), id).setLock('pessimistic_write').getOne();

@@ -87,8 +87,8 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateCaseDto): Promise<CaseItemDto> {
     const before = await this.store.transaction(async () => {
-      const current = await this.store.load(principal, id);
-      const item = await this.item(principal, id);
+      const [current, links] = await this.store.loadWithLinks<CaseLinks>(principal, id);
+      const item = toCaseItem(current, links);
       await this.store.checkReferences(principal, dto, item);
       const status = dto.status ?? current.status;
       const closedOn = resolveClosedOn(status, dto.closed_on, current.closedOn);

@@ -92,8 +92,8 @@ export class EventsService extends RecordService<CalendarEvent> implements Recor
 
   async update(principal: OrgPrincipal, id: string, dto: UpdateEventDto): Promise<EventItemDto> {
     const before = await this.store.transaction(async () => {
-      const current = await this.store.load(principal, id);
-      const item = await this.item(principal, id);
+      const [current, links] = await this.store.loadWithLinks<EventLinks>(principal, id);
+      const item = toEventItem(current, links);
       await this.store.checkReferences(principal, dto, item);
       const schedule = toScheduleColumns(dto, current, current.timezone);
       const moved = rescheduled(current, schedule);

@@ -158,8 +158,8 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
   async update(principal: OrgPrincipal, id: string, dto: UpdateLeadDto): Promise<LeadItemDto> {
     const convert = dto.status === LeadStatus.CONVERTED || dto.auto_convert === true;
     const { before, accountId } = await this.store.transaction(async () => {
-      const current = await this.store.load(principal, id);
-      const item = await this.item(principal, id);
+      const [current, links] = await this.store.loadWithLinks<LeadLinks>(principal, id);
+      const item = toLeadItem(current, links);
       await this.store.checkReferences(principal, dto, item);
       if (current.status === LeadStatus.CONVERTED && dto.status && dto.status !== LeadStatus.CONVERTED) {
         throw new ConflictError('LEAD_ALREADY_CONVERTED', 'A converted lead stays converted');
