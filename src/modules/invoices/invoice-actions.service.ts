@@ -89,11 +89,12 @@ export class InvoiceActions {
   /** A new Draft with the next number, the same lines and links, issued today (the organization's today) with the same term. */
   async duplicate(principal: OrgPrincipal, id: string): Promise<InvoiceResponseDto> {
     const source = await this.invoices.response(principal, id);
-    const today = await this.organizations.today(principal.orgId);
+    const settings = await this.organizations.settings(principal.orgId);
+    const today = this.organizations.todayIn(settings.timezone);
     const copyId = await this.db.withTransaction(async () => {
       const lines = await this.invoices.storedLines(id);
       const term = source.issue_date && source.due_date ? Date.parse(source.due_date) - Date.parse(source.issue_date) : null;
-      const number = await this.invoices.nextNumber(principal.orgId);
+      const number = await this.invoices.nextNumber(principal.orgId, settings.invoice_prefix);
       return this.invoices.insert(
         principal,
         {

@@ -80,9 +80,11 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
   async create(principal: OrgPrincipal, dto: CreateInvoiceDto): Promise<InvoiceResponseDto> {
     assertDates(dto.issue_date ?? null, dto.due_date ?? null);
     await this.store.checkReferences(principal, dto);
-    const currency = dto.currency ?? (await this.organizations.defaultCurrency(principal.orgId));
+    // One read of the organization for both its currency and its invoice prefix.
+    const settings = await this.organizations.settings(principal.orgId);
+    const currency = dto.currency ?? settings.default_currency;
     const id = await this.store.transaction(async () => {
-      const number = await this.nextNumber(principal.orgId);
+      const number = await this.nextNumber(principal.orgId, settings.invoice_prefix);
       const links = { contacts: dto.contacts ?? [], assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] };
       return this.insert(principal, { ...toInvoiceColumns(dto), currency, invoiceNumber: number }, dto.lines, links, 'created');
     });
@@ -158,8 +160,8 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
   }
 
   /** The next number of the organization's sequence; the row stays locked until commit, so numbers are consecutive and never reused. */
-  async nextNumber(orgId: string): Promise<string> {
-    const prefix = await this.organizations.invoicePrefix(orgId);
+  /** The organization's next invoice number, after `prefix` (its setting, read by the caller with whatever else it needs). */
+  async nextNumber(orgId: string, prefix: string): Promise<string> {
     const [row] = (await this.db.tx.query(
       `INSERT INTO invoice_sequences (org_id, next_number) VALUES ($1, 2)
        ON CONFLICT (org_id) DO UPDATE SET next_number = invoice_sequences.next_number + 1

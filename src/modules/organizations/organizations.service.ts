@@ -91,14 +91,9 @@ export class OrganizationsService {
     return (await this.settings(orgId)).default_currency;
   }
 
-  /** Today's date (YYYY-MM-DD) on the organization's clock: what "issued today" means to its members. */
-  async today(orgId: string): Promise<string> {
-    return DateTime.now().setZone((await this.settings(orgId)).timezone).toISODate()!;
-  }
-
-  /** What the organization's invoice numbers start with. */
-  async invoicePrefix(orgId: string): Promise<string> {
-    return (await this.settings(orgId)).invoice_prefix;
+  /** Today's date (YYYY-MM-DD) on the organization's clock (its settings' `timezone`): what "issued today" means to its members. */
+  todayIn(timezone: string): string {
+    return DateTime.now().setZone(timezone).toISODate()!;
   }
 
   /** Where the organization's events take place when they name no time zone. */
