@@ -68,10 +68,11 @@ export function describeCommentCapability(name: string, kind: CommentableKind): 
       const files = [
         { field: 'attachment', fileName: 'one.txt', content: 'first' },
         { field: 'attachment', fileName: 'two.txt', content: 'second' },
+        { field: 'attachment', fileName: 'three.txt', content: 'third' },
       ];
       const added = await t.api.upload(`${base()}/${id}/attachments/`, multipart({}, files), as(cast, 'assignee'));
       expect(added.status).toBe(201);
-      expect(added.body.attachments.map((file: { file_name: string }) => file.file_name)).toEqual(['one.txt', 'two.txt']);
+      expect(added.body.attachments.map((file: { file_name: string }) => file.file_name)).toEqual(['one.txt', 'two.txt', 'three.txt']);
       const detail = await t.api.get(`${base()}/${id}/`, as(cast, 'creator'));
       expect(kind.related(detail.body).attachments.map((file) => file.id).sort()).toEqual(added.body.attachments.map((file: { id: string }) => file.id).sort());
       expect((await t.api.get(added.body.attachments[1].url, as(cast, 'creator'))).body.toString()).toBe('second');
@@ -80,6 +81,9 @@ export function describeCommentCapability(name: string, kind: CommentableKind): 
       expect([mixed.status, Object.keys(mixed.body.errors)]).toEqual([400, ['other']]);
       expect((await storedFiles()).length).toBe(before);
       expect((await t.api.upload(`${base()}/${id}/attachments/`, multipart({}, files), as(cast, 'outsider'))).status).toBe(404);
+      const eleven = Array.from({ length: 11 }, (_, index) => ({ field: 'attachment', fileName: `f${index}.txt`, content: 'x' }));
+      expect((await t.api.upload(`${base()}/${id}/attachments/`, multipart({}, eleven), as(cast, 'creator'))).status).toBe(413);
+      expect((await storedFiles()).length).toBe(before);
       expect((await t.api.upload(`${base()}/${id}/attachments/`, multipart({ comment: 'no file' }, []), as(cast, 'creator'))).status).toBe(400);
       expect((await t.api.post(`${base()}/${id}/attachments/`, { attachment: 'x' }, as(cast, 'creator'))).status).toBe(415);
     });
