@@ -31,7 +31,7 @@ export class InvoiceActions {
   async markSent(principal: OrgPrincipal, id: string): Promise<Invoice> {
     const invoice = await this.invoices.loadForChange(principal, id);
     if (invoice.status === InvoiceStatus.DRAFT) {
-      await this.db.tx.getRepository(Invoice).update({ id }, { status: InvoiceStatus.SENT });
+      await this.invoices.writeColumns(principal, id, { status: InvoiceStatus.SENT });
       await this.invoices.addHistory(principal, id, InvoiceStatus.DRAFT, InvoiceStatus.SENT, 'sent');
       return { ...invoice, status: InvoiceStatus.SENT };
     }
@@ -66,10 +66,7 @@ export class InvoiceActions {
         reference: dto.reference ?? '',
         createdBy: principal.userId,
       });
-      await this.db.tx.getRepository(Invoice).update(
-        { id },
-        { amountPaid: formatMinor(paid, places), status, ...(status === InvoiceStatus.PAID ? { paidAt: new Date() } : {}) },
-      );
+      await this.invoices.writeColumns(principal, id, { amountPaid: formatMinor(paid, places), status, ...(status === InvoiceStatus.PAID ? { paidAt: new Date() } : {}) });
       const method = dto.method ? ` (${dto.method})` : '';
       await this.invoices.addHistory(principal, id, invoice.status, status, `payment of ${formatMinor(amount, places)} ${invoice.currency}${method}`);
     });
@@ -80,7 +77,7 @@ export class InvoiceActions {
     await this.db.withTransaction(async () => {
       const invoice = await this.invoices.loadForChange(principal, id);
       if (FINAL.has(invoice.status)) throw locked(`A ${invoice.status} invoice cannot be cancelled`);
-      await this.db.tx.getRepository(Invoice).update({ id }, { status: InvoiceStatus.CANCELLED });
+      await this.invoices.writeColumns(principal, id, { status: InvoiceStatus.CANCELLED });
       await this.invoices.addHistory(principal, id, invoice.status, InvoiceStatus.CANCELLED, dto.note ?? 'cancelled');
     });
     return this.invoices.response(principal, id);
@@ -143,7 +140,7 @@ export class InvoiceActions {
     return this.db.withTransaction(async () => {
       // TypeORM answers an UPDATE ... RETURNING as [rows, affected].
       const [rows] = (await this.db.tx.query(
-        `UPDATE invoices invoice SET overdue_since = now() WHERE invoice.overdue_since IS NULL AND ${OVERDUE}
+        `UPDATE invoices invoice SET overdue_since = now(), updated_by = NULL WHERE invoice.overdue_since IS NULL AND ${OVERDUE}
          RETURNING invoice.id, invoice.org_id, invoice.status`,
       )) as [{ id: string; org_id: string; status: InvoiceStatus }[], number];
       for (const row of rows) await this.invoices.addHistory(null, row.id, row.status, row.status, 'overdue', row.org_id);

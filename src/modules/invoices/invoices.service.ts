@@ -150,6 +150,11 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     await super.remove(principal, id);
   }
 
+  /** Writes an action's columns (status, payments) through the store: revision, updated_by and If-Match as for any update. */
+  writeColumns(principal: OrgPrincipal, id: string, columns: Partial<Invoice>): Promise<void> {
+    return this.store.update(principal, id, columns, {});
+  }
+
   /** The invoice, locked for the rest of the transaction, if the caller may see it. */
   loadForChange(principal: OrgPrincipal, id: string): Promise<Invoice> {
     return this.store.lockForChange(principal, id);

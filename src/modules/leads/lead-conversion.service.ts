@@ -50,10 +50,7 @@ export class LeadConversion {
         ? null
         : await this.opportunities.insert(principal, toOpportunityFromLead(lead, withContact, assignees, account.name, accountId), id);
 
-    await leads.update(
-      { id, orgId: principal.orgId },
-      { status: LeadStatus.CONVERTED, convertedAccountId: accountId, convertedContactId: contactId, convertedOpportunityId: opportunityId },
-    );
+    await store.update(principal, id, { status: LeadStatus.CONVERTED, convertedAccountId: accountId, convertedContactId: contactId, convertedOpportunityId: opportunityId }, {});
     return accountId;
   }
 }
