@@ -26,6 +26,7 @@ import { ImportRowsTotal1796188129475 } from './1796188129475-ImportRowsTotal.js
 import { RecordRevisions1796189605633 } from './1796189605633-RecordRevisions.js';
 import { RequireIfMatch1796191213129 } from './1796191213129-RequireIfMatch.js';
 import { RefreshSuccessor1796192368681 } from './1796192368681-RefreshSuccessor.js';
+import { RecordHistory1796200000000 } from './1796200000000-RecordHistory.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -60,4 +61,5 @@ export const migrations = [
   RecordRevisions1796189605633,
   RequireIfMatch1796191213129,
   RefreshSuccessor1796192368681,
+  RecordHistory1796200000000,
 ];

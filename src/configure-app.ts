@@ -14,6 +14,7 @@ import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/openapi/security-schemes.js';
 import { AppConfig } from './config/app-config.js';
 import { answerNotModified, ConditionalRequests } from './common/records/conditional-requests.js';
+import { RequestActors } from './common/records/request-actors.js';
 import { RecordKinds } from './common/records/record-kinds.js';
 
 /** Every method the API routes, so browsers may send PUT and DELETE, not only the CORS defaults. */
@@ -73,7 +74,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
 
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)), new ConditionalRequests(app.get(RecordKinds), app.get(Reflector)));
+  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)), new ConditionalRequests(app.get(RecordKinds), app.get(Reflector)), new RequestActors(app.get(Reflector)));
 
   SwaggerModule.setup('docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

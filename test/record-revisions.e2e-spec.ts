@@ -1,78 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import { RecordKinds } from '../src/common/records/record-kinds.js';
 import { as, type Cast, createCast } from './support/cast.js';
-import { multipart } from './support/multipart.js';
+import { everyKind, KINDS } from './support/every-kind.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type Creator = (t: TestApp, cast: Cast) => Promise<{ status: number; body: { id: string }; headers: Record<string, unknown> }>;
-
-const unique = () => randomUUID().slice(0, 8);
-
-/**
- * How to create a record of each kind, and a change to send it. A kind registered without an
- * entry here fails the first test: every kind takes conditional requests.
- */
-const KINDS: Record<string, { create: Creator; change: () => Record<string, unknown> }> = {
-  account: { create: (t, c) => t.api.post('/api/accounts/', { name: `Account ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Account ${unique()}` }) },
-  lead: { create: (t, c) => t.api.post('/api/leads/', { first_name: 'Ada', last_name: unique() }, as(c, 'creator')), change: () => ({ last_name: unique() }) },
-  case: { create: (t, c) => t.api.post('/api/cases/', { name: `Case ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Case ${unique()}` }) },
-  contact: { create: (t, c) => t.api.post('/api/contacts/', { first_name: 'Grace', last_name: unique(), primary_email: `grace-${unique()}@acme.example` }, as(c, 'creator')), change: () => ({ last_name: unique() }) },
-  opportunity: { create: (t, c) => t.api.post('/api/opportunities/', { name: `Deal ${unique()}`, stage: 'QUALIFICATION' }, as(c, 'creator')), change: () => ({ name: `Deal ${unique()}` }) },
-  task: { create: (t, c) => t.api.post('/api/tasks/', { title: `Task ${unique()}` }, as(c, 'creator')), change: () => ({ title: `Task ${unique()}` }) },
-  event: { create: (t, c) => t.api.post('/api/events/', { name: `Event ${unique()}`, start_date: '2027-01-15', start_time: '09:30', end_time: '10:00' }, as(c, 'creator')), change: () => ({ name: `Event ${unique()}` }) },
-  document: {
-    create: (t, c) => t.api.upload('/api/documents/', multipart({ title: `Doc ${unique()}` }, [{ field: 'document_file', fileName: 'notes.txt', content: 'hello' }]), as(c, 'creator')),
-    change: () => ({ title: `Doc ${unique()}` }),
-  },
-  invoice: {
-    create: async (t, c) => {
-      const account = await t.api.post('/api/accounts/', { name: `Billed ${unique()}` }, as(c, 'creator'));
-      return t.api.post('/api/invoices/', { invoice_title: `Invoice ${unique()}`, account: account.body.id, lines: [{ description: 'x', quantity: '1', unit_price: '1.00' }] }, as(c, 'creator'));
-    },
-    change: () => ({ invoice_title: `Invoice ${unique()}` }),
-  },
-};
-
 describe('ETags and conditional requests on every record kind', () => {
-  let t: TestApp;
-  let cast: Cast;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cast = await createCast(t.api);
-  });
-  afterAll(() => t.close());
-
-  it('covers every registered kind', () => {
-    expect(t.app.get(RecordKinds).all().map((kind) => kind.kind).sort()).toEqual(Object.keys(KINDS).sort());
-  });
+  const app = everyKind();
 
   describe.each(Object.keys(KINDS))('%s', (kind) => {
-    const path = () => `/api/${t.app.get(RecordKinds).get(kind).path}`;
+    const path = () => `/api/${app.t.app.get(RecordKinds).get(kind).path}`;
     const seed = async () => {
-      const created = await KINDS[kind].create(t, cast);
+      const created = await KINDS[kind].create(app.t, app.cast);
       expect(created.status).toBe(201);
       return created;
     };
-    const put = (id: string, headers: Record<string, string> = {}) => t.api.request('PUT', `${path()}/${id}/`, { ...as(cast, 'creator'), body: KINDS[kind].change(), headers });
+    const put = (id: string, headers: Record<string, string> = {}) => app.t.api.request('PUT', `${path()}/${id}/`, { ...as(app.cast, 'creator'), body: KINDS[kind].change(), headers });
 
     it('answers an ETag on create, detail and update; every write moves it on', async () => {
       const created = await seed();
       expect(created.headers.etag).toBe('"1"');
       expect(created.headers.location).toBe(`${path()}/${created.body.id}/`);
-      const read = await t.api.get(`${path()}/${created.body.id}/`, as(cast, 'creator'));
+      const read = await app.t.api.get(`${path()}/${created.body.id}/`, as(app.cast, 'creator'));
       expect([read.status, read.headers.etag]).toEqual([200, '"1"']);
       const updated = await put(created.body.id);
       expect([updated.status, updated.headers.etag]).toEqual([200, '"2"']);
-      expect((await t.api.get(`${path()}/${created.body.id}/`, as(cast, 'creator'))).headers.etag).toBe('"2"');
+      expect((await app.t.api.get(`${path()}/${created.body.id}/`, as(app.cast, 'creator'))).headers.etag).toBe('"2"');
     });
 
     it('answers 304 without a body to If-None-Match naming the current ETag, and 200 once it changed', async () => {
       const { body } = await seed();
       const url = `${path()}/${body.id}/`;
-      const unchanged = await t.api.request('GET', url, { ...as(cast, 'creator'), headers: { 'if-none-match': '"1"' } });
+      const unchanged = await app.t.api.request('GET', url, { ...as(app.cast, 'creator'), headers: { 'if-none-match': '"1"' } });
       expect([unchanged.status, unchanged.body, unchanged.headers.etag]).toEqual([304, '', '"1"']);
       await put(body.id);
-      const changed = await t.api.request('GET', url, { ...as(cast, 'creator'), headers: { 'if-none-match': '"1"' } });
+      const changed = await app.t.api.request('GET', url, { ...as(app.cast, 'creator'), headers: { 'if-none-match': '"1"' } });
       expect([changed.status, changed.headers.etag]).toEqual([200, '"2"']);
     });
 
@@ -81,17 +41,17 @@ describe('ETags and conditional requests on every record kind', () => {
       await put(body.id);
       const stale = await put(body.id, { 'if-match': '"1"' });
       expect([stale.status, stale.body.code, stale.headers.etag]).toEqual([412, 'PRECONDITION_FAILED', '"2"']);
-      expect((await t.api.get(`${path()}/${body.id}/`, as(cast, 'creator'))).headers.etag).toBe('"2"');
-      const gone = await t.api.request('DELETE', `${path()}/${body.id}/`, { ...as(cast, 'creator'), headers: { 'if-match': '"1"' } });
+      expect((await app.t.api.get(`${path()}/${body.id}/`, as(app.cast, 'creator'))).headers.etag).toBe('"2"');
+      const gone = await app.t.api.request('DELETE', `${path()}/${body.id}/`, { ...as(app.cast, 'creator'), headers: { 'if-match': '"1"' } });
       expect(gone.status).toBe(412);
-      expect((await t.api.get(`${path()}/${body.id}/`, as(cast, 'creator'))).status).toBe(200);
+      expect((await app.t.api.get(`${path()}/${body.id}/`, as(app.cast, 'creator'))).status).toBe(200);
     });
 
     it('applies a write whose If-Match is current, and of several such writes at once exactly one', async () => {
       const { body } = await seed();
       const all = await Promise.all(Array.from({ length: 4 }, () => put(body.id, { 'if-match': '"1"' })));
       expect(all.map((res) => res.status).sort()).toEqual([200, 412, 412, 412]);
-      const deleted = await t.api.request('DELETE', `${path()}/${body.id}/`, { ...as(cast, 'creator'), headers: { 'if-match': '"2"' } });
+      const deleted = await app.t.api.request('DELETE', `${path()}/${body.id}/`, { ...as(app.cast, 'creator'), headers: { 'if-match': '"2"' } });
       expect(deleted.status).toBe(204);
     });
 
@@ -102,12 +62,12 @@ describe('ETags and conditional requests on every record kind', () => {
       const since = new Date().toISOString();
       await new Promise((done) => setTimeout(done, 20));
       expect((await put(changed.body.id)).status).toBe(200);
-      const list = await t.api.get(`${path()}/?limit=100&updated_since=${since}`, as(cast, 'creator'));
+      const list = await app.t.api.get(`${path()}/?limit=100&updated_since=${since}`, as(app.cast, 'creator'));
       expect(list.status).toBe(200);
       const text = JSON.stringify(list.body);
       expect([text.includes(changed.body.id), text.includes(untouched.body.id)]).toEqual([true, false]);
       expect(text).toMatch(/"[a-z_]*count":1\b/);
-      const bad = await t.api.get(`${path()}/?updated_since=yesterday`, as(cast, 'creator'));
+      const bad = await app.t.api.get(`${path()}/?updated_since=yesterday`, as(app.cast, 'creator'));
       expect([bad.status, Object.keys(bad.body.errors)]).toEqual([400, ['updated_since']]);
     });
 
@@ -115,7 +75,7 @@ describe('ETags and conditional requests on every record kind', () => {
       const { body } = await seed();
       const malformed = await put(body.id, { 'if-match': '2' });
       expect([malformed.status, malformed.body.errors]).toEqual([400, { 'If-Match': [expect.stringContaining('entity tags')] }]);
-      const hidden = await t.api.request('PUT', `${path()}/${body.id}/`, { ...as(cast, 'outsider'), body: KINDS[kind].change(), headers: { 'if-match': '"7"' } });
+      const hidden = await app.t.api.request('PUT', `${path()}/${body.id}/`, { ...as(app.cast, 'outsider'), body: KINDS[kind].change(), headers: { 'if-match': '"7"' } });
       expect(hidden.status).toBe(404);
     });
   });

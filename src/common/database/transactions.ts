@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BackgroundPool } from './background-pool.js';
+import { WriteActors } from './write-actors.js';
 
 /**
  * The one way to reach the database: `db.tx` is the EntityManager of the transaction in progress
@@ -31,7 +32,10 @@ export class Db implements OnApplicationShutdown {
   async withTransaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
     const committed: (() => void)[] = [];
-    const result = await this.source.transaction((manager) => this.current.run({ manager, committed }, work));
+    const result = await this.source.transaction(async (manager) => {
+      await WriteActors.declare(manager);
+      return this.current.run({ manager, committed }, work);
+    });
     for (const callback of committed) callback();
     return result;
   }

@@ -77,7 +77,7 @@ export class ConditionalRequests implements NestInterceptor {
 
   /** An action under a record (`POST /api/invoices/:id/send`) that declares it changes the record. */
   private actionOf(request: FastifyRequest, context: ExecutionContext): RecordRoute | undefined {
-    if (request.method !== 'POST' || !this.reflector.get<boolean>(CHANGES_RECORD, context.getHandler())) return undefined;
+    if (request.method !== 'POST' || !this.reflector.get<string | undefined>(CHANGES_RECORD, context.getHandler())) return undefined;
     const url = request.routeOptions.url ?? '';
     const kind = this.kinds.all().find(({ path }) => url.startsWith(`/api/${path}/:id/`));
     return kind && { kind: kind.kind, path: kind.path, creating: false };

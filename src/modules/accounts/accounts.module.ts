@@ -1,3 +1,5 @@
+import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
 import { ACCOUNT_KIND } from './account.kind.js';
@@ -12,8 +14,8 @@ import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Account]), UsersModule, TeamsModule, ContactsModule, TagsModule, CommentsModule],
-  controllers: [AccountsController, CommentRoutes(ACCOUNT_KIND)],
+  imports: [TypeOrmModule.forFeature([Account]), UsersModule, TeamsModule, ContactsModule, TagsModule, CommentsModule, HistoryModule],
+  controllers: [AccountsController, CommentRoutes(ACCOUNT_KIND), HistoryRoutes(ACCOUNT_KIND)],
   providers: [AccountsService],
   exports: [AccountsService],
 })

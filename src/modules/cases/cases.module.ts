@@ -1,3 +1,5 @@
+import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
@@ -11,8 +13,8 @@ import { CasesService } from './cases.service.js';
 
 /** Support cases: a record kind with comments, on accounts (named through RecordKinds, not imported). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Case]), UsersModule, TeamsModule, CommentsModule],
-  controllers: [CasesController, CommentRoutes(CASE_KIND)],
+  imports: [TypeOrmModule.forFeature([Case]), UsersModule, TeamsModule, CommentsModule, HistoryModule],
+  controllers: [CasesController, CommentRoutes(CASE_KIND), HistoryRoutes(CASE_KIND)],
   providers: [CasesService],
   exports: [CasesService],
 })

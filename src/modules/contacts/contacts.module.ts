@@ -1,3 +1,5 @@
+import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
@@ -10,8 +12,8 @@ import { ContactsController } from './contacts.controller.js';
 import { ContactsService } from './contacts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Contact]), UsersModule, TeamsModule, CommentsModule],
-  controllers: [ContactsController, CommentRoutes(CONTACT_KIND)],
+  imports: [TypeOrmModule.forFeature([Contact]), UsersModule, TeamsModule, CommentsModule, HistoryModule],
+  controllers: [ContactsController, CommentRoutes(CONTACT_KIND), HistoryRoutes(CONTACT_KIND)],
   providers: [ContactsService],
   exports: [ContactsService],
 })

@@ -1,3 +1,5 @@
+import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
@@ -16,8 +18,8 @@ import { EventsService } from './events.service.js';
 
 /** Meetings, once or recurring, with occurrences, calendar feeds and invitations. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarEvent, CalendarFeed]), OrganizationsModule, UsersModule, ContactsModule, CommentsModule],
-  controllers: [CalendarController, CalendarFeedController, EventsController, CommentRoutes(EVENT_KIND)],
+  imports: [TypeOrmModule.forFeature([CalendarEvent, CalendarFeed]), OrganizationsModule, UsersModule, ContactsModule, CommentsModule, HistoryModule],
+  controllers: [CalendarController, CalendarFeedController, EventsController, CommentRoutes(EVENT_KIND), HistoryRoutes(EVENT_KIND)],
   providers: [EventsService, EventInvitations, CalendarFeedsService],
   exports: [EventsService],
 })

@@ -8,7 +8,8 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import type { CancelInvoiceDto, InvoicePaymentDto } from './dto/invoice-requests.dto.js';
 import type { InvoiceHistoryEntryDto, InvoiceResponseDto } from './dto/invoice-responses.dto.js';
 import { Invoice, InvoiceStatus } from './invoice.entity.js';
-import { InvoiceHistoryEntry, InvoicePayment } from './invoice-parts.entity.js';
+import { InvoicePayment } from './invoice-parts.entity.js';
+import { HistoryService, toEntry } from '../history/history.service.js';
 import { InvoicesService, locked, OVERDUE } from './invoices.service.js';
 import { formatMinor, minorUnits, toScaled } from './money.js';
 
@@ -25,6 +26,7 @@ export class InvoiceActions {
     @InjectDb() private readonly db: Db,
     private readonly invoices: InvoicesService,
     private readonly organizations: OrganizationsService,
+    private readonly recordHistory: HistoryService,
   ) {}
 
   /** Draft → Sent, or a resend of a Sent or Pending invoice. */
@@ -32,11 +34,11 @@ export class InvoiceActions {
     const invoice = await this.invoices.loadForChange(principal, id);
     if (invoice.status === InvoiceStatus.DRAFT) {
       await this.invoices.writeColumns(principal, id, { status: InvoiceStatus.SENT });
-      await this.invoices.addHistory(principal, id, InvoiceStatus.DRAFT, InvoiceStatus.SENT, 'sent');
+      await this.invoices.addHistory(principal.orgId, id, InvoiceStatus.SENT, 'sent');
       return { ...invoice, status: InvoiceStatus.SENT };
     }
     if (FINAL.has(invoice.status)) throw locked(`A ${invoice.status} invoice cannot be sent`);
-    await this.invoices.addHistory(principal, id, invoice.status, invoice.status, 'sent again');
+    await this.invoices.addHistory(principal.orgId, id, invoice.status, 'sent again');
     return invoice;
   }
 
@@ -68,7 +70,7 @@ export class InvoiceActions {
       });
       await this.invoices.writeColumns(principal, id, { amountPaid: formatMinor(paid, places), status, ...(status === InvoiceStatus.PAID ? { paidAt: new Date() } : {}) });
       const method = dto.method ? ` (${dto.method})` : '';
-      await this.invoices.addHistory(principal, id, invoice.status, status, `payment of ${formatMinor(amount, places)} ${invoice.currency}${method}`);
+      await this.invoices.addHistory(principal.orgId, id, status, `payment of ${formatMinor(amount, places)} ${invoice.currency}${method}`);
     });
     return this.invoices.response(principal, id);
   }
@@ -78,7 +80,7 @@ export class InvoiceActions {
       const invoice = await this.invoices.loadForChange(principal, id);
       if (FINAL.has(invoice.status)) throw locked(`A ${invoice.status} invoice cannot be cancelled`);
       await this.invoices.writeColumns(principal, id, { status: InvoiceStatus.CANCELLED });
-      await this.invoices.addHistory(principal, id, invoice.status, InvoiceStatus.CANCELLED, dto.note ?? 'cancelled');
+      await this.invoices.addHistory(principal.orgId, id, InvoiceStatus.CANCELLED, dto.note ?? 'cancelled');
     });
     return this.invoices.response(principal, id);
   }
@@ -120,15 +122,22 @@ export class InvoiceActions {
     return this.invoices.response(principal, copyId);
   }
 
+  /**
+   * The invoice's history: every entry of the record's history, in the shape of its status moves
+   * as well (`by`, `from`, `to`, `note`), `from` equal to `to` for an entry that moved nothing.
+   */
   async history(principal: OrgPrincipal, id: string, query: PaginationQueryDto): Promise<Page<InvoiceHistoryEntryDto>> {
-    await this.invoices.item(principal, id);
-    const [rows, count] = await this.db.tx.getRepository(InvoiceHistoryEntry).findAndCount({
-      where: { invoiceId: id, orgId: principal.orgId },
-      order: { createdOn: 'ASC', id: 'ASC' },
-      skip: query.offset,
-      take: query.limit,
-    });
-    const results = rows.map((row) => ({ at: row.createdOn.toISOString(), by: row.createdBy, from: row.fromStatus, to: row.toStatus, note: row.note }));
+    const [rows, count] = await this.recordHistory.rows(principal, 'invoice', id, query);
+    let previous: InvoiceStatus | undefined;
+    const results: InvoiceHistoryEntryDto[] = [];
+    for (const row of rows) {
+      const moved = row.changes.find((change) => change.field === 'status');
+      // A change of links alone leaves no status on its entry: it is the one before (or the invoice's own).
+      const to = (row.state as InvoiceStatus | null) ?? previous ?? (await this.invoices.item(principal, id)).status;
+      const from = moved ? (moved.from as InvoiceStatus | null) : to;
+      results.push({ ...toEntry(row), by: row.actor_id, from, to, note: row.note });
+      previous = to;
+    }
     return toPage(`/api/invoices/${id}/history/`, query, count, results);
   }
 
@@ -143,7 +152,7 @@ export class InvoiceActions {
         `UPDATE invoices invoice SET overdue_since = now(), updated_by = NULL WHERE invoice.overdue_since IS NULL AND ${OVERDUE}
          RETURNING invoice.id, invoice.org_id, invoice.status`,
       )) as [{ id: string; org_id: string; status: InvoiceStatus }[], number];
-      for (const row of rows) await this.invoices.addHistory(null, row.id, row.status, row.status, 'overdue', row.org_id);
+      for (const row of rows) await this.invoices.addHistory(row.org_id, row.id, row.status, 'overdue');
       return rows.length;
     });
   }

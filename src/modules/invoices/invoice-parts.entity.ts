@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { TenantEntity } from '../../common/database/tenant-entity.js';
-import { Invoice, InvoiceStatus, MONEY_COLUMN } from './invoice.entity.js';
+import { Invoice, MONEY_COLUMN } from './invoice.entity.js';
 
 /** What an invoice owns: rows that live and die with it. */
 abstract class InvoicePart extends TenantEntity {
@@ -54,23 +54,6 @@ export class InvoicePayment extends InvoicePart {
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
-}
-
-/** The invoice's history: every status change and payment, and its first day overdue. */
-@Entity('invoice_history')
-@Index('ix_invoice_history_invoice', ['orgId', 'invoiceId', 'createdOn'])
-export class InvoiceHistoryEntry extends InvoicePart {
-  @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status', nullable: true })
-  fromStatus: InvoiceStatus | null;
-
-  @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status' })
-  toStatus: InvoiceStatus;
-
-  @Column({ type: 'varchar', length: 500, default: '' })
-  note: string;
 }
 
 /** Each organization's next invoice number; a row lock makes concurrent creates take turns. */

@@ -79,7 +79,7 @@ export class InvoicesController {
   }
 
   @Post(':id/send')
-  @ChangesRecord()
+  @ChangesRecord('sent')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Send an invoice',
@@ -92,7 +92,7 @@ export class InvoicesController {
   }
 
   @Post(':id/payments')
-  @ChangesRecord()
+  @ChangesRecord('payment_added')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Record a payment', description: `At most the amount due: Pending while something is owed, Paid when nothing is. ${WHO}` })
   @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The invoice with the payment' })
@@ -102,7 +102,7 @@ export class InvoicesController {
   }
 
   @Post(':id/cancel')
-  @ChangesRecord()
+  @ChangesRecord('cancelled')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel an invoice', description: `Any but a Paid or Cancelled one. ${WHO}` })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The cancelled invoice' })
@@ -137,7 +137,7 @@ export class InvoicesController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'List an invoice’s history', description: `Every status change and payment, oldest first. ${WHO}` })
+  @ApiOperation({ summary: 'List an invoice’s history', description: `Every write, oldest first: its field changes, and each status move and payment with its note. ${WHO}` })
   @ApiOkResponse({ type: InvoiceHistoryPageDto, description: 'One page of history' })
   @ApiErrors(404)
   listInvoiceHistory(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Query() query: PaginationQueryDto): Promise<InvoiceHistoryPageDto> {

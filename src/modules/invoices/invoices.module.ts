@@ -1,3 +1,4 @@
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -8,7 +9,7 @@ import { CommentsModule } from '../comments/comments.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { Invoice } from './invoice.entity.js';
 import { INVOICE_KIND } from './invoice.kind.js';
-import { InvoiceEmail, InvoiceHistoryEntry, InvoiceLine, InvoicePayment, InvoiceSequence } from './invoice-parts.entity.js';
+import { InvoiceEmail, InvoiceLine, InvoicePayment, InvoiceSequence } from './invoice-parts.entity.js';
 import { InvoiceActions } from './invoice-actions.service.js';
 import { InvoiceSending } from './invoice-sending.service.js';
 import { InvoicesController } from './invoices.controller.js';
@@ -19,9 +20,10 @@ import { PdfRenderer } from './pdf-renderer.js';
 /** Invoices: exact totals from their lines, numbering, status moves, payments, overdue tracking, PDF and mail. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invoice, InvoiceLine, InvoicePayment, InvoiceHistoryEntry, InvoiceSequence, InvoiceEmail]),
+    TypeOrmModule.forFeature([Invoice, InvoiceLine, InvoicePayment, InvoiceSequence, InvoiceEmail]),
     OrganizationsModule,
     CommentsModule,
+    HistoryModule,
     AccountsModule,
     ContactsModule,
     MailModule,

@@ -18,7 +18,7 @@ import { INVOICE_EMAILS_SHOWN, type InvoiceDetailResponseDto, type InvoiceItemDt
 import { Invoice, InvoiceStatus } from './invoice.entity.js';
 import { INVOICE_KIND } from './invoice.kind.js';
 import { type InvoiceLinks, priced, shownAs, toAccountInvoice, toInvoiceColumns, toInvoiceItem, toLineResponse, toPaymentResponse } from './invoice.mapper.js';
-import { InvoiceEmail, InvoiceHistoryEntry, InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
+import { InvoiceEmail, InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
 
 /** Sent or Pending and due before today in the organization's time zone; never NULL. */
 export const OVERDUE = `(invoice.status IN ('Sent', 'Pending') AND invoice.due_date IS NOT NULL
@@ -107,7 +107,7 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     const { lines: rows, totals } = priced(lines, columns.currency);
     const id = await this.store.insert(principal, { ...columns, ...totals, status: InvoiceStatus.DRAFT }, links);
     await this.db.tx.getRepository(InvoiceLine).insert(rows.map((row) => ({ ...row, orgId: principal.orgId, invoiceId: id })));
-    await this.addHistory(principal, id, null, InvoiceStatus.DRAFT, note);
+    await this.addHistory(principal.orgId, id, InvoiceStatus.DRAFT, note);
     return id;
   }
 
@@ -160,8 +160,13 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     return this.store.lockForChange(principal, id);
   }
 
-  async addHistory(principal: OrgPrincipal | null, invoiceId: string, from: InvoiceStatus | null, to: InvoiceStatus, note: string, orgId = principal?.orgId): Promise<void> {
-    await this.db.tx.getRepository(InvoiceHistoryEntry).insert({ orgId, invoiceId, createdBy: principal?.userId ?? null, fromStatus: from, toStatus: to, note });
+  /**
+   * Notes why the invoice's status is `to` in the history entry of this transaction (the status
+   * move itself is recorded by the history trigger; a resend, which changes nothing, gets an entry
+   * for its note alone).
+   */
+  async addHistory(orgId: string, invoiceId: string, to: InvoiceStatus, note: string): Promise<void> {
+    await this.db.tx.query(`SELECT record_history_write('invoice', $1, $2, 'updated', '[]', $3, $4)`, [orgId, invoiceId, to, note]);
   }
 
   /** The next number of the organization's sequence; the row stays locked until commit, so numbers are consecutive and never reused. */

@@ -120,7 +120,7 @@ export class LeadsController {
   }
 
   @Post(':id/convert')
-  @ChangesRecord()
+  @ChangesRecord('converted')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Convert a lead to an account',

@@ -1,3 +1,5 @@
+import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
 import { LEAD_KIND } from './lead.kind.js';
@@ -32,9 +34,10 @@ import { ApiKeyGuard } from './api-key.guard.js';
     AccountsModule,
     OpportunitiesModule,
     CommentsModule,
+    HistoryModule,
     ApiSettingsModule,
   ],
-  controllers: [CompaniesController, SiteLeadsController, LeadsController, CommentRoutes(LEAD_KIND)],
+  controllers: [CompaniesController, SiteLeadsController, LeadsController, CommentRoutes(LEAD_KIND), HistoryRoutes(LEAD_KIND)],
   providers: [LeadsService, LeadConversion, CompaniesService, LeadImportService, ApiKeyGuard],
   exports: [LeadsService],
 })

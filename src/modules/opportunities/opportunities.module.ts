@@ -1,3 +1,5 @@
+import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
@@ -11,8 +13,8 @@ import { OPPORTUNITY_KIND } from './opportunity.kind.js';
 
 /** The sales pipeline: opportunities with comments, and the pipeline summary. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Opportunity]), OrganizationsModule, TagsModule, CommentsModule],
-  controllers: [OpportunitiesController, CommentRoutes(OPPORTUNITY_KIND)],
+  imports: [TypeOrmModule.forFeature([Opportunity]), OrganizationsModule, TagsModule, CommentsModule, HistoryModule],
+  controllers: [OpportunitiesController, CommentRoutes(OPPORTUNITY_KIND), HistoryRoutes(OPPORTUNITY_KIND)],
   providers: [OpportunitiesService],
   exports: [OpportunitiesService],
 })

@@ -1,3 +1,5 @@
+import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
@@ -9,8 +11,8 @@ import { TasksService } from './tasks.service.js';
 
 /** Follow-up work: tasks with comments, related to an account and one lead, opportunity or case. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Task]), CommentsModule],
-  controllers: [TasksController, CommentRoutes(TASK_KIND)],
+  imports: [TypeOrmModule.forFeature([Task]), CommentsModule, HistoryModule],
+  controllers: [TasksController, CommentRoutes(TASK_KIND), HistoryRoutes(TASK_KIND)],
   providers: [TasksService],
   exports: [TasksService],
 })

@@ -1,3 +1,4 @@
+import { HistoryEntryDto } from '../../history/dto/history-entry.dto.js';
 import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.js';
@@ -149,20 +150,18 @@ export class InvoiceDetailResponseDto extends WithComments(InvoiceResponseDto) {
   emails: AccountEmailResponseDto[];
 }
 
-export class InvoiceHistoryEntryDto {
-  @ApiProperty({ type: String, format: 'date-time' })
-  at: string;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who; null for the daily overdue sweep' })
+/** A record history entry, with the status the invoice moved from and to and why. */
+export class InvoiceHistoryEntryDto extends HistoryEntryDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who (as actor.id); null for the daily overdue sweep' })
   by: string | null;
 
-  @ApiProperty({ enum: InvoiceStatus, enumName: 'InvoiceStatus', nullable: true })
+  @ApiProperty({ enum: InvoiceStatus, enumName: 'InvoiceStatus', nullable: true, description: 'The status before the write (null at creation); the same as `to` when it did not move' })
   from: InvoiceStatus | null;
 
-  @ApiProperty({ enum: InvoiceStatus, enumName: 'InvoiceStatus' })
+  @ApiProperty({ enum: InvoiceStatus, enumName: 'InvoiceStatus', description: 'The status after the write' })
   to: InvoiceStatus;
 
-  @ApiProperty({ example: 'Payment of 250.00 (bank transfer)' })
+  @ApiProperty({ example: 'Payment of 250.00 (bank transfer)', description: 'Why the status is what it is (sent, a payment, overdue, cancelled); empty for other changes' })
   note: string;
 }
 

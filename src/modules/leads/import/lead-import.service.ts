@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { type Db, InjectDb } from '../../../common/database/transactions.js';
+import { WriteActors } from '../../../common/database/write-actors.js';
 import { PLANNED_EACH_TIME } from '../../../common/database/preparing-client.js';
 import type { OrgPrincipal } from '../../../common/auth/principal.js';
 import { Role } from '../../../common/auth/role.js';
@@ -272,7 +273,9 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
 
   /** Reads, validates and inserts every row in one transaction: all of the valid rows, or nothing. */
   private run(principal: OrgPrincipal, kind: FileKind, path: string, progress?: Progress): Promise<ImportReport> {
-    return this.db.withTransaction(async () => {
+    // The leads' history says they came from an import by this member, through the request that uploaded it.
+    const actor = { requestId: WriteActors.current()?.requestId, type: 'import', id: principal.userId } as const;
+    return WriteActors.run(actor, () => this.db.withTransaction(async () => {
       // One import per organization at a time: the next waits for it (up to the statement timeout),
       // not only for DATABASE_LOCK_TIMEOUT_MS, which is for waits a request should not make.
       await this.db.tx.query(`SET LOCAL lock_timeout = 0`);
@@ -309,7 +312,7 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
       if (!columns) throw ValidationFailedError.field('leads_file', 'has no header row');
       if (batch.length) await flush();
       return report;
-    });
+    }));
   }
 
   private async validateRow(raw: RawRow, columns: ImportColumn[], report: ImportReport): Promise<ValidRow | null> {
