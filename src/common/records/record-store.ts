@@ -56,7 +56,7 @@ export interface RecordStoreOptions<T extends ObjectLiteral> {
 export type CountedValues = readonly string[] | 'all';
 
 /** The row columns every record has. */
-interface StoredRecord extends ObjectLiteral {
+export interface StoredRecord extends ObjectLiteral {
   id: string;
   orgId: string;
   createdBy: string | null;
@@ -99,6 +99,25 @@ export class RecordStore<T extends StoredRecord> {
 
   get alias(): string {
     return this.options.alias;
+  }
+
+  get kind(): RecordKindOptions {
+    return this.options.kind;
+  }
+
+  get hasTags(): boolean {
+    return this.options.tags !== undefined;
+  }
+
+  /** A body's link lists, an absent one empty: what a new record is linked to. */
+  linksOf(body: object): Record<string, string[]> {
+    const lists = body as Record<string, string[] | undefined>;
+    return Object.fromEntries(Object.keys(this.options.links).map((field) => [field, lists[field] ?? []]));
+  }
+
+  /** The users a body or item assigns (its `assignees` link), if it names them. */
+  assigneesOf(body: object): string[] | undefined {
+    return (body as Record<string, string[] | undefined>)[this.options.assignees];
   }
 
   /** Join tables by body field (and the tag table), from the entity's relations. */

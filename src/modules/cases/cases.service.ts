@@ -4,10 +4,10 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
-import { NotFoundError } from '../../common/errors/app-error.js';
-import { type Page, toPage } from '../../common/pagination/page.js';
+import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -23,7 +23,7 @@ import type { CaseDetailResponseDto, CaseItemDto } from './dto/case-responses.dt
 
 @RecordKind(CASE_KIND)
 @Injectable()
-export class CasesService extends RecordService<Case> implements RecordKindService {
+export class CasesService extends RecordUseCases<Case, CaseItemDto, CaseLinks, CreateCaseDto, UpdateCaseDto> implements RecordKindService {
   protected readonly store: RecordStore<Case>;
 
   constructor(
@@ -46,10 +46,8 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
   }
 
   /** One query for the page (links included) and one for the count. */
-  async list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<Page<CaseItemDto>> {
-    const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
-    return toPage('/api/cases/', query, count, results);
+  list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<Page<CaseItemDto>> {
+    return this.listPage(principal, query, this.filtered(principal, query));
   }
 
   /** Three statements: the case with its teams; assignees and members to mention; comments and files. */
@@ -74,30 +72,17 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
     };
   }
 
-  async create(principal: OrgPrincipal, dto: CreateCaseDto): Promise<CaseItemDto> {
-    await this.store.checkReferences(principal, dto);
-    const status = dto.status ?? CaseStatus.NEW;
-    const closedOn = resolveClosedOn(status, dto.closed_on, null);
-    const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
-    const id = await this.store.transaction(() => this.store.insert(principal, { ...toCaseColumns(dto), status, closedOn }, links));
-    const item = await this.item(principal, id);
-    await this.store.announce(principal, item, [], dto.assigned_to);
-    return item;
+  protected toItem(row: Case, links: CaseLinks): CaseItemDto {
+    return toCaseItem(row, links);
   }
 
-  async update(principal: OrgPrincipal, id: string, dto: UpdateCaseDto): Promise<CaseItemDto> {
-    const before = await this.store.transaction(async () => {
-      const [current, links] = await this.store.loadWithLinks<CaseLinks>(principal, id);
-      const item = toCaseItem(current, links);
-      await this.store.checkReferences(principal, dto, item);
-      const status = dto.status ?? current.status;
-      const closedOn = resolveClosedOn(status, dto.closed_on, current.closedOn);
-      await this.store.update(principal, id, { ...toCaseColumns(dto), closedOn }, dto);
-      return item;
-    });
-    const after = await this.item(principal, id);
-    await this.store.announce(principal, after, before.assigned_to, dto.assigned_to);
-    return after;
+  protected insertColumns(_principal: OrgPrincipal, dto: CreateCaseDto): object {
+    const status = dto.status ?? CaseStatus.NEW;
+    return { ...toCaseColumns(dto), status, closedOn: resolveClosedOn(status, dto.closed_on, null) };
+  }
+
+  protected updateColumns(_principal: OrgPrincipal, dto: UpdateCaseDto, current: Case): object {
+    return { ...toCaseColumns(dto), closedOn: resolveClosedOn(dto.status ?? current.status, dto.closed_on, current.closedOn) };
   }
 
   /** The account's cases the caller may see, newest first, for the account detail. */
@@ -106,16 +91,6 @@ export class CasesService extends RecordService<Case> implements RecordKindServi
     const builder = this.store.visible(principal).andWhere(`kase.accountId = ${accountId}`);
     const columns = ['id', 'name', 'status', 'priority', 'caseType', 'createdOn', 'closedOn'] as const;
     return { cases: this.store.newestEmbedded(builder, columns, toAccountCase) };
-  }
-
-  private async items(builder: SelectQueryBuilder<Case>): Promise<CaseItemDto[]> {
-    return (await this.store.withLinks<CaseLinks>(builder)).map(([entity, links]) => toCaseItem(entity, links));
-  }
-
-  private async item(principal: OrgPrincipal, id: string): Promise<CaseItemDto> {
-    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!item) throw new NotFoundError('Case');
-    return item;
   }
 
   private filtered(principal: OrgPrincipal, query: ListCasesQueryDto): SelectQueryBuilder<Case> {

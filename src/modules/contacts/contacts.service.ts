@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { In, type SelectQueryBuilder } from 'typeorm';
+import { In } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
-import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
-import { type Page, toPage } from '../../common/pagination/page.js';
+import { ConflictError } from '../../common/errors/app-error.js';
+import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { CONTACT_KIND } from './contact.kind.js';
@@ -27,9 +28,11 @@ const emailTaken = () =>
     primary_email: ['is already used by another contact in this organization'],
   });
 
+type ContactLinks = { assigned_to: string[]; teams: string[] };
+
 @RecordKind(CONTACT_KIND)
 @Injectable()
-export class ContactsService extends RecordService<Contact> implements RecordKindService {
+export class ContactsService extends RecordUseCases<Contact, ContactResponseDto, ContactLinks, CreateContactDto, UpdateContactDto> implements RecordKindService {
   protected readonly store: RecordStore<Contact>;
 
   constructor(
@@ -41,7 +44,7 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
     this.store = stores.for({ kind: CONTACT_KIND, entity: Contact, alias: 'contact', links: ASSIGNEES_AND_TEAMS, assignees: 'assigned_to' });
   }
 
-  async list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {
+  list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {
     const builder = this.store.visible(principal);
     if (query.name) {
       builder.andWhere('(contact.firstName ILIKE :name OR contact.lastName ILIKE :name)', {
@@ -60,14 +63,11 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
       });
     }
     if (query.assigned_to) this.store.whereLinked(builder, 'assigned_to', query.assigned_to);
-    const [results, count] = await Promise.all([this.items(this.store.page(builder, query)), this.store.listCount(principal, query, builder)]);
-    return toPage('/api/contacts/', query, count, results);
+    return this.listPage(principal, query, builder);
   }
 
-  async get(principal: OrgPrincipal, id: string): Promise<ContactResponseDto> {
-    const [contact] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!contact) throw new NotFoundError('Contact');
-    return contact;
+  get(principal: OrgPrincipal, id: string): Promise<ContactResponseDto> {
+    return this.item(principal, id);
   }
 
   /** The contact with its comments and attachments. */
@@ -77,25 +77,22 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
     return { ...contact, comments, attachments };
   }
 
-  async create(principal: OrgPrincipal, dto: CreateContactDto): Promise<ContactResponseDto> {
-    await this.store.checkReferences(principal, dto);
-    const id = await this.store.transaction(async () => {
-      await this.assertEmailFree(principal.orgId, dto.primary_email);
-      return this.store.insert(principal, toContactColumns(dto), { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] });
-    });
-    return this.get(principal, id);
+  protected toItem(row: Contact, links: ContactLinks): ContactResponseDto {
+    return toContactResponse(row, links.assigned_to, links.teams);
   }
 
-  async update(principal: OrgPrincipal, id: string, dto: UpdateContactDto): Promise<ContactResponseDto> {
-    await this.store.transaction(async () => {
-      const contact = await this.store.load(principal, id);
-      await this.store.checkReferences(principal, dto);
-      if (dto.primary_email && dto.primary_email.toLowerCase() !== contact.primaryEmail) {
-        await this.assertEmailFree(principal.orgId, dto.primary_email);
-      }
-      await this.store.update(principal, id, toContactColumns(dto), dto);
-    });
-    return this.get(principal, id);
+  protected override nameOf(contact: ContactResponseDto): string {
+    return `${contact.first_name} ${contact.last_name}`.trim();
+  }
+
+  protected async insertColumns(principal: OrgPrincipal, dto: CreateContactDto): Promise<object> {
+    await this.assertEmailFree(principal.orgId, dto.primary_email);
+    return toContactColumns(dto);
+  }
+
+  protected async updateColumns(principal: OrgPrincipal, dto: UpdateContactDto, current: Contact): Promise<object> {
+    if (dto.primary_email && dto.primary_email.toLowerCase() !== current.primaryEmail) await this.assertEmailFree(principal.orgId, dto.primary_email);
+    return toContactColumns(dto);
   }
 
   /** Compact contacts linked to a record the caller can see, whoever may see the contacts. */
@@ -142,7 +139,7 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
   async findOrInsert(principal: OrgPrincipal, dto: CreateContactDto): Promise<string | null> {
     const existing = await this.lockedIdByEmail(principal.orgId, dto.primary_email);
     if (existing) return (await this.store.canSee(principal, existing)) ? existing : null;
-    return this.store.insert(principal, toContactColumns(dto), { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] });
+    return this.insertFrom(principal, dto, toContactColumns(dto));
   }
 
   private async assertEmailFree(orgId: string, email: string): Promise<void> {
@@ -163,10 +160,5 @@ export class ContactsService extends RecordService<Contact> implements RecordKin
 
   recent(principal: OrgPrincipal, limit: number): Promise<Recent<ContactResponseDto>> {
     return this.newest(principal, limit, (builder) => this.items(builder));
-  }
-
-  private async items(builder: SelectQueryBuilder<Contact>): Promise<ContactResponseDto[]> {
-    const rows = await this.store.withLinks<{ assigned_to: string[]; teams: string[] }>(builder);
-    return rows.map(([contact, links]) => toContactResponse(contact, links.assigned_to, links.teams));
   }
 }

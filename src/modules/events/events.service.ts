@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
-import { NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
+import { ValidationFailedError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { Outbox } from '../jobs/outbox.js';
@@ -38,7 +39,7 @@ const rescheduled = (before: ScheduleColumns, after: ScheduleColumns) =>
 
 @RecordKind(EVENT_KIND)
 @Injectable()
-export class EventsService extends RecordService<CalendarEvent> implements RecordKindService {
+export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, EventLinks, CreateEventDto, UpdateEventDto> implements RecordKindService {
   protected readonly store: RecordStore<CalendarEvent>;
 
   constructor(
@@ -75,37 +76,28 @@ export class EventsService extends RecordService<CalendarEvent> implements Recor
     return { ...item, comments, attachments };
   }
 
-  async create(principal: OrgPrincipal, dto: CreateEventDto): Promise<EventItemDto> {
-    const schedule = toScheduleColumns(dto, null, await this.organizations.timezone(principal.orgId));
-    await this.store.checkReferences(principal, dto);
-    const id = await this.store.transaction(async () => {
-      const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
-      const created = await this.store.insert(principal, { ...toEventColumns(dto), ...schedule }, links);
-      await this.invite(principal, created, 'new');
-      return created;
-    });
-    this.outbox.kick();
-    const item = await this.item(principal, id);
-    await this.store.announce(principal, item, [], dto.assigned_to);
-    return item;
+  protected toItem(row: CalendarEvent, links: EventLinks): EventItemDto {
+    return toEventItem(row, links);
   }
 
-  async update(principal: OrgPrincipal, id: string, dto: UpdateEventDto): Promise<EventItemDto> {
-    const before = await this.store.transaction(async () => {
-      const [current, links] = await this.store.loadWithLinks<EventLinks>(principal, id);
-      const item = toEventItem(current, links);
-      await this.store.checkReferences(principal, dto, item);
-      const schedule = toScheduleColumns(dto, current, current.timezone);
-      const moved = rescheduled(current, schedule);
-      const columns = { ...toEventColumns(dto), ...schedule, ...(moved ? { sequence: current.sequence + 1 } : {}) };
-      await this.store.update(principal, id, columns, dto);
-      if (moved) await this.invite(principal, id, 'rescheduled');
-      return item;
-    });
+  protected async insertColumns(principal: OrgPrincipal, dto: CreateEventDto): Promise<object> {
+    return { ...toEventColumns(dto), ...toScheduleColumns(dto, null, await this.organizations.timezone(principal.orgId)) };
+  }
+
+  /** A new schedule moves the event's iCalendar sequence on, so invitees' calendars replace it. */
+  protected updateColumns(_principal: OrgPrincipal, dto: UpdateEventDto, current: CalendarEvent): object {
+    const schedule = toScheduleColumns(dto, current, current.timezone);
+    return { ...toEventColumns(dto), ...schedule, ...(rescheduled(current, schedule) ? { sequence: current.sequence + 1 } : {}) };
+  }
+
+  /** Invitations to a new event, or to one rescheduled, leave with the write's commit (the outbox). */
+  protected override async written(principal: OrgPrincipal, id: string, current?: CalendarEvent, columns?: { sequence?: number }): Promise<void> {
+    if (!current) await this.invite(principal, id, 'new');
+    else if (columns?.sequence !== undefined) await this.invite(principal, id, 'rescheduled');
+  }
+
+  protected override committed(): void {
     this.outbox.kick();
-    const after = await this.item(principal, id);
-    await this.store.announce(principal, after, before.assigned_to, dto.assigned_to);
-    return after;
   }
 
   /** The caller's events for a calendar: the most recently starting ones, at most MAX_FEED_EVENTS. */
@@ -153,12 +145,6 @@ export class EventsService extends RecordService<CalendarEvent> implements Recor
 
   private rows(builder: SelectQueryBuilder<CalendarEvent>): Promise<[CalendarEvent, EventLinks][]> {
     return this.store.withLinks<EventLinks>(builder);
-  }
-
-  private async item(principal: OrgPrincipal, id: string): Promise<EventItemDto> {
-    const [row] = await this.rows(this.store.byId(this.store.visible(principal), id));
-    if (!row) throw new NotFoundError('Event');
-    return toEventItem(...row);
   }
 
   private filtered(principal: OrgPrincipal, query: EventFiltersDto): SelectQueryBuilder<CalendarEvent> {

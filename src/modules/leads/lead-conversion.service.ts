@@ -48,7 +48,7 @@ export class LeadConversion {
     const opportunityId =
       lead.opportunityAmount === null
         ? null
-        : await this.opportunities.insert(principal, toOpportunityFromLead(lead, withContact, assignees, account.name, accountId), id);
+        : await this.opportunities.insertForLead(principal, toOpportunityFromLead(lead, withContact, assignees, account.name, accountId), id);
 
     await store.update(principal, id, { status: LeadStatus.CONVERTED, convertedAccountId: accountId, convertedContactId: contactId, convertedOpportunityId: opportunityId }, {});
     return accountId;

@@ -4,10 +4,11 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
-import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
-import { type Page, toPage } from '../../common/pagination/page.js';
+import { ConflictError } from '../../common/errors/app-error.js';
+import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -38,7 +39,7 @@ const STAGE_ORDER = Object.values(OpportunityStage);
 
 @RecordKind(OPPORTUNITY_KIND)
 @Injectable()
-export class OpportunitiesService extends RecordService<Opportunity> implements RecordKindService {
+export class OpportunitiesService extends RecordUseCases<Opportunity, OpportunityItemDto, OpportunityLinks, CreateOpportunityDto, UpdateOpportunityDto> implements RecordKindService {
   protected readonly store: RecordStore<Opportunity>;
 
   constructor(
@@ -62,10 +63,8 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
   }
 
   /** One query for the page (links included) and one for the count. */
-  async list(principal: OrgPrincipal, query: ListOpportunitiesQueryDto): Promise<Page<OpportunityItemDto>> {
-    const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
-    return toPage('/api/opportunities/', query, count, results);
+  list(principal: OrgPrincipal, query: ListOpportunitiesQueryDto): Promise<Page<OpportunityItemDto>> {
+    return this.listPage(principal, query, this.filtered(principal, query));
   }
 
   async get(principal: OrgPrincipal, id: string): Promise<OpportunityDetailResponseDto> {
@@ -74,47 +73,33 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
     return { ...item, comments, attachments };
   }
 
-  async create(principal: OrgPrincipal, dto: CreateOpportunityDto): Promise<OpportunityItemDto> {
-    await this.store.checkReferences(principal, dto);
-    const id = await this.store.transaction(() => this.insert(principal, dto));
-    const item = await this.item(principal, id);
-    await this.store.announce(principal, item, [], dto.assigned_to);
-    return item;
+  /** Creates an opportunity from a lead, in the conversion's transaction (its references already checked). */
+  async insertForLead(principal: OrgPrincipal, dto: CreateOpportunityDto, leadId: string): Promise<string> {
+    return this.insertFrom(principal, dto, { ...(await this.insertColumns(principal, dto)), leadId });
   }
 
-  /**
-   * Creates an opportunity in the transaction in progress (lead conversion's too), from references
-   * already checked: the organization's currency and the stage's probability when not given.
-   */
-  async insert(principal: OrgPrincipal, dto: CreateOpportunityDto, leadId: string | null = null): Promise<string> {
+  protected toItem(row: Opportunity, links: OpportunityLinks): OpportunityItemDto {
+    return toOpportunityItem(row, links);
+  }
+
+  /** The organization's currency and the stage's probability when not given. */
+  protected async insertColumns(principal: OrgPrincipal, dto: CreateOpportunityDto): Promise<object> {
     await this.assertNameFree(principal.orgId, dto.name);
-    const columns = {
+    return {
       ...toOpportunityColumns(dto),
       currency: dto.currency ?? (await this.organizations.defaultCurrency(principal.orgId)),
       probability: dto.probability ?? DEFAULT_PROBABILITY[dto.stage],
       ...closure(dto.stage, null, principal.userId),
-      leadId,
     };
-    const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
-    return this.store.insert(principal, columns, links, await this.tagIds(principal.orgId, dto.tags ?? []));
   }
 
-  async update(principal: OrgPrincipal, id: string, dto: UpdateOpportunityDto): Promise<OpportunityItemDto> {
-    const before = await this.store.transaction(async () => {
-      const current = await this.store.load(principal, id);
-      const item = await this.item(principal, id);
-      await this.store.checkReferences(principal, dto, item);
-      if (dto.name !== undefined && dto.name.toLowerCase() !== current.name.toLowerCase()) {
-        await this.assertNameFree(principal.orgId, dto.name);
-      }
-      const stage = dto.stage ?? current.stage;
-      const columns = { ...toOpportunityColumns(dto), ...closure(stage, current, principal.userId) };
-      await this.store.update(principal, id, columns, dto, dto.tags && (await this.tagIds(principal.orgId, dto.tags)));
-      return item;
-    });
-    const after = await this.item(principal, id);
-    await this.store.announce(principal, after, before.assigned_to, dto.assigned_to);
-    return after;
+  protected async updateColumns(principal: OrgPrincipal, dto: UpdateOpportunityDto, current: Opportunity): Promise<object> {
+    if (dto.name !== undefined && dto.name.toLowerCase() !== current.name.toLowerCase()) await this.assertNameFree(principal.orgId, dto.name);
+    return { ...toOpportunityColumns(dto), ...closure(dto.stage ?? current.stage, current, principal.userId) };
+  }
+
+  protected override async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {
+    return (await this.tags.resolve(orgId, names)).map((tag) => tag.id);
   }
 
   /**
@@ -148,16 +133,6 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
     return this.newest(principal, limit, (builder) => this.items(builder));
   }
 
-  private async items(builder: SelectQueryBuilder<Opportunity>): Promise<OpportunityItemDto[]> {
-    return (await this.store.withLinks<OpportunityLinks>(builder)).map(([row, links]) => toOpportunityItem(row, links));
-  }
-
-  private async item(principal: OrgPrincipal, id: string): Promise<OpportunityItemDto> {
-    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!item) throw new NotFoundError('Opportunity');
-    return item;
-  }
-
   private filtered(principal: OrgPrincipal, query: OpportunityFiltersDto): SelectQueryBuilder<Opportunity> {
     const builder = this.store.visible(principal);
     if (query.name) builder.andWhere('opportunity.name ILIKE :name', { name: containsPattern(query.name) });
@@ -182,9 +157,5 @@ export class OpportunitiesService extends RecordService<Opportunity> implements 
       .where('opportunity.orgId = :orgId AND lower(opportunity.name) = lower(:name)', { orgId, name })
       .getExists();
     if (taken) throw nameTaken();
-  }
-
-  private async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {
-    return (await this.tags.resolve(orgId, names)).map((tag) => tag.id);
   }
 }

@@ -4,10 +4,11 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
-import { type Page, toPage } from '../../common/pagination/page.js';
+import { ConflictError, ValidationFailedError } from '../../common/errors/app-error.js';
+import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -39,7 +40,7 @@ function assertOneRelated(dto: UpdateTaskDto, current?: Task): void {
 
 @RecordKind(TASK_KIND)
 @Injectable()
-export class TasksService extends RecordService<Task> implements RecordKindService {
+export class TasksService extends RecordUseCases<Task, TaskItemDto, TaskLinks, CreateTaskDto, UpdateTaskDto> implements RecordKindService {
   protected readonly store: RecordStore<Task>;
 
   constructor(
@@ -59,10 +60,8 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
     });
   }
 
-  async list(principal: OrgPrincipal, query: ListTasksQueryDto): Promise<Page<TaskItemDto>> {
-    const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
-    return toPage('/api/tasks/', query, count, results);
+  list(principal: OrgPrincipal, query: ListTasksQueryDto): Promise<Page<TaskItemDto>> {
+    return this.listPage(principal, query, this.filtered(principal, query));
   }
 
   async get(principal: OrgPrincipal, id: string): Promise<TaskDetailResponseDto> {
@@ -71,36 +70,31 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
     return { ...item, comments, attachments };
   }
 
-  async create(principal: OrgPrincipal, dto: CreateTaskDto): Promise<TaskItemDto> {
-    assertOneRelated(dto);
-    await this.store.checkReferences(principal, dto);
-    const status = dto.status ?? TaskStatus.NEW;
-    const id = await this.store.transaction(async () => {
-      await this.assertTitleFree(principal.orgId, dto.title);
-      const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
-      return this.store.insert(principal, { ...toTaskColumns(dto), status, completedAt: completion(status, null) }, links);
-    });
-    const item = await this.item(principal, id);
-    await this.store.announce(principal, { id, name: item.title }, [], dto.assigned_to);
-    return item;
+  protected toItem(row: Task, links: TaskLinks): TaskItemDto {
+    return toTaskItem(row, links);
   }
 
-  async update(principal: OrgPrincipal, id: string, dto: UpdateTaskDto): Promise<TaskItemDto> {
-    const before = await this.store.transaction(async () => {
-      const current = await this.store.load(principal, id);
-      assertOneRelated(dto, current);
-      const item = await this.item(principal, id);
-      await this.store.checkReferences(principal, dto, item);
-      if (dto.title !== undefined && dto.title.toLowerCase() !== current.title.toLowerCase()) {
-        await this.assertTitleFree(principal.orgId, dto.title);
-      }
-      const status = dto.status ?? current.status;
-      await this.store.update(principal, id, { ...toTaskColumns(dto), completedAt: completion(status, current.completedAt) }, dto);
-      return item;
-    });
-    const after = await this.item(principal, id);
-    await this.store.announce(principal, { id, name: after.title }, before.assigned_to, dto.assigned_to);
-    return after;
+  protected override nameOf(item: TaskItemDto): string {
+    return item.title;
+  }
+
+  protected override validate(dto: UpdateTaskDto, current?: Task): void {
+    assertOneRelated(dto, current);
+  }
+
+  protected async insertColumns(principal: OrgPrincipal, dto: CreateTaskDto): Promise<object> {
+    await this.assertTitleFree(principal.orgId, dto.title);
+    const status = dto.status ?? TaskStatus.NEW;
+    return { ...toTaskColumns(dto), status, completedAt: completion(status, null) };
+  }
+
+  protected async updateColumns(principal: OrgPrincipal, dto: UpdateTaskDto, current: Task): Promise<object> {
+    if (dto.title !== undefined && dto.title.toLowerCase() !== current.title.toLowerCase()) await this.assertTitleFree(principal.orgId, dto.title);
+    return { ...toTaskColumns(dto), completedAt: completion(dto.status ?? current.status, current.completedAt) };
+  }
+
+  protected override selectExtras(builder: SelectQueryBuilder<Task>): SelectQueryBuilder<Task> {
+    return builder.addSelect(OVERDUE, 'is_overdue');
   }
 
   /** The account's tasks the caller may see, newest first, for the account detail. */
@@ -124,17 +118,6 @@ export class TasksService extends RecordService<Task> implements RecordKindServi
       .limit(limit);
     const [items, count] = await Promise.all([this.items(first), this.store.count(open)]);
     return { count, items };
-  }
-
-  private async items(builder: SelectQueryBuilder<Task>): Promise<TaskItemDto[]> {
-    builder.addSelect(OVERDUE, 'is_overdue');
-    return (await this.store.withLinks<TaskLinks>(builder)).map(([row, links]) => toTaskItem(row, links));
-  }
-
-  private async item(principal: OrgPrincipal, id: string): Promise<TaskItemDto> {
-    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!item) throw new NotFoundError('Task');
-    return item;
   }
 
   private filtered(principal: OrgPrincipal, query: ListTasksQueryDto): SelectQueryBuilder<Task> {

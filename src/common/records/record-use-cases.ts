@@ -1,0 +1,112 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import type { OrgPrincipal } from '../auth/principal.js';
+import { NotFoundError } from '../errors/app-error.js';
+import { type Page, toPage } from '../pagination/page.js';
+import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
+import { RecordService, type StoredRecord } from './record-store.js';
+
+/** A body's link lists (`assigned_to`, `teams`, `contacts`) and tag names, as every kind names them. */
+type LinkBody = Partial<Record<string, unknown>> & { tags?: string[] };
+
+/**
+ * The use cases every record kind shares, written once over its RecordStore: a page of a list,
+ * one item, create and update (references checked, one transaction, read back, assignees told).
+ * A kind declares its mapper (`toItem`), the columns a body writes, and its own rules as hooks:
+ * `validate` (body rules, before anything is read), the column hooks (in the write's transaction,
+ * where unique names are locked and checked and workflow fields such as `closed_on` derived),
+ * `tagIds` for a kind with tags, `written` for what follows a write in its transaction (an event's
+ * invitations). Its service then holds only those and its own routes.
+ */
+export abstract class RecordUseCases<T extends StoredRecord, I extends { id: string }, L, C extends object, U extends object> extends RecordService<T> {
+  /** The item of a row and its links (the kind's mapper). */
+  protected abstract toItem(row: T, links: L): I;
+
+  /** The columns of a new record, in the create's transaction, after its references were checked. */
+  protected abstract insertColumns(principal: OrgPrincipal, dto: C): Promise<object> | object;
+
+  /** The columns an update writes, in its transaction, given the record as it was read for it. */
+  protected abstract updateColumns(principal: OrgPrincipal, dto: U, current: T): Promise<object> | object;
+
+  /** Rules of a body alone (and of the record it changes): thrown before anything else is checked. */
+  protected validate(_dto: C | U, _current?: T): void {}
+
+  /** The ids of the tags a body names (created on first use), for a kind with tags. */
+  protected tagIds(_orgId: string, _names: readonly string[]): Promise<string[]> {
+    throw new Error(`${this.constructor.name} declares tags on its store but not tagIds()`);
+  }
+
+  /**
+   * Work of the kind's own in the write's transaction, once the record is written: `current` is
+   * the record as it was before an update (absent for a create), `columns` what the update wrote.
+   */
+  protected async written(_principal: OrgPrincipal, _id: string, _current?: T, _columns?: object): Promise<void> {}
+
+  /** After the write committed (wake a queue). */
+  protected committed(): void {}
+
+  /** What an assignment notice calls the record. */
+  protected nameOf(item: I): string {
+    return (item as { name?: string }).name ?? '';
+  }
+
+  /** Columns an item reads beyond the row (a computed flag), added to every query of items. */
+  protected selectExtras(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return builder;
+  }
+
+  /** One page of `filtered` (visible rows with the list's filters) and their count: two statements whatever the data. */
+  protected async listPage(principal: OrgPrincipal, query: PaginationQueryDto, filtered: SelectQueryBuilder<T>): Promise<Page<I>> {
+    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
+    return toPage(`/api/${this.store.kind.path}/`, query, count, results);
+  }
+
+  async create(principal: OrgPrincipal, dto: C): Promise<I> {
+    this.validate(dto);
+    await this.store.checkReferences(principal, dto);
+    const id = await this.store.transaction(async () => {
+      const created = await this.insertFrom(principal, dto, await this.insertColumns(principal, dto));
+      await this.written(principal, created);
+      return created;
+    });
+    this.committed();
+    const item = await this.item(principal, id);
+    await this.store.announce(principal, { id, name: this.nameOf(item) }, [], this.store.assigneesOf(dto));
+    return item;
+  }
+
+  async update(principal: OrgPrincipal, id: string, dto: U): Promise<I> {
+    const before = await this.store.transaction(async () => {
+      const [current, links] = await this.store.loadWithLinks<L>(principal, id);
+      const item = this.toItem(current, links);
+      this.validate(dto, current);
+      await this.store.checkReferences(principal, dto, item);
+      const names = (dto as LinkBody).tags;
+      const tagIds = this.store.hasTags && names ? await this.tagIds(principal.orgId, names) : undefined;
+      const columns = await this.updateColumns(principal, dto, current);
+      await this.store.update(principal, id, columns, dto, tagIds);
+      await this.written(principal, id, current, columns);
+      return item;
+    });
+    this.committed();
+    const after = await this.item(principal, id);
+    await this.store.announce(principal, { id, name: this.nameOf(after) }, this.store.assigneesOf(before) ?? [], this.store.assigneesOf(dto));
+    return after;
+  }
+
+  /** Inserts a record with the body's links and tags (an absent list is empty), in the transaction in progress. */
+  protected async insertFrom(principal: OrgPrincipal, dto: C, columns: object): Promise<string> {
+    const tagIds = this.store.hasTags ? await this.tagIds(principal.orgId, (dto as LinkBody).tags ?? []) : undefined;
+    return this.store.insert(principal, columns, this.store.linksOf(dto), tagIds);
+  }
+
+  protected async items(builder: SelectQueryBuilder<T>): Promise<I[]> {
+    return (await this.store.withLinks<L>(this.selectExtras(builder))).map(([row, links]) => this.toItem(row, links));
+  }
+
+  /** The item the caller may see, or 404. */
+  protected async item(principal: OrgPrincipal, id: string): Promise<I> {
+    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
+    if (!item) throw new NotFoundError(this.store.kind.name);
+    return item;
+  }
+}
