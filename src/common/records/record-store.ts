@@ -168,9 +168,15 @@ export class RecordStore<T extends StoredRecord> {
     return record;
   }
 
-  /** A visible record with its links, in one statement (404 otherwise): what an update checks and answers from. */
-  async loadWithLinks<L>(principal: OrgPrincipal, id: string): Promise<[T, L]> {
-    const [found] = await this.withLinks<L>(this.byId(this.visible(principal), id));
+  /**
+   * A visible record with its links, in one statement (404 otherwise): what an update checks and
+   * answers from; `lock` holds the row for the rest of the transaction, so what the update derives
+   * from it (a version, a sequence, a completion time) cannot be derived twice at once.
+   */
+  async loadWithLinks<L>(principal: OrgPrincipal, id: string, { lock = false }: { lock?: boolean } = {}): Promise<[T, L]> {
+    const builder = this.byId(this.visible(principal), id);
+    if (lock) builder.setLock('pessimistic_write');
+    const [found] = await this.withLinks<L>(builder);
     if (!found) throw new NotFoundError(this.options.kind.name);
     return found;
   }

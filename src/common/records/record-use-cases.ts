@@ -36,10 +36,10 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
   }
 
   /**
-   * Work of the kind's own in the write's transaction, once the record is written: `current` is
-   * the record as it was before an update (absent for a create), `columns` what the update wrote.
+   * Work of the kind's own in the write's transaction, once the record is written with `columns`:
+   * `current` is the record as it was before an update (absent for a create).
    */
-  protected async written(_principal: OrgPrincipal, _id: string, _current?: T, _columns?: object): Promise<void> {}
+  protected async written(_principal: OrgPrincipal, _id: string, _columns: object, _current?: T): Promise<void> {}
 
   /** After the write committed (wake a queue). */
   protected committed(): void {}
@@ -64,8 +64,9 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
     this.validate(dto);
     await this.store.checkReferences(principal, dto);
     const id = await this.store.transaction(async () => {
-      const created = await this.insertFrom(principal, dto, await this.insertColumns(principal, dto));
-      await this.written(principal, created);
+      const columns = await this.insertColumns(principal, dto);
+      const created = await this.insertFrom(principal, dto, columns);
+      await this.written(principal, created, columns);
       return created;
     });
     this.committed();
@@ -76,7 +77,7 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
 
   async update(principal: OrgPrincipal, id: string, dto: U): Promise<I> {
     const before = await this.store.transaction(async () => {
-      const [current, links] = await this.store.loadWithLinks<L>(principal, id);
+      const [current, links] = await this.store.loadWithLinks<L>(principal, id, { lock: true });
       const item = this.toItem(current, links);
       this.validate(dto, current);
       await this.store.checkReferences(principal, dto, item);
@@ -84,7 +85,7 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
       const tagIds = this.store.hasTags && names ? await this.tagIds(principal.orgId, names) : undefined;
       const columns = await this.updateColumns(principal, dto, current);
       await this.store.update(principal, id, columns, dto, tagIds);
-      await this.written(principal, id, current, columns);
+      await this.written(principal, id, columns, current);
       return item;
     });
     this.committed();

@@ -50,7 +50,7 @@ export class DocumentsController {
   @ApiErrors('DOCUMENT_TITLE_TAKEN', 413, 'STORAGE_QUOTA_EXCEEDED', 415)
   @TakesMultipart()
   createDocument(@Principal() principal: OrgPrincipal, @Req() request: FastifyRequest): Promise<DocumentResponseDto> {
-    return this.documents.create(principal, request);
+    return this.documents.createFromRequest(principal, request);
   }
 
   @Get(':id')
@@ -71,7 +71,7 @@ export class DocumentsController {
   @ApiErrors('DOCUMENT_OWNER_ONLY', 404, 'DOCUMENT_TITLE_TAKEN', 413, 'STORAGE_QUOTA_EXCEEDED', 415)
   @TakesMultipart()
   updateDocument(@Principal() principal: OrgPrincipal, @IdParam() id: string, @Req() request: FastifyRequest): Promise<DocumentResponseDto> {
-    return this.documents.update(principal, id, request);
+    return this.documents.updateFromRequest(principal, id, request);
   }
 
   @Delete(':id')

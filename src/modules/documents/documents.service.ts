@@ -12,7 +12,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } f
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RECORD_DELETING, type RecordDeleting, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RECORD_DELETING, type RecordDeleting, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { FileStorage } from '../files/file-storage.js';
 import { StorageQuota } from '../files/storage-quota.js';
 import { safeFileName } from '../files/safe-file-name.js';
@@ -54,9 +55,13 @@ function sharedWith(builder: SelectQueryBuilder<Document>, principal: OrgPrincip
   );
 }
 
+/** A document's fields and its stored file (the form's `document_file`). */
+type DocumentCreation = CreateDocumentDto & { file: StoredFileColumns };
+type DocumentChange = UpdateDocumentDto & { file?: StoredFileColumns };
+
 @RecordKind(DOCUMENT_KIND)
 @Injectable()
-export class DocumentsService extends RecordService<Document> implements RecordKindService {
+export class DocumentsService extends RecordUseCases<Document, DocumentResponseDto, DocumentLinks, DocumentCreation, DocumentChange> implements RecordKindService {
   protected readonly store: RecordStore<Document>;
 
   constructor(
@@ -102,52 +107,49 @@ export class DocumentsService extends RecordService<Document> implements RecordK
     return this.item(principal, id);
   }
 
-  async create(principal: OrgPrincipal, request: FastifyRequest): Promise<DocumentResponseDto> {
+  /** A multipart form: the fields and `document_file`, streamed to storage as it is read. */
+  createFromRequest(principal: OrgPrincipal, request: FastifyRequest): Promise<DocumentResponseDto> {
     return this.withUpload(principal, async (receive) => {
       const { fields } = await readDocumentInput(request, CreateDocumentDto, receive);
       const file = receive.stored();
       if (!file) throw ValidationFailedError.field('document_file', 'a file is required');
-      await this.store.checkReferences(principal, fields);
-      const id = await this.store.transaction(async () => {
-        await this.quota.assertRoom(principal.orgId, file.size, 'document_file');
-        await this.assertTitleFree(principal.orgId, fields.title);
-        const columns = { title: fields.title, status: fields.status ?? DocumentStatus.ACTIVE, version: 1, file };
-        const created = await this.store.insert(principal, columns, { shared_to: fields.shared_to ?? [], teams: fields.teams ?? [] });
-        await this.addVersion(principal, created, 1, file);
-        return created;
-      });
-      const item = await this.item(principal, id);
-      await this.store.announce(principal, { id, name: item.title }, [], fields.shared_to);
-      return item;
+      return this.create(principal, { ...fields, file });
     });
   }
 
-  /** Changes fields and sharing; a new file becomes the next version, the previous ones kept. */
-  async update(principal: OrgPrincipal, id: string, request: FastifyRequest): Promise<DocumentResponseDto> {
-    const before = await this.item(principal, id);
-    assertOwner(principal, before);
+  /** Changes fields and sharing; a new file becomes the next version, the previous ones kept. Only its owner, before any byte is stored. */
+  async updateFromRequest(principal: OrgPrincipal, id: string, request: FastifyRequest): Promise<DocumentResponseDto> {
+    assertOwner(principal, await this.item(principal, id));
     return this.withUpload(principal, async (receive) => {
       const { fields } = await readDocumentInput(request, UpdateDocumentDto, receive);
-      const file = receive.stored();
-      await this.store.checkReferences(principal, fields, before);
-      await this.store.transaction(async () => {
-        if (file) await this.quota.assertRoom(principal.orgId, file.size, 'document_file');
-        const current = await this.store.lockForChange(principal, id);
-        if (fields.title !== undefined && fields.title.toLowerCase() !== current.title.toLowerCase()) {
-          await this.assertTitleFree(principal.orgId, fields.title);
-        }
-        const columns: Partial<Document> = { title: fields.title, status: fields.status };
-        if (file) {
-          Object.assign(columns, { version: current.version + 1, file });
-          await this.addVersion(principal, id, current.version + 1, file);
-        }
-        const given = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
-        await this.store.update(principal, id, given, fields);
-      });
-      const after = await this.item(principal, id);
-      await this.store.announce(principal, { id, name: after.title }, before.shared_to, fields.shared_to);
-      return after;
+      return this.update(principal, id, { ...fields, file: receive.stored() });
     });
+  }
+
+  protected toItem(row: Document, links: DocumentLinks): DocumentResponseDto {
+    return toDocumentResponse(row, links);
+  }
+
+  protected override nameOf(item: DocumentResponseDto): string {
+    return item.title;
+  }
+
+  protected async insertColumns(principal: OrgPrincipal, dto: DocumentCreation): Promise<object> {
+    await this.quota.assertRoom(principal.orgId, dto.file.size, 'document_file');
+    await this.assertTitleFree(principal.orgId, dto.title);
+    return { title: dto.title, status: dto.status ?? DocumentStatus.ACTIVE, version: 1, file: dto.file };
+  }
+
+  protected async updateColumns(principal: OrgPrincipal, dto: DocumentChange, current: Document): Promise<object> {
+    if (dto.file) await this.quota.assertRoom(principal.orgId, dto.file.size, 'document_file');
+    if (dto.title !== undefined && dto.title.toLowerCase() !== current.title.toLowerCase()) await this.assertTitleFree(principal.orgId, dto.title);
+    const columns = { title: dto.title, status: dto.status, ...(dto.file ? { version: current.version + 1, file: dto.file } : {}) };
+    return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+  }
+
+  /** Each file the document is given is a version of its own, kept as the document moves on. */
+  protected override async written(principal: OrgPrincipal, id: string, { version, file }: { version?: number; file?: StoredFileColumns }): Promise<void> {
+    if (version !== undefined && file) await this.addVersion(principal, id, version, file);
   }
 
   async versions(principal: OrgPrincipal, id: string, query: PaginationQueryDto): Promise<Page<DocumentVersionDto>> {
@@ -212,16 +214,6 @@ export class DocumentsService extends RecordService<Document> implements RecordK
 
   private async addVersion(principal: OrgPrincipal, documentId: string, version: number, file: StoredFileColumns): Promise<void> {
     await this.db.tx.getRepository(DocumentVersion).insert({ orgId: principal.orgId, documentId, version, file, createdBy: principal.userId });
-  }
-
-  private async items(builder: SelectQueryBuilder<Document>): Promise<DocumentResponseDto[]> {
-    return (await this.store.withLinks<DocumentLinks>(builder)).map(([document, links]) => toDocumentResponse(document, links));
-  }
-
-  private async item(principal: OrgPrincipal, id: string): Promise<DocumentResponseDto> {
-    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!item) throw new NotFoundError('Document');
-    return item;
   }
 
   private filtered(principal: OrgPrincipal, query: ListDocumentsQueryDto): SelectQueryBuilder<Document> {

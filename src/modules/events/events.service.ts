@@ -91,9 +91,9 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, E
   }
 
   /** Invitations to a new event, or to one rescheduled, leave with the write's commit (the outbox). */
-  protected override async written(principal: OrgPrincipal, id: string, current?: CalendarEvent, columns?: { sequence?: number }): Promise<void> {
+  protected override async written(principal: OrgPrincipal, id: string, columns: { sequence?: number }, current?: CalendarEvent): Promise<void> {
     if (!current) await this.invite(principal, id, 'new');
-    else if (columns?.sequence !== undefined) await this.invite(principal, id, 'rescheduled');
+    else if (columns.sequence !== undefined) await this.invite(principal, id, 'rescheduled');
   }
 
   protected override committed(): void {
