@@ -17,7 +17,7 @@ type LinkBody = Partial<Record<string, unknown>> & { tags?: string[] };
  * `tagIds` for a kind with tags, `written` for what follows a write in its transaction (an event's
  * invitations). Its service then holds only those and its own routes.
  */
-export abstract class RecordUseCases<T extends StoredRecord, I extends { id: string }, L, C extends object, U extends object> extends RecordService<T> {
+export abstract class RecordUseCases<T extends StoredRecord, I extends { id: string }, L, C extends object, U extends object, A extends I = I> extends RecordService<T> {
   /** The item of a row and its links (the kind's mapper). */
   protected abstract toItem(row: T, links: L): I;
 
@@ -39,10 +39,15 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
    * Work of the kind's own in the write's transaction, once the record is written with `columns`:
    * `current` is the record as it was before an update (absent for a create).
    */
-  protected async written(_principal: OrgPrincipal, _id: string, _columns: object, _current?: T): Promise<void> {}
+  protected async written(_principal: OrgPrincipal, _id: string, _columns: object, _dto: C | U, _current?: T): Promise<void> {}
 
   /** After the write committed (wake a queue). */
   protected committed(): void {}
+
+  /** What a create or an update answers: the item, or the kind's fuller answer (an invoice with its lines). */
+  protected answer(principal: OrgPrincipal, id: string): Promise<A> {
+    return this.item(principal, id) as Promise<A>;
+  }
 
   /** What an assignment notice calls the record. */
   protected nameOf(item: I): string {
@@ -60,22 +65,22 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
     return toPage(`/api/${this.store.kind.path}/`, query, count, results);
   }
 
-  async create(principal: OrgPrincipal, dto: C): Promise<I> {
+  async create(principal: OrgPrincipal, dto: C): Promise<A> {
     this.validate(dto);
     await this.store.checkReferences(principal, dto);
     const id = await this.store.transaction(async () => {
       const columns = await this.insertColumns(principal, dto);
-      const created = await this.insertFrom(principal, dto, columns);
-      await this.written(principal, created, columns);
-      return created;
+      const inserted = await this.insertFrom(principal, dto, columns);
+      await this.written(principal, inserted, columns, dto);
+      return inserted;
     });
     this.committed();
-    const item = await this.item(principal, id);
-    await this.store.announce(principal, { id, name: this.nameOf(item) }, [], this.store.assigneesOf(dto));
-    return item;
+    const created = await this.answer(principal, id);
+    await this.store.announce(principal, { id, name: this.nameOf(created) }, [], this.store.assigneesOf(dto));
+    return created;
   }
 
-  async update(principal: OrgPrincipal, id: string, dto: U): Promise<I> {
+  async update(principal: OrgPrincipal, id: string, dto: U): Promise<A> {
     const before = await this.store.transaction(async () => {
       const [current, links] = await this.store.loadWithLinks<L>(principal, id, { lock: true });
       const item = this.toItem(current, links);
@@ -85,11 +90,11 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
       const tagIds = this.store.hasTags && names ? await this.tagIds(principal.orgId, names) : undefined;
       const columns = await this.updateColumns(principal, dto, current);
       await this.store.update(principal, id, columns, dto, tagIds);
-      await this.written(principal, id, columns, current);
+      await this.written(principal, id, columns, dto, current);
       return item;
     });
     this.committed();
-    const after = await this.item(principal, id);
+    const after = await this.answer(principal, id);
     await this.store.announce(principal, { id, name: this.nameOf(after) }, this.store.assigneesOf(before) ?? [], this.store.assigneesOf(dto));
     return after;
   }

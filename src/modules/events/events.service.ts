@@ -91,7 +91,7 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, E
   }
 
   /** Invitations to a new event, or to one rescheduled, leave with the write's commit (the outbox). */
-  protected override async written(principal: OrgPrincipal, id: string, columns: { sequence?: number }, current?: CalendarEvent): Promise<void> {
+  protected override async written(principal: OrgPrincipal, id: string, columns: { sequence?: number }, _dto: CreateEventDto | UpdateEventDto, current?: CalendarEvent): Promise<void> {
     if (!current) await this.invite(principal, id, 'new');
     else if (columns.sequence !== undefined) await this.invite(principal, id, 'rescheduled');
   }

@@ -4,10 +4,11 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
-import { type Page, toPage } from '../../common/pagination/page.js';
+import { ConflictError, ValidationFailedError } from '../../common/errors/app-error.js';
+import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { RECORD_DELETING, type RecordDeleting, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RECORD_DELETING, type RecordDeleting, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -32,7 +33,10 @@ export const locked = (message: string, fields: string[] = []) =>
 
 @RecordKind(INVOICE_KIND)
 @Injectable()
-export class InvoicesService extends RecordService<Invoice> implements RecordKindService {
+export class InvoicesService
+  extends RecordUseCases<Invoice, InvoiceItemDto, InvoiceLinks, CreateInvoiceDto, UpdateInvoiceDto, InvoiceResponseDto>
+  implements RecordKindService
+{
   protected readonly store: RecordStore<Invoice>;
 
   constructor(
@@ -54,10 +58,8 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     });
   }
 
-  async list(principal: OrgPrincipal, query: ListInvoicesQueryDto): Promise<Page<InvoiceItemDto>> {
-    const filtered = this.filtered(principal, query);
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
-    return toPage('/api/invoices/', query, count, results);
+  list(principal: OrgPrincipal, query: ListInvoicesQueryDto): Promise<Page<InvoiceItemDto>> {
+    return this.listPage(principal, query, this.filtered(principal, query));
   }
 
   async get(principal: OrgPrincipal, id: string): Promise<InvoiceDetailResponseDto> {
@@ -77,25 +79,9 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     return this.mail.summaries(orgId, links.map((link) => link.emailId));
   }
 
-  async create(principal: OrgPrincipal, dto: CreateInvoiceDto): Promise<InvoiceResponseDto> {
-    assertDates(dto.issue_date ?? null, dto.due_date ?? null);
-    await this.store.checkReferences(principal, dto);
-    // One read of the organization for both its currency and its invoice prefix.
-    const settings = await this.organizations.settings(principal.orgId);
-    const currency = dto.currency ?? settings.default_currency;
-    const id = await this.store.transaction(async () => {
-      const number = await this.nextNumber(principal.orgId, settings.invoice_prefix);
-      const links = { contacts: dto.contacts ?? [], assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [] };
-      return this.insert(principal, { ...toInvoiceColumns(dto), currency, invoiceNumber: number }, dto.lines, links, 'created');
-    });
-    const invoice = await this.response(principal, id);
-    await this.store.announce(principal, { id, name: invoice.invoice_number }, [], dto.assigned_to);
-    return invoice;
-  }
-
   /**
-   * Inserts an invoice with its lines, priced, and its first history entry, in the transaction in
-   * progress (create and duplicate).
+   * Inserts an invoice with its lines, priced, and its first history note, in the transaction in
+   * progress (duplicate; a create goes through the shared use cases, to the same parts).
    */
   async insert(
     principal: OrgPrincipal,
@@ -104,41 +90,69 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     links: { contacts: string[]; assigned_to: string[]; teams: string[] },
     note: string,
   ): Promise<string> {
-    const { lines: rows, totals } = priced(lines, columns.currency);
+    const { totals } = priced(lines, columns.currency);
     const id = await this.store.insert(principal, { ...columns, ...totals, status: InvoiceStatus.DRAFT }, links);
-    await this.db.tx.getRepository(InvoiceLine).insert(rows.map((row) => ({ ...row, orgId: principal.orgId, invoiceId: id })));
+    await this.writeLines(principal, id, lines, columns.currency);
     await this.addHistory(principal.orgId, id, InvoiceStatus.DRAFT, note);
     return id;
   }
 
+  protected toItem(row: Invoice, links: InvoiceLinks): InvoiceItemDto {
+    return toInvoiceItem(row, links);
+  }
+
+  protected override answer(principal: OrgPrincipal, id: string): Promise<InvoiceResponseDto> {
+    return this.response(principal, id);
+  }
+
+  protected override nameOf(invoice: InvoiceItemDto): string {
+    return invoice.invoice_number;
+  }
+
+  protected override selectExtras(builder: SelectQueryBuilder<Invoice>): SelectQueryBuilder<Invoice> {
+    return builder.addSelect(OVERDUE, 'is_overdue');
+  }
+
   /** A Draft changes freely; once sent only notes, assignees and teams; Paid and Cancelled are final. */
-  async update(principal: OrgPrincipal, id: string, dto: UpdateInvoiceDto): Promise<InvoiceResponseDto> {
-    const before = await this.store.transaction(async () => {
-      const current = await this.loadForChange(principal, id);
-      const item = await this.item(principal, id);
-      if (current.status === InvoiceStatus.PAID || current.status === InvoiceStatus.CANCELLED) {
-        throw locked(`A ${current.status} invoice is final`);
-      }
-      if (current.status !== InvoiceStatus.DRAFT) {
-        const frozen = Object.keys(dto).filter((field) => !EDITABLE_AFTER_SENDING.has(field));
-        if (frozen.length) throw locked(`cannot change once the invoice is ${current.status}`, frozen);
-      }
-      assertDates(dto.issue_date === undefined ? current.issueDate : dto.issue_date, dto.due_date === undefined ? current.dueDate : dto.due_date);
-      await this.store.checkReferences(principal, dto, item);
-      const columns: Partial<Invoice> = toInvoiceColumns(dto);
-      if (dto.lines || dto.currency) {
-        const lines = dto.lines ?? (await this.storedLines(id));
-        const { lines: rows, totals } = priced(lines, dto.currency ?? current.currency);
-        Object.assign(columns, totals);
-        await this.db.tx.getRepository(InvoiceLine).delete({ invoiceId: id, orgId: principal.orgId });
-        await this.db.tx.getRepository(InvoiceLine).insert(rows.map((row) => ({ ...row, orgId: principal.orgId, invoiceId: id })));
-      }
-      await this.store.update(principal, id, columns, dto);
-      return item;
-    });
-    const after = await this.response(principal, id);
-    await this.store.announce(principal, { id, name: after.invoice_number }, before.assigned_to, dto.assigned_to);
-    return after;
+  protected override validate(dto: CreateInvoiceDto | UpdateInvoiceDto, current?: Invoice): void {
+    if (current && (current.status === InvoiceStatus.PAID || current.status === InvoiceStatus.CANCELLED)) throw locked(`A ${current.status} invoice is final`);
+    if (current && current.status !== InvoiceStatus.DRAFT) {
+      const frozen = Object.keys(dto).filter((field) => !EDITABLE_AFTER_SENDING.has(field));
+      if (frozen.length) throw locked(`cannot change once the invoice is ${current.status}`, frozen);
+    }
+    const issue = dto.issue_date === undefined ? (current?.issueDate ?? null) : dto.issue_date;
+    const due = dto.due_date === undefined ? (current?.dueDate ?? null) : dto.due_date;
+    assertDates(issue ?? null, due ?? null);
+  }
+
+  /** The next number of the organization's sequence, and its currency unless given: one read of the organization. */
+  protected async insertColumns(principal: OrgPrincipal, dto: CreateInvoiceDto): Promise<object> {
+    const settings = await this.organizations.settings(principal.orgId);
+    const currency = dto.currency ?? settings.default_currency;
+    const invoiceNumber = await this.nextNumber(principal.orgId, settings.invoice_prefix);
+    return { ...toInvoiceColumns(dto), currency, invoiceNumber, ...priced(dto.lines, currency).totals, status: InvoiceStatus.DRAFT };
+  }
+
+  /** New lines or a new currency re-price the invoice: its totals, and the lines themselves. */
+  protected async updateColumns(principal: OrgPrincipal, dto: UpdateInvoiceDto, current: Invoice): Promise<object> {
+    const columns: Partial<Invoice> = toInvoiceColumns(dto);
+    if (!dto.lines && !dto.currency) return columns;
+    const lines = dto.lines ?? (await this.storedLines(current.id));
+    await this.db.tx.getRepository(InvoiceLine).delete({ invoiceId: current.id, orgId: principal.orgId });
+    await this.writeLines(principal, current.id, lines, dto.currency ?? current.currency);
+    return { ...columns, ...priced(lines, dto.currency ?? current.currency).totals };
+  }
+
+  /** A new invoice's lines and the first note of its history. */
+  protected override async written(principal: OrgPrincipal, id: string, columns: { currency?: string }, dto: CreateInvoiceDto | UpdateInvoiceDto, current?: Invoice): Promise<void> {
+    if (current) return;
+    await this.writeLines(principal, id, (dto as CreateInvoiceDto).lines, columns.currency!);
+    await this.addHistory(principal.orgId, id, InvoiceStatus.DRAFT, 'created');
+  }
+
+  private async writeLines(principal: OrgPrincipal, invoiceId: string, lines: CreateInvoiceDto['lines'], currency: string): Promise<void> {
+    const { lines: rows } = priced(lines, currency);
+    await this.db.tx.getRepository(InvoiceLine).insert(rows.map((row) => ({ ...row, orgId: principal.orgId, invoiceId })));
   }
 
   /** Only a Draft or a Cancelled invoice may be deleted: a sent one stays on record. */
@@ -240,15 +254,8 @@ export class InvoicesService extends RecordService<Invoice> implements RecordKin
     return rows.map((row) => ({ ...row, amount_due: shownAs(row.amount_due, row.currency) }));
   }
 
-  async item(principal: OrgPrincipal, id: string): Promise<InvoiceItemDto> {
-    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!item) throw new NotFoundError('Invoice');
-    return item;
-  }
-
-  private async items(builder: SelectQueryBuilder<Invoice>): Promise<InvoiceItemDto[]> {
-    builder.addSelect(OVERDUE, 'is_overdue');
-    return (await this.store.withLinks<InvoiceLinks>(builder)).map(([row, links]) => toInvoiceItem(row, links));
+  override item(principal: OrgPrincipal, id: string): Promise<InvoiceItemDto> {
+    return super.item(principal, id);
   }
 
   private filtered(principal: OrgPrincipal, query: InvoiceFiltersDto): SelectQueryBuilder<Invoice> {
