@@ -5,9 +5,9 @@ import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type EmbeddedRows, embedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
 import { withStatementText } from '../../common/database/statement-texts.js';
-import { NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import type { ContactRefDto } from '../contacts/dto/contact.dto.js';
@@ -28,7 +28,7 @@ type DetailRows = { contacts: EmbeddedRows<ContactRefDto>; teams: EmbeddedRows<T
 
 @RecordKind(ACCOUNT_KIND)
 @Injectable()
-export class AccountsService extends RecordService<Account> implements RecordKindService {
+export class AccountsService extends RecordUseCases<Account, AccountItemDto, AccountLinks, CreateAccountDto, UpdateAccountDto> implements RecordKindService {
   protected readonly store: RecordStore<Account>;
 
   constructor(
@@ -130,44 +130,33 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     return Object.assign({}, ...parts);
   }
 
-  async create(principal: OrgPrincipal, dto: CreateAccountDto): Promise<AccountItemDto> {
-    await this.store.checkReferences(principal, dto);
-    const id = await this.store.transaction(() => this.insert(principal, dto));
-    const item = await this.item(principal, id);
-    await this.store.announce(principal, item, [], dto.assigned_to);
-    return item;
+  /** Creates an account from a lead, in the conversion's transaction (its links already known to be referable). */
+  insertForLead(principal: OrgPrincipal, dto: CreateAccountDto, leadId: string): Promise<string> {
+    return this.insertFrom(principal, dto, { ...toAccountColumns(dto), leadId });
   }
 
-  /**
-   * Creates an account in the transaction in progress (lead conversion's), from links already
-   * known to be referable.
-   */
-  async insert(principal: OrgPrincipal, dto: CreateAccountDto, leadId: string | null = null): Promise<string> {
-    const tagIds = await this.tagIds(principal.orgId, dto.tags ?? []);
-    const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
-    return this.store.insert(principal, { ...toAccountColumns(dto), leadId }, links, tagIds);
+  override item(principal: OrgPrincipal, id: string): Promise<AccountItemDto> {
+    return super.item(principal, id);
   }
 
-  async update(principal: OrgPrincipal, id: string, dto: UpdateAccountDto): Promise<AccountItemDto> {
-    const before = await this.store.transaction(async () => {
-      const current = await this.item(principal, id);
-      await this.store.checkReferences(principal, dto, current);
-      await this.store.update(principal, id, toAccountColumns(dto), dto, dto.tags && (await this.tagIds(principal.orgId, dto.tags)));
-      return current;
-    });
-    const after = await this.item(principal, id);
-    await this.store.announce(principal, after, before.assigned_to, dto.assigned_to);
-    return after;
+  protected toItem(row: Account, links: AccountLinks): AccountItemDto {
+    return toAccountItem(row, links);
   }
 
-  async item(principal: OrgPrincipal, id: string): Promise<AccountItemDto> {
-    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!item) throw new NotFoundError('Account');
-    return item;
+  protected insertColumns(_principal: OrgPrincipal, dto: CreateAccountDto): object {
+    return toAccountColumns(dto);
+  }
+
+  protected updateColumns(_principal: OrgPrincipal, dto: UpdateAccountDto): object {
+    return toAccountColumns(dto);
+  }
+
+  protected override async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {
+    return (await this.tags.resolve(orgId, names)).map((tag) => tag.id);
   }
 
   /** The name printed on what is issued to the account (an invoice), whoever may see the account itself. */
-  async nameOf(orgId: string, id: string): Promise<string | null> {
+  async printedName(orgId: string, id: string): Promise<string | null> {
     const account = await this.store.byId(this.store.ofOrganization(orgId), id).select(['account.id', 'account.name']).getOne();
     return account?.name ?? null;
   }
@@ -175,10 +164,6 @@ export class AccountsService extends RecordService<Account> implements RecordKin
   /** Rows with their links as arrays, in one query. */
   recent(principal: OrgPrincipal, limit: number): Promise<Recent<AccountItemDto>> {
     return this.newest(principal, limit, (builder) => this.items(builder));
-  }
-
-  private async items(builder: SelectQueryBuilder<Account>): Promise<AccountItemDto[]> {
-    return (await this.store.withLinks<AccountLinks>(builder)).map(([account, links]) => toAccountItem(account, links));
   }
 
   private filtered(principal: OrgPrincipal, query: ListAccountsQueryDto): SelectQueryBuilder<Account> {
@@ -192,9 +177,5 @@ export class AccountsService extends RecordService<Account> implements RecordKin
     if (query.assigned_to) this.store.whereLinked(builder, 'assigned_to', query.assigned_to);
     if (query.status) builder.andWhere('account.status = :onlyStatus', { onlyStatus: query.status });
     return builder;
-  }
-
-  private async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {
-    return (await this.tags.resolve(orgId, names)).map((tag) => tag.id);
   }
 }

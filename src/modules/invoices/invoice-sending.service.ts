@@ -118,7 +118,7 @@ export class InvoiceSending {
   private async pdfInputOf(orgId: string, invoice: InvoiceResponseDto): Promise<InvoicePdfInput> {
     const [settings, billTo] = await Promise.all([
       this.organizations.settings(orgId),
-      invoice.account ? this.accounts.nameOf(orgId, invoice.account) : null,
+      invoice.account ? this.accounts.printedName(orgId, invoice.account) : null,
     ]);
     return toPdfInput(settings.name, billTo ?? '', invoice);
   }

@@ -44,7 +44,7 @@ export class LeadConversion {
     const contactId = lead.email ? await this.contacts.findOrInsert(principal, toContactFromLead(lead, links, assignees)) : null;
     const withContact = { ...links, contacts: contactId && !links.contacts.includes(contactId) ? [...links.contacts, contactId] : links.contacts };
     const account = toAccountFromLead(lead, withContact, assignees);
-    const accountId = await this.accounts.insert(principal, account, id);
+    const accountId = await this.accounts.insertForLead(principal, account, id);
     const opportunityId =
       lead.opportunityAmount === null
         ? null
