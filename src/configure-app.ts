@@ -88,5 +88,5 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
 
 /** The OpenAPI document of the app, with the record kinds it registered. */
 export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
-  return buildOpenApiDocument(app, app.get(RecordKinds).all().map((kind) => kind.path));
+  return buildOpenApiDocument(app, app.get(RecordKinds).all());
 }

@@ -11,22 +11,25 @@ const unique = () => randomUUID().slice(0, 8);
 /**
  * How to create a record of each kind (as the cast's creator), and a change to send it. A kind
  * registered without an entry here fails the all-kinds tests (record revisions, record history).
+ * `path` is its collection (what its list is tested at, by test/list-queries.e2e-spec.ts too);
  * `people` is the link to users a body sets (`assigned_to` unless said).
  */
-export const KINDS: Record<string, { create: Creator; change: () => Record<string, unknown>; people?: string }> = {
-  account: { create: (t, c) => t.api.post('/api/accounts/', { name: `Account ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Account ${unique()}` }) },
-  lead: { create: (t, c) => t.api.post('/api/leads/', { first_name: 'Ada', last_name: unique() }, as(c, 'creator')), change: () => ({ last_name: unique() }) },
-  case: { create: (t, c) => t.api.post('/api/cases/', { name: `Case ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Case ${unique()}` }) },
-  contact: { create: (t, c) => t.api.post('/api/contacts/', { first_name: 'Grace', last_name: unique(), primary_email: `grace-${unique()}@acme.example` }, as(c, 'creator')), change: () => ({ last_name: unique() }) },
-  opportunity: { create: (t, c) => t.api.post('/api/opportunities/', { name: `Deal ${unique()}`, stage: 'QUALIFICATION' }, as(c, 'creator')), change: () => ({ name: `Deal ${unique()}` }) },
-  task: { create: (t, c) => t.api.post('/api/tasks/', { title: `Task ${unique()}` }, as(c, 'creator')), change: () => ({ title: `Task ${unique()}` }) },
-  event: { create: (t, c) => t.api.post('/api/events/', { name: `Event ${unique()}`, start_date: '2027-01-15', start_time: '09:30', end_time: '10:00' }, as(c, 'creator')), change: () => ({ name: `Event ${unique()}` }) },
+export const KINDS: Record<string, { path: string; create: Creator; change: () => Record<string, unknown>; people?: string }> = {
+  account: { path: 'accounts', create: (t, c) => t.api.post('/api/accounts/', { name: `Account ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Account ${unique()}` }) },
+  lead: { path: 'leads', create: (t, c) => t.api.post('/api/leads/', { first_name: 'Ada', last_name: unique() }, as(c, 'creator')), change: () => ({ last_name: unique() }) },
+  case: { path: 'cases', create: (t, c) => t.api.post('/api/cases/', { name: `Case ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Case ${unique()}` }) },
+  contact: { path: 'contacts', create: (t, c) => t.api.post('/api/contacts/', { first_name: 'Grace', last_name: unique(), primary_email: `grace-${unique()}@acme.example` }, as(c, 'creator')), change: () => ({ last_name: unique() }) },
+  opportunity: { path: 'opportunities', create: (t, c) => t.api.post('/api/opportunities/', { name: `Deal ${unique()}`, stage: 'QUALIFICATION' }, as(c, 'creator')), change: () => ({ name: `Deal ${unique()}` }) },
+  task: { path: 'tasks', create: (t, c) => t.api.post('/api/tasks/', { title: `Task ${unique()}` }, as(c, 'creator')), change: () => ({ title: `Task ${unique()}` }) },
+  event: { path: 'events', create: (t, c) => t.api.post('/api/events/', { name: `Event ${unique()}`, start_date: '2027-01-15', start_time: '09:30', end_time: '10:00' }, as(c, 'creator')), change: () => ({ name: `Event ${unique()}` }) },
   document: {
+    path: 'documents',
     create: (t, c) => t.api.upload('/api/documents/', multipart({ title: `Doc ${unique()}` }, [{ field: 'document_file', fileName: 'notes.txt', content: 'hello' }]), as(c, 'creator')),
     change: () => ({ title: `Doc ${unique()}` }),
     people: 'shared_to',
   },
   invoice: {
+    path: 'invoices',
     create: async (t, c) => {
       const account = await t.api.post('/api/accounts/', { name: `Billed ${unique()}` }, as(c, 'creator'));
       return t.api.post('/api/invoices/', { invoice_title: `Invoice ${unique()}`, account: account.body.id, lines: [{ description: 'x', quantity: '1', unit_price: '1.00' }] }, as(c, 'creator'));
@@ -47,7 +50,8 @@ export function everyKind(): { t: TestApp; cast: Cast } {
   });
   afterAll(() => app.t.close());
   it('covers every registered kind', () => {
-    expect(app.t.app.get(RecordKinds).all().map((kind) => kind.kind).sort()).toEqual(Object.keys(KINDS).sort());
+    const registered = app.t.app.get(RecordKinds).all().map(({ kind, path }) => `${kind} ${path}`);
+    expect(registered.sort()).toEqual(Object.entries(KINDS).map(([kind, { path }]) => `${kind} ${path}`).sort());
   });
   return app;
 }

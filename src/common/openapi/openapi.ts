@@ -3,24 +3,19 @@ import { refineDocument } from './refine-document.js';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, BEARER_SCHEME, ORG_HEADER, ORG_HEADER_ALIAS, ORG_SCHEME } from './security-schemes.js';
 
-const TAGS: Record<string, string> = {
+/** The tags of what is not a record kind: the kinds' come from their registration, between these. */
+const TAGS_BEFORE_KINDS: Record<string, string> = {
   Auth: 'Register, sign in and rotate tokens',
   Organizations: "The caller's organizations",
   Profile: "The caller's profile in an organization",
   Users: "The organization's members and their roles (ADMIN manages)",
   Teams: 'Groups of members that records can be assigned to',
-  Contacts: 'People at customers',
   Tags: 'Free-form labels, created on first use',
-  Accounts: 'Customer companies, with comments and attachments',
-  Leads: 'Prospects: qualification, conversion to accounts, web forms and imports',
+};
+
+const TAGS_AFTER_KINDS: Record<string, string> = {
   Companies: 'Companies that leads work for',
   'API settings': 'Keys that let a website form create leads',
-  Cases: 'Support cases with status workflow, priorities and types',
-  Opportunities: 'The sales pipeline: deals with stages, amounts and probabilities',
-  Tasks: 'Follow-up work with status, priority and due dates',
-  Events: 'Meetings, once or recurring: occurrences, calendar feeds and invitations',
-  Documents: 'Shared files with versions, shared with members and teams',
-  Invoices: 'Invoices with exact totals, numbering, payments, sending and overdue tracking',
   Dashboard: 'The overview: counts, the newest records, open tasks and the pipeline',
   Attachments: 'Files on accounts, leads, cases, opportunities, tasks and contacts',
   'Account mail': 'E-mail sent from accounts, queued and tracked per recipient',
@@ -35,8 +30,14 @@ Every error has the body \`{statusCode, code, message, errors?, requestId}\`.
 Every route answers with and without a trailing slash.`;
 
 /** The document served at /docs-json and committed as openapi.json. */
-/** `recordPaths`: the collections of the record kinds, which take conditional requests (ETags). */
-export function buildOpenApiDocument(app: INestApplication, recordPaths: readonly string[] = []): OpenAPIObject {
+/** What the document needs of a record kind: its collection (which takes conditional requests), its tag and what that says. */
+export interface DocumentedKind {
+  path: string;
+  tag: string;
+  description: string;
+}
+
+export function buildOpenApiDocument(app: INestApplication, kinds: readonly DocumentedKind[] = []): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('CRM API')
     .setDescription(DESCRIPTION)
@@ -71,10 +72,11 @@ export function buildOpenApiDocument(app: INestApplication, recordPaths: readonl
       { type: 'apiKey', in: 'query', name: 'apikey', description: 'The same key in the query string, as the reference sends it' },
       API_KEY_SCHEME,
     );
-  for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
+  const kindTags = Object.fromEntries(kinds.map(({ tag, description }) => [tag, description]));
+  for (const [name, description] of Object.entries({ ...TAGS_BEFORE_KINDS, ...kindTags, ...TAGS_AFTER_KINDS })) builder.addTag(name, description);
   // Method names are the operationIds (listOrganizations, createLead, ...): SDKs get good names.
   const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (_controller, method) => method,
   });
-  return refineDocument(document, recordPaths);
+  return refineDocument(document, kinds.map((kind) => kind.path));
 }

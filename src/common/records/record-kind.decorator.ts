@@ -12,6 +12,8 @@ export interface RecordKindOptions {
   tag: string;
   /** Whether it carries comments and attachments (its module then mounts CommentRoutes). */
   comments: boolean;
+  /** What its OpenAPI tag says of it. */
+  description: string;
 }
 
 /** Something a body can name by id (`assigned_to` names users): which of the ids the caller may name. */

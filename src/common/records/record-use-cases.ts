@@ -45,7 +45,7 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
   protected committed(): void {}
 
   /** What a create or an update answers: the item, or the kind's fuller answer (an invoice with its lines). */
-  protected answer(principal: OrgPrincipal, id: string): Promise<A> {
+  protected answer(principal: OrgPrincipal, id: string, _dto: C | U): Promise<A> {
     return this.item(principal, id) as Promise<A>;
   }
 
@@ -75,7 +75,7 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
       return inserted;
     });
     this.committed();
-    const created = await this.answer(principal, id);
+    const created = await this.answer(principal, id, dto);
     await this.store.announce(principal, { id, name: this.nameOf(created) }, [], this.store.assigneesOf(dto));
     return created;
   }
@@ -94,13 +94,13 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
       return item;
     });
     this.committed();
-    const after = await this.answer(principal, id);
+    const after = await this.answer(principal, id, dto);
     await this.store.announce(principal, { id, name: this.nameOf(after) }, this.store.assigneesOf(before) ?? [], this.store.assigneesOf(dto));
     return after;
   }
 
   /** Inserts a record with the body's links and tags (an absent list is empty), in the transaction in progress. */
-  protected async insertFrom(principal: OrgPrincipal, dto: C, columns: object): Promise<string> {
+  protected async insertFrom(principal: Pick<OrgPrincipal, 'orgId'> & { userId: string | null }, dto: C, columns: object): Promise<string> {
     const tagIds = this.store.hasTags ? await this.tagIds(principal.orgId, (dto as LinkBody).tags ?? []) : undefined;
     return this.store.insert(principal, columns, this.store.linksOf(dto), tagIds);
   }

@@ -8,7 +8,8 @@ import { sqlLiterals } from '../../common/database/sql-literal.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, RecordService, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { KeyGrant } from '../api-settings/api-settings.service.js';
@@ -31,20 +32,15 @@ const CLOSED_HALF = [LeadStatus.CLOSED];
 const NEVER_LISTED = LeadStatus.CONVERTED;
 const OPEN_HALF = Object.values(LeadStatus).filter((status) => status !== NEVER_LISTED && !CLOSED_HALF.includes(status));
 
-/** Who creates a lead: a member, or nobody when it comes from a web form. */
-interface LeadOwner {
-  orgId: string;
-  userId: string | null;
-}
-
 /** What the lead detail embeds: its teams and contacts by name. */
 type DetailRows = { teams: EmbeddedRows<TeamRefDto>; contacts: EmbeddedRows<ContactRefDto> };
 
-const nameOf = (item: LeadItemDto) => ({ id: item.id, name: `${item.first_name} ${item.last_name}`.trim() });
+/** The body asks for the lead to be converted (auto_convert, or status converted). */
+const convertsOn = (dto: CreateLeadDto | UpdateLeadDto) => dto.auto_convert === true || dto.status === LeadStatus.CONVERTED;
 
 @RecordKind(LEAD_KIND)
 @Injectable()
-export class LeadsService extends RecordService<Lead> implements RecordKindService {
+export class LeadsService extends RecordUseCases<Lead, LeadItemDto, LeadLinks, CreateLeadDto, UpdateLeadDto> implements RecordKindService {
   protected readonly store: RecordStore<Lead>;
 
   constructor(
@@ -131,48 +127,14 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     };
   }
 
-  /** Creates the lead, and with auto_convert (or status converted) its account, in one transaction. */
-  async create(principal: OrgPrincipal, dto: CreateLeadDto): Promise<LeadItemDto> {
-    await this.store.checkReferences(principal, dto);
-    const convert = dto.auto_convert === true || dto.status === LeadStatus.CONVERTED;
-    const { id, accountId } = await this.store.transaction(async () => {
-      const leadId = await this.insert(principal, { ...dto, status: convert ? LeadStatus.ASSIGNED : dto.status });
-      return { id: leadId, accountId: convert ? await this.convertIn(principal, leadId) : null };
-    });
-    const answer = await this.answer(principal, id, accountId);
-    await this.store.announce(principal, nameOf(answer), [], dto.assigned_to);
-    return answer;
-  }
-
   /** A lead from a website's form, in the key's organization with the key's assignees and tags. */
   async createFromSite(grant: KeyGrant, dto: SiteLeadDto): Promise<LeadItemDto> {
     const owner = { orgId: grant.orgId, userId: null };
-    const id = await this.store.transaction(() =>
-      this.insert(owner, { ...dto, source: dto.source ?? LeadSource.WEBSITE, assigned_to: grant.assignees, tags: grant.tags }),
-    );
+    const lead = { ...dto, source: dto.source ?? LeadSource.WEBSITE, assigned_to: grant.assignees, tags: grant.tags };
+    const id = await this.store.transaction(() => this.insertFrom(owner, lead, toLeadColumns(lead)));
     const item = await this.itemInOrg(grant.orgId, id);
-    await this.store.announce(owner, nameOf(item), [], grant.assignees);
+    await this.store.announce(owner, { id, name: this.nameOf(item) }, [], grant.assignees);
     return item;
-  }
-
-  async update(principal: OrgPrincipal, id: string, dto: UpdateLeadDto): Promise<LeadItemDto> {
-    const convert = dto.status === LeadStatus.CONVERTED || dto.auto_convert === true;
-    const { before, accountId } = await this.store.transaction(async () => {
-      const [current, links] = await this.store.loadWithLinks<LeadLinks>(principal, id);
-      const item = toLeadItem(current, links);
-      await this.store.checkReferences(principal, dto, item);
-      if (current.status === LeadStatus.CONVERTED && dto.status && dto.status !== LeadStatus.CONVERTED) {
-        throw new ConflictError('LEAD_ALREADY_CONVERTED', 'A converted lead stays converted');
-      }
-      if (convert && current.status === LeadStatus.CONVERTED) throw alreadyConverted();
-      const { status: _s, ...rest } = dto;
-      const tagIds = dto.tags && (await this.tagIds(principal.orgId, dto.tags));
-      await this.store.update(principal, id, toLeadColumns(convert ? rest : dto), dto, tagIds);
-      return { before: item, accountId: convert ? await this.convertIn(principal, id) : null };
-    });
-    const answer = await this.answer(principal, id, accountId);
-    await this.store.announce(principal, nameOf(answer), before.assigned_to, dto.assigned_to);
-    return answer;
   }
 
   async convert(principal: OrgPrincipal, id: string): Promise<LeadItemDto> {
@@ -180,13 +142,47 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       await this.store.load(principal, id);
       return this.convertIn(principal, id);
     });
-    return this.answer(principal, id, accountId);
+    return this.withAccount(principal, await this.item(principal, id), accountId);
   }
 
-  /** Inserts a lead and its links in the transaction in progress (no signed-in creator for web forms). */
-  private async insert(owner: LeadOwner, dto: CreateLeadDto): Promise<string> {
-    const links = { assigned_to: dto.assigned_to ?? [], teams: dto.teams ?? [], contacts: dto.contacts ?? [] };
-    return this.store.insert(owner, toLeadColumns(dto), links, await this.tagIds(owner.orgId, dto.tags ?? []));
+  protected toItem(row: Lead, links: LeadLinks): LeadItemDto {
+    return toLeadItem(row, links);
+  }
+
+  protected override nameOf(item: LeadItemDto): string {
+    return `${item.first_name} ${item.last_name}`.trim();
+  }
+
+  /** A converted lead stays converted, and is converted once. */
+  protected override validate(dto: CreateLeadDto | UpdateLeadDto, current?: Lead): void {
+    if (current?.status !== LeadStatus.CONVERTED) return;
+    if (dto.status && dto.status !== LeadStatus.CONVERTED) throw new ConflictError('LEAD_ALREADY_CONVERTED', 'A converted lead stays converted');
+    if (convertsOn(dto)) throw alreadyConverted();
+  }
+
+  /** A lead created to be converted starts Assigned: the conversion makes it Converted. */
+  protected insertColumns(_principal: OrgPrincipal, dto: CreateLeadDto): object {
+    return toLeadColumns({ ...dto, status: convertsOn(dto) ? LeadStatus.ASSIGNED : dto.status });
+  }
+
+  protected updateColumns(_principal: OrgPrincipal, dto: UpdateLeadDto): object {
+    const { status: _s, ...rest } = dto;
+    return toLeadColumns(convertsOn(dto) ? rest : dto);
+  }
+
+  protected override async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {
+    return (await this.tags.resolve(orgId, names)).map((tag) => tag.id);
+  }
+
+  /** With auto_convert (or status converted), the account in the write's transaction. */
+  protected override async written(principal: OrgPrincipal, id: string, _columns: object, dto: CreateLeadDto | UpdateLeadDto): Promise<void> {
+    if (convertsOn(dto)) await this.convertIn(principal, id);
+  }
+
+  /** The lead, with the account it became when this write converted it. */
+  protected override async answer(principal: OrgPrincipal, id: string, dto: CreateLeadDto | UpdateLeadDto): Promise<LeadItemDto> {
+    const item = await this.item(principal, id);
+    return this.withAccount(principal, item, convertsOn(dto) ? item.converted_account_id : null);
   }
 
   /** Open leads only: neither converted nor closed. */
@@ -195,10 +191,6 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
       statuses: OPEN_HALF,
       narrow: (builder) => builder.andWhere(`lead.status NOT IN (${sqlLiterals([NEVER_LISTED, ...CLOSED_HALF])})`),
     });
-  }
-
-  private async items(builder: SelectQueryBuilder<Lead>): Promise<LeadItemDto[]> {
-    return (await this.store.withLinks<LeadLinks>(builder)).map(([lead, links]) => toLeadItem(lead, links));
   }
 
   /** A lead of the organization as a list item, for callers with no signed-in user (web forms). */
@@ -212,19 +204,12 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     return item;
   }
 
-  private async item(principal: OrgPrincipal, id: string): Promise<LeadItemDto> {
-    const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
-    if (!item) throw new NotFoundError('Lead');
-    return item;
-  }
-
   /** Converts in the transaction in progress (see LeadConversion). */
   private convertIn(principal: OrgPrincipal, id: string): Promise<string> {
     return this.conversion.convert(principal, this.store, id);
   }
 
-  private async answer(principal: OrgPrincipal, id: string, accountId: string | null): Promise<LeadItemDto> {
-    const item = await this.item(principal, id);
+  private async withAccount(principal: OrgPrincipal, item: LeadItemDto, accountId: string | null): Promise<LeadItemDto> {
     return { ...item, converted_account: accountId ? await this.accounts.item(principal, accountId) : null };
   }
 
@@ -241,9 +226,5 @@ export class LeadsService extends RecordService<Lead> implements RecordKindServi
     if (query.tags?.length) this.store.whereTagged(builder, query.tags);
     if (query.assigned_to) this.store.whereLinked(builder, 'assigned_to', query.assigned_to);
     return builder;
-  }
-
-  private async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {
-    return (await this.tags.resolve(orgId, names)).map((tag) => tag.id);
   }
 }

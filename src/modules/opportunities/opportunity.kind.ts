@@ -7,4 +7,5 @@ export const OPPORTUNITY_KIND = {
   path: 'opportunities',
   tag: 'Opportunities',
   comments: true,
+  description: 'The sales pipeline: deals with stages, amounts and probabilities',
 } satisfies RecordKindOptions;
