@@ -16,7 +16,7 @@ import { TagsService } from '../tags/tags.service.js';
 import type { TeamRefDto } from '../teams/dto/team.dto.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
-import { ACCOUNT_RELATED, type AccountRelatedItems, type AccountRelatedQuery, type AccountRelatedRows } from './account-related.js';
+import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from './account-related.js';
 import { ACCOUNT_KIND } from './account.kind.js';
 import { type AccountLinks, toAccountColumns, toAccountItem } from './account.mapper.js';
 import { Account, AccountStatus } from './account.entity.js';
@@ -100,21 +100,14 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, Acc
       this.comments.listFor(principal.orgId, ...commented),
     ]);
     const { assigned_to: _a, teams: _t, contacts: _c, tags, ...fields } = item;
-    const list = <K extends keyof AccountRelatedItems>(kind: K) => embedded[kind] ?? { results: [], count: 0 };
-    const [opportunities, cases, tasks, invoices] = [list('opportunities'), list('cases'), list('tasks'), list('invoices')];
+    const { contacts, teams, ...lists } = embedded;
     return {
       account_obj: fields,
-      contacts: embedded.contacts.results,
-      opportunities: opportunities.results,
-      opportunities_count: opportunities.count,
-      cases: cases.results,
-      cases_count: cases.count,
-      tasks: tasks.results,
-      tasks_count: tasks.count,
-      invoices: invoices.results,
-      invoices_count: invoices.count,
+      contacts: contacts.results,
+      // Each contributed list as `field` and `field_count` (see accountDetailList).
+      ...Object.fromEntries(Object.entries(lists).flatMap(([field, rows]) => [[field, rows.results], [`${field}_count`, rows.count]])),
       assigned_to: assignedTo,
-      teams: embedded.teams.results,
+      teams: teams.results,
       comments: related.comments,
       attachments: related.attachments,
       users_mention: mentions.results,

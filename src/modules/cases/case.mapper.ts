@@ -1,4 +1,4 @@
-import type { AccountCaseDto } from '../accounts/dto/account-responses.dto.js';
+import type { AccountCaseDto } from './dto/account-case.dto.js';
 import type { Case } from './case.entity.js';
 import type { CaseFieldsDto, CaseItemDto } from './dto/case-responses.dto.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/case-requests.dto.js';

@@ -10,6 +10,8 @@ import { type RecordStore, RecordStores } from '../../common/records/record-stor
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
+// Its list on the account detail, documented where the list is made.
+import './dto/account-case.dto.js';
 import { CommentsService } from '../comments/comments.service.js';
 import type { TeamRefDto } from '../teams/dto/team.dto.js';
 import { TeamsService } from '../teams/teams.service.js';

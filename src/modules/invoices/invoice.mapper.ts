@@ -1,4 +1,4 @@
-import type { AccountInvoiceDto } from '../accounts/dto/account-responses.dto.js';
+import type { AccountInvoiceDto } from './dto/account-invoice.dto.js';
 import { fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { CreateInvoiceDto, InvoiceLineDto, UpdateInvoiceDto } from './dto/invoice-requests.dto.js';
 import type { InvoiceItemDto, InvoiceLineResponseDto, InvoicePaymentResponseDto } from './dto/invoice-responses.dto.js';

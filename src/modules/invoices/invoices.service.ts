@@ -11,6 +11,8 @@ import { RECORD_DELETING, type RecordDeleting, type RecordStore, RecordStores } 
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
+// Its list on the account detail, documented where the list is made.
+import './dto/account-invoice.dto.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';

@@ -11,6 +11,8 @@ import { type Recent, type RecordStore, RecordStores } from '../../common/record
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
+// Its list on the account detail, documented where the list is made.
+import './dto/account-opportunity.dto.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TagsService } from '../tags/tags.service.js';

@@ -1,4 +1,4 @@
-import type { AccountOpportunityDto } from '../accounts/dto/account-responses.dto.js';
+import type { AccountOpportunityDto } from './dto/account-opportunity.dto.js';
 import type { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity-requests.dto.js';
 import type { OpportunityItemDto } from './dto/opportunity-responses.dto.js';
 import type { Opportunity } from './opportunity.entity.js';

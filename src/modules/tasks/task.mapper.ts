@@ -1,4 +1,4 @@
-import type { AccountTaskDto } from '../accounts/dto/account-responses.dto.js';
+import type { AccountTaskDto } from './dto/account-task.dto.js';
 import type { CreateTaskDto, UpdateTaskDto } from './dto/task-requests.dto.js';
 import type { TaskItemDto } from './dto/task-responses.dto.js';
 import { type Task, TaskStatus } from './task.entity.js';
