@@ -120,7 +120,12 @@ export class RecordHistory1796200000000 implements MigrationInterface {
                     changes = CASE WHEN chosen = 'deleted' THEN '[]' WHEN entry.action = 'deleted' THEN entry.changes ELSE record_history_merge(entry.changes, p_changes) END,
                     state = coalesce(p_state, entry.state),
                     note = CASE WHEN p_note IS NULL THEN entry.note WHEN entry.note = '' THEN p_note ELSE entry.note || '; ' || p_note END
-                WHERE org_id = p_org AND seq = entry.seq;
+                WHERE org_id = p_org AND seq = entry.seq
+                RETURNING * INTO entry;
+                -- Links put back as they were in the same transaction: nothing changed after all.
+                IF entry.changes = '[]' AND entry.action = 'updated' AND entry.note = '' THEN
+                    DELETE FROM record_history WHERE org_id = p_org AND seq = entry.seq;
+                END IF;
             END $$`);
 
         // Row trigger of a record table: TG_ARGV = kind, state column ('' for none).

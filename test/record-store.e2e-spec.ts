@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { OrgPrincipal } from '../src/common/auth/principal.js';
 import { Db } from '../src/common/database/transactions.js';
+import { WriteActors } from '../src/common/database/write-actors.js';
 import { rowHydrator } from '../src/common/database/row-hydrator.js';
 import { statementText } from '../src/common/database/statement-texts.js';
 import { PreconditionFailedError, RecordRevisions, type RevisionSubject } from '../src/common/records/record-revisions.js';
@@ -123,5 +124,71 @@ describe('RecordStore, at the database', () => {
     const blind = RecordRevisions.run(subject(id, '"1"'), () => db.withTransaction(() => store.update(creator, id, { lastName: 'Never' }, {})));
     await expect(blind).rejects.toMatchObject({ currentRevision: 2 });
     expect((await t.app.get(DataSource).getRepository(Contact).findOneByOrFail({ id })).lastName).toBe('Conditional two');
+  });
+
+  describe('history (the triggers of migration RecordHistory)', () => {
+    const entries = async (id: string) =>
+      (await t.app.get(DataSource).query(`SELECT actor_type, actor_id, request_id, action, changes FROM record_history WHERE kind = 'contact' AND record_id = $1 ORDER BY seq`, [id])) as {
+        actor_type: string;
+        actor_id: string | null;
+        request_id: string | null;
+        action: string;
+        changes: { field: string; from: unknown; to: unknown }[];
+      }[];
+    const fields = (changes: { field: string; from: unknown; to: unknown }[]) => changes.map(({ field, from, to }) => ({ field, from, to }));
+
+    it('folds every statement of one transaction about a record into one entry, with the actor the transaction declared', async () => {
+      const id = await insert(creator, 'Folded', { assigned_to: [cast.assignee.userId], teams: [] });
+      const db = t.app.get(Db);
+      await WriteActors.run({ type: 'user', id: cast.admin.userId, requestId: 'req-folded' }, () =>
+        db.withTransaction(async () => {
+          await store.update(admin, id, { lastName: 'Folded once' }, { assigned_to: [cast.other.userId] });
+          await store.update(admin, id, { lastName: 'Folded twice' }, { assigned_to: [cast.other.userId, cast.admin.userId] });
+        }),
+      );
+      const [created, updated] = await entries(id);
+      expect(created).toMatchObject({ action: 'created', actor_type: 'system', actor_id: null });
+      expect(updated).toMatchObject({ action: 'updated', actor_type: 'user', actor_id: cast.admin.userId, request_id: 'req-folded' });
+      expect(fields(updated.changes)).toEqual([
+        { field: 'last_name', from: 'Folded', to: 'Folded twice' },
+        { field: 'assigned_to', from: [cast.assignee.userId], to: [cast.other.userId, cast.admin.userId].sort() },
+      ]);
+    });
+
+    it('leaves no entry for a write that changes nothing, nor for links put back as they were', async () => {
+      const id = await insert(creator, 'Unchanged', { assigned_to: [cast.assignee.userId], teams: [] });
+      const db = t.app.get(Db);
+      await db.withTransaction(() => store.update(admin, id, { lastName: 'Unchanged' }, { assigned_to: [cast.assignee.userId] }));
+      await db.withTransaction(async () => {
+        await store.update(admin, id, {}, { assigned_to: [] });
+        await store.update(admin, id, {}, { assigned_to: [cast.assignee.userId] });
+      });
+      expect((await entries(id)).map((entry) => entry.action)).toEqual(['created']);
+    });
+
+    it('writes nothing of a transaction that rolls back', async () => {
+      const id = await insert(creator, 'RolledBack');
+      const failing = t.app.get(Db).withTransaction(async () => {
+        await store.update(admin, id, { lastName: 'Never kept' }, {});
+        throw new Error('the write fails after the update');
+      });
+      await expect(failing).rejects.toThrow('the write fails');
+      expect((await entries(id)).map((entry) => entry.action)).toEqual(['created']);
+    });
+
+    it('ends with a deleted entry when the record goes, and goes with its organization', async () => {
+      const id = await insert(creator, 'Removed', { assigned_to: [cast.assignee.userId], teams: [] });
+      await store.remove(admin, id);
+      expect((await entries(id)).map(({ action, changes }) => [action, changes])).toEqual([
+        ['created', expect.anything()],
+        ['deleted', []],
+      ]);
+      const outsider = { userId: cast.outsider.userId, orgId: cast.outsiderOrgId };
+      const theirs = await t.app.get(Db).withTransaction(() => store.insert(outsider, columns('Elsewhere'), { assigned_to: [], teams: [] }));
+      expect(await entries(theirs)).toHaveLength(1);
+      await t.app.get(DataSource).query('DELETE FROM organizations WHERE id = $1', [cast.outsiderOrgId]);
+      const [{ left }] = await t.app.get(DataSource).query('SELECT count(*)::int AS left FROM record_history WHERE org_id = $1', [cast.outsiderOrgId]);
+      expect(left).toBe(0);
+    });
   });
 });
