@@ -28,6 +28,8 @@ export class CrmApiError extends Error {
 
 export interface CrmClientOptions {
   baseUrl: string;
+  /** A server API key (`crm_...`) instead of a person's sign-in: it implies its organization. */
+  apiKey?: string;
   accessToken?: string;
   organizationId?: string;
   fetch?: typeof fetch;
@@ -40,9 +42,9 @@ export interface CrmClient {
   useOrganization(organizationId: string): void;
 }
 
-/** The client, sending `Authorization` and `organization-id` on every call once they are known. */
+/** The client, sending `Authorization` (a key or an access token) and `organization-id` on every call once they are known. */
 export function createCrmClient(options: CrmClientOptions): CrmClient {
-  let accessToken = options.accessToken;
+  let accessToken = options.apiKey ?? options.accessToken;
   let organizationId = options.organizationId;
   const api = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });
   api.use({

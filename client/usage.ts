@@ -24,6 +24,15 @@ export async function quickTour(baseUrl: string, email: string, password: string
   return names;
 }
 
+/** The README's worker: a server API key, no sign-in, no organization header. */
+export async function syncWorker(baseUrl: string, apiKey: string): Promise<string[]> {
+  const worker = createCrmClient({ baseUrl, apiKey });
+  await ok(worker.api.POST('/api/leads', { body: { first_name: 'Synced', last_name: 'From ERP' } }));
+  const titles: string[] = [];
+  for await (const task of everyItem((offset) => worker.api.GET('/api/tasks', { params: { query: { offset } } }))) titles.push(task.title);
+  return titles;
+}
+
 type JsonBody<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer Body } };
 }

@@ -27,6 +27,7 @@ import { RecordRevisions1796189605633 } from './1796189605633-RecordRevisions.js
 import { RequireIfMatch1796191213129 } from './1796191213129-RequireIfMatch.js';
 import { RefreshSuccessor1796192368681 } from './1796192368681-RefreshSuccessor.js';
 import { RecordHistory1796200000000 } from './1796200000000-RecordHistory.js';
+import { ApiKeys1796233856750 } from './1796233856750-ApiKeys.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -62,4 +63,5 @@ export const migrations = [
   RequireIfMatch1796191213129,
   RefreshSuccessor1796192368681,
   RecordHistory1796200000000,
+  ApiKeys1796233856750,
 ];

@@ -93,7 +93,7 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('requires the bearer token and the organization header together on every org-scoped route', () => {
+  it('requires the bearer token and the organization header together, or a server key, on every org-scoped route', () => {
     const userScoped = new Set(['/api/org']);
     const schemes = document.components?.securitySchemes ?? {};
     expect(schemes.organization).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'organization-id' }));
@@ -101,7 +101,7 @@ describe('OpenAPI document', () => {
       const byApiKey = operation.security?.some((scheme) => 'apikey' in scheme);
       const bySecretUrl = path.startsWith('/api/events/feed/');
       if (!path.startsWith('/api/') || path.startsWith('/api/auth/') || userScoped.has(path) || byApiKey || bySecretUrl) continue;
-      expect([`${method} ${path}`, operation.security]).toEqual([`${method} ${path}`, [{ bearer: [], organization: [] }]]);
+      expect([`${method} ${path}`, operation.security]).toEqual([`${method} ${path}`, [{ bearer: [], organization: [] }, { serverKey: [] }]]);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
-import { BEARER_SCHEME, ORG_SCHEME } from '../openapi/security-schemes.js';
+import { BEARER_SCHEME, ORG_SCHEME, SERVER_KEY_SCHEME } from '../openapi/security-schemes.js';
 import { Role } from './role.js';
 
 export const ACCESS_RULE = 'accessRule';
@@ -24,6 +24,8 @@ export const OptionalAuth = () =>
     SetMetadata(ACCESS_RULE, { scope: 'optional' } satisfies AccessRule),
     ApiBearerAuth(BEARER_SCHEME),
     ApiSecurity({}),
+    // A server API key acts in its organization's routes only.
+    ApiErrors('INSUFFICIENT_SCOPE'),
   );
 
 /** A valid access token, no organization (for example: list or create organizations). */
@@ -31,16 +33,30 @@ export const Authenticated = () =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { scope: 'user' } satisfies AccessRule),
     ApiBearerAuth(BEARER_SCHEME),
-    ApiErrors(401),
+    // A server API key acts in its organization's routes only.
+    ApiErrors(401, 'INSUFFICIENT_SCOPE'),
   );
 
 /** A valid access token and an active profile in the organization named by the header. */
 export const OrgScoped = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { scope: 'org', roles: roles.length ? roles : undefined } satisfies AccessRule),
-    // One requirement holding both schemes: the token and the organization header together.
+    // One requirement holding both schemes: the token and the organization header together; or a
+    // server API key alone (its organization implied; routes its scopes do not reach answer 403).
     ApiSecurity({ [BEARER_SCHEME]: [], [ORG_SCHEME]: [] }),
-    ApiErrors(400, 401, 403, 'ORG_HEADER_REQUIRED', 'ORG_HEADER_INVALID', ...(roles.length ? (['ROLE_REQUIRED'] as const) : [])),
+    ApiSecurity(SERVER_KEY_SCHEME),
+    ApiErrors(
+      400,
+      401,
+      403,
+      'ORG_HEADER_REQUIRED',
+      'ORG_HEADER_INVALID',
+      'API_KEY_INVALID',
+      'API_KEY_EXPIRED',
+      'API_KEY_REVOKED',
+      'INSUFFICIENT_SCOPE',
+      ...(roles.length ? (['ROLE_REQUIRED'] as const) : []),
+    ),
   );
 
 /** On one route of an `@OrgScoped()` controller: that route needs the ADMIN role (the controller already documents the security). */

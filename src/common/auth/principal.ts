@@ -12,6 +12,8 @@ export interface OrgPrincipal extends UserPrincipal {
   role: Role;
   /** The organization requires If-Match on every change to a record. */
   requireIfMatch?: boolean;
+  /** The server API key the request was made with: it acts as an ADMIN within its scopes, in its creator's name. */
+  apiKeyId?: string;
 }
 
 declare module 'fastify' {

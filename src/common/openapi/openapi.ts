@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { refineDocument } from './refine-document.js';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, BEARER_SCHEME, ORG_HEADER, ORG_HEADER_ALIAS, ORG_SCHEME } from './security-schemes.js';
+import { API_KEY_HEADER_SCHEME, API_KEY_SCHEME, BEARER_SCHEME, ORG_HEADER, ORG_HEADER_ALIAS, ORG_SCHEME, SERVER_KEY_SCHEME } from './security-schemes.js';
 
 /** The tags of what is not a record kind: the kinds' come from their registration, between these. */
 const TAGS_BEFORE_KINDS: Record<string, string> = {
@@ -16,6 +16,7 @@ const TAGS_BEFORE_KINDS: Record<string, string> = {
 const TAGS_AFTER_KINDS: Record<string, string> = {
   Companies: 'Companies that leads work for',
   'API settings': 'Keys that let a website form create leads',
+  'API keys': 'Scoped, expiring, revocable keys for servers and automations (ADMIN)',
   Dashboard: 'The overview: counts, the newest records, open tasks and the pipeline',
   Attachments: 'Files on accounts, leads, cases, opportunities, tasks and contacts',
   'Account mail': 'E-mail sent from accounts, queued and tracked per recipient',
@@ -63,6 +64,17 @@ export function buildOpenApiDocument(app: INestApplication, kinds: readonly Docu
         description: `The organization to act in (a UUID from GET /api/org/); \`${ORG_HEADER_ALIAS}\` is accepted as an alias`,
       },
       ORG_SCHEME,
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'crm_…',
+        description:
+          'A server API key from POST /api/api-keys/ (also accepted as the X-API-Key header). It implies its organization, so ' +
+          'the organization-id header may be left out; it acts as an ADMIN within its scopes (403 INSUFFICIENT_SCOPE beyond them).',
+      },
+      SERVER_KEY_SCHEME,
     )
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A web-form key from /api/api-settings/ (preferred)' },

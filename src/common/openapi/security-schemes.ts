@@ -9,3 +9,5 @@ export const ORG_SCHEME = 'organization';
 /** The web-form key as a header, the preferred way (the reference's `?apikey=` works too). */
 export const API_KEY_HEADER = 'x-api-key';
 
+/** A server API key (`crm_...`, from /api/api-keys/) as the bearer token: it implies its organization. */
+export const SERVER_KEY_SCHEME = 'serverKey';

@@ -7,7 +7,7 @@ import { CHANGES_RECORD } from './changes-record.decorator.js';
 
 /** What authenticated a request, as the guards left it on the request. */
 interface Authenticated {
-  principal?: { userId: string };
+  principal?: { userId: string; apiKeyId?: string };
   keyGrant?: { settingId: string };
 }
 
@@ -26,7 +26,11 @@ export class RequestActors implements NestInterceptor {
     if (request.method === 'GET' || request.method === 'HEAD') return next.handle();
     const action = this.reflector.get<string | undefined>(CHANGES_RECORD, context.getHandler());
     const actor: WriteActor = {
-      ...(request.keyGrant ? { type: 'web_form', id: request.keyGrant.settingId } : { type: 'user', id: request.principal?.userId ?? null }),
+      ...(request.keyGrant
+        ? { type: 'web_form', id: request.keyGrant.settingId }
+        : request.principal?.apiKeyId
+          ? { type: 'api_key', id: request.principal.apiKeyId }
+          : { type: 'user', id: request.principal?.userId ?? null }),
       requestId: request.id,
       ...(action ? { action, subject: (request.params as { id?: string }).id } : {}),
     };

@@ -6,7 +6,17 @@ import { ACCESS_RULE, type AccessRule } from '../../common/auth/access.decorator
 import type { UserPrincipal } from '../../common/auth/principal.js';
 import { ForbiddenError, UnauthorizedError } from '../../common/errors/app-error.js';
 import { MembersService } from '../users/members.service.js';
-import { readOrganizationId } from './organization-header.js';
+import { Role } from '../../common/auth/role.js';
+import { grants, requiredScope } from '../api-keys/api-key-scopes.js';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { hasOrganizationHeader, readOrganizationId } from './organization-header.js';
+
+/** A server API key (`crm_...`) sent as the bearer token or as X-API-Key. */
+function serverKeyOf(headers: FastifyRequest['headers']): string | undefined {
+  const bearer = /^Bearer (crm_\S+)$/.exec(headers.authorization ?? '')?.[1];
+  const header = headers['x-api-key'];
+  return bearer ?? (typeof header === 'string' && header ? header : undefined);
+}
 
 const DEFAULT_RULE: AccessRule = { scope: 'org' };
 
@@ -19,6 +29,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly members: MembersService,
+    private readonly apiKeys: ApiKeysService,
   ) {
     super();
   }
@@ -29,6 +40,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       DEFAULT_RULE;
     if (rule.scope === 'public') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user: UserPrincipal }>();
+    const secret = serverKeyOf(request.headers);
+    if (secret) return this.asApiKey(request, rule, secret);
     if (rule.scope === 'optional' && !request.headers.authorization) return true;
 
     await super.canActivate(context);
@@ -45,6 +58,25 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ForbiddenError('ROLE_REQUIRED', `This action needs the role ${rule.roles.join(' or ')}`);
     }
     request.principal = { userId, orgId, ...membership };
+    return true;
+  }
+
+  /**
+   * A request made with a server API key: the key implies its organization (a header naming another
+   * is 403), acts as an ADMIN of it in its creator's name, and only on routes its scopes reach.
+   */
+  private async asApiKey(request: FastifyRequest, rule: AccessRule, secret: string): Promise<boolean> {
+    const key = await this.apiKeys.authenticate(secret);
+    if (hasOrganizationHeader(request.headers) && readOrganizationId(request.headers) !== key.orgId) {
+      throw new ForbiddenError('ORG_ACCESS_DENIED', 'The API key belongs to another organization than the organization-id header names');
+    }
+    const needed = rule.scope === 'org' ? requiredScope(request.method, request.routeOptions.url ?? '') : null;
+    if (!needed) throw new ForbiddenError('INSUFFICIENT_SCOPE', 'API keys cannot use this route: it needs a member’s sign-in');
+    if (!grants(key.scopes, needed)) throw new ForbiddenError('INSUFFICIENT_SCOPE', `The API key needs the scope ${needed} for this route`);
+    // Its writes are its creator's: a key outlives no one who left the organization.
+    const membership = key.createdBy ? await this.members.findActiveMembership(key.createdBy, key.orgId) : null;
+    if (!membership) throw new UnauthorizedError('API_KEY_INVALID', 'The member who created the API key is no longer in the organization');
+    request.principal = { userId: key.createdBy!, orgId: key.orgId, ...membership, role: Role.ADMIN, apiKeyId: key.keyId };
     return true;
   }
 

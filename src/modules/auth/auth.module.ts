@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
@@ -19,6 +20,7 @@ import { TokenService } from './token.service.js';
     JwtModule.register({}),
     TypeOrmModule.forFeature([RefreshToken]),
     UsersModule,
+    ApiKeysModule,
   ],
   controllers: [AuthController],
   providers: [AuthService, TokenService, SessionCache, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],

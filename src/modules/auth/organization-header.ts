@@ -20,3 +20,8 @@ export function readOrganizationId(headers: IncomingHttpHeaders): string {
   }
   return value.trim().toLowerCase();
 }
+
+/** Whether the request names an organization at all (a key's own is implied). */
+export function hasOrganizationHeader(headers: IncomingHttpHeaders): boolean {
+  return headers[ORG_HEADER] !== undefined || headers[ORG_HEADER_ALIAS] !== undefined;
+}
