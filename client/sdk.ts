@@ -33,6 +33,44 @@ export interface CrmClientOptions {
   accessToken?: string;
   organizationId?: string;
   fetch?: typeof fetch;
+  /**
+   * How many times a request is sent again after a network failure, a 429, 502, 503 or 504, or a
+   * 409 with Retry-After (its Idempotency-Key still in progress); default 2, 0 for none. Every
+   * write carries an Idempotency-Key (one is made unless the call sets it), the same on each retry,
+   * so a retried write is never applied twice.
+   */
+  retries?: number;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const RETRYABLE = new Set([429, 502, 503, 504]);
+
+/** `fetch`, sending each write with an Idempotency-Key and retrying what is safe to retry. */
+function retrying(base: typeof fetch, retries: number): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (WRITES.has(request.method) && !request.headers.has('idempotency-key')) request.headers.set('idempotency-key', crypto.randomUUID());
+    for (let attempt = 0; ; attempt += 1) {
+      const last = attempt >= retries;
+      let response: Response;
+      try {
+        response = await base(request.clone());
+      } catch (error) {
+        if (last) throw error;
+        await pause(attempt, null);
+        continue;
+      }
+      const again = RETRYABLE.has(response.status) || (response.status === 409 && response.headers.has('retry-after'));
+      if (!again || last) return response;
+      await pause(attempt, response.headers.get('retry-after'));
+    }
+  };
+}
+
+/** Retry-After when the answer says, else 0.5 s, 1 s, 2 s...; at most 30 s. */
+function pause(attempt: number, retryAfter: string | null): Promise<void> {
+  const seconds = retryAfter && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : 0.5 * 2 ** attempt;
+  return new Promise((done) => setTimeout(done, Math.min(seconds, 30) * 1000));
 }
 
 export interface CrmClient {
@@ -46,7 +84,7 @@ export interface CrmClient {
 export function createCrmClient(options: CrmClientOptions): CrmClient {
   let accessToken = options.apiKey ?? options.accessToken;
   let organizationId = options.organizationId;
-  const api = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });
+  const api = createClient<paths>({ baseUrl: options.baseUrl, fetch: retrying(options.fetch ?? ((input, init) => fetch(input, init)), options.retries ?? 2) });
   api.use({
     onRequest({ request }) {
       if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);

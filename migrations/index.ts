@@ -28,6 +28,7 @@ import { RequireIfMatch1796191213129 } from './1796191213129-RequireIfMatch.js';
 import { RefreshSuccessor1796192368681 } from './1796192368681-RefreshSuccessor.js';
 import { RecordHistory1796200000000 } from './1796200000000-RecordHistory.js';
 import { ApiKeys1796233856750 } from './1796233856750-ApiKeys.js';
+import { IdempotencyKeys1796234419174 } from './1796234419174-IdempotencyKeys.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -64,4 +65,5 @@ export const migrations = [
   RefreshSuccessor1796192368681,
   RecordHistory1796200000000,
   ApiKeys1796233856750,
+  IdempotencyKeys1796234419174,
 ];

@@ -1,3 +1,4 @@
+import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
@@ -33,6 +34,7 @@ import { UsersModule } from './modules/users/users.module.js';
     ConfigModule,
     EventBusModule,
     RecordsModule,
+    IdempotencyModule,
     DatabaseModule,
     AuthModule,
     UsersModule,

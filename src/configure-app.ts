@@ -15,6 +15,7 @@ import { API_KEY_HEADER, ORG_HEADER, ORG_HEADER_ALIAS } from './common/openapi/s
 import { AppConfig } from './config/app-config.js';
 import { answerNotModified, ConditionalRequests } from './common/records/conditional-requests.js';
 import { RequestActors } from './common/records/request-actors.js';
+import { IdempotentRequests } from './common/idempotency/idempotent-requests.js';
 import { RecordKinds } from './common/records/record-kinds.js';
 
 /** Every method the API routes, so browsers may send PUT and DELETE, not only the CORS defaults. */
@@ -74,7 +75,14 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
 
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new MultipartOnlyWhereTaken(app.get(Reflector)), new ConditionalRequests(app.get(RecordKinds), app.get(Reflector)), new RequestActors(app.get(Reflector)));
+  // Outermost first: the actor is known before the idempotent request opens its transaction, and
+  // the ETag a record's answer carries is set before that answer is stored.
+  app.useGlobalInterceptors(
+    new MultipartOnlyWhereTaken(app.get(Reflector)),
+    new RequestActors(app.get(Reflector)),
+    app.get(IdempotentRequests),
+    new ConditionalRequests(app.get(RecordKinds), app.get(Reflector)),
+  );
 
   SwaggerModule.setup('docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

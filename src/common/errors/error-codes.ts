@@ -52,8 +52,10 @@ export const ERROR_CODES = {
   INVOICE_NOT_PAYABLE: { status: 409, meaning: 'Only a Sent or Pending invoice takes payments' },
   DOCUMENT_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a document with this title' },
   ACCOUNT_HAS_INVOICES: { status: 409, meaning: 'Issued invoices bill the account, so it cannot be deleted' },
+  IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, meaning: 'A request with this Idempotency-Key is still running: retry after Retry-After seconds' },
   // 412
   PRECONDITION_FAILED: { status: 412, meaning: 'If-Match does not name the record’s current ETag: someone changed it since you read it (the answer’s ETag header is the current one)' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: 'The Idempotency-Key was used for another request (method, path or body): a new request needs a new key' },
   PRECONDITION_REQUIRED: { status: 428, meaning: 'The organization requires If-Match on every change to a record: read it, then send its ETag' },
   // 413, 415
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body or file is larger than the limit' },

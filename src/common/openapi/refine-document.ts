@@ -1,3 +1,4 @@
+import { NOT_IDEMPOTENT } from '../http/not-idempotent.js';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
 import { REQUEST_ID_HEADER } from '../http/request-id.js';
@@ -152,6 +153,7 @@ const STATUS_TEXT: Record<number, string> = {
   412: 'The record changed since the ETag in If-Match was read (the ETag header is the current one)',
   413: 'Body or file too large',
   415: 'Unsupported media type',
+  422: 'The Idempotency-Key was used for another request',
   428: 'If-Match is required by the organization',
   429: 'Rate limited or over quota; retry after Retry-After seconds',
   500: 'A bug; the body says nothing of internals (quote its requestId)',
@@ -196,6 +198,7 @@ function errorResponses(document: OpenAPIObject): void {
     },
     ETag: { description: 'The record\'s revision as a strong entity tag (`"3"`): send it back in If-Match or If-None-Match', schema: { type: 'string' } },
     Location: { description: 'The path of the record just created (`/api/{kind}/{id}/`)', schema: { type: 'string' } },
+    IdempotentReplayed: { description: '`true` when the answer is the one stored for this Idempotency-Key, not a new write', schema: { type: 'string', enum: ['true'] } },
     RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } },
   };
   for (const { method, operation } of operations(document)) {
@@ -221,7 +224,7 @@ function errorResponses(document: OpenAPIObject): void {
           },
         },
       };
-      if (status === 429 || status === 503) response.headers['Retry-After'] = RETRY_AFTER_REF;
+      if (status === 429 || status === 503 || codes.includes('IDEMPOTENCY_KEY_IN_PROGRESS')) response.headers['Retry-After'] = RETRY_AFTER_REF;
       if (status === 412) response.headers.ETag = ETAG_REF;
     }
     operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => Number(a) - Number(b)));
@@ -315,6 +318,41 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
   }
 }
 
+const REPLAYED_REF = { $ref: '#/components/headers/IdempotentReplayed' };
+
+/**
+ * Idempotency-Key on every write of an organization (IdempotentRequests): the header parameter,
+ * the replay header on success, 409 while the first request runs and 422 for a key reused.
+ */
+function idempotentWrites(document: OpenAPIObject): void {
+  for (const { path, method, operation } of operations(document)) {
+    const orgScoped = operation.security?.some((requirement) => ORG_SCHEME in requirement) ?? false;
+    const route = `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`;
+    if (!orgScoped || !['post', 'put', 'patch', 'delete'].includes(method) || NOT_IDEMPOTENT.has(route)) continue;
+    operation.parameters = [
+      ...(operation.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Makes a retry safe: the same key with the same request answers what the first answered (Idempotent-Replayed: true) for 24 hours, without writing again',
+        schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
+      },
+    ];
+    for (const [status, response] of Object.entries(operation.responses)) {
+      if (Number(status) < 300) response.headers = { ...response.headers, 'Idempotent-Replayed': REPLAYED_REF };
+    }
+    const refuse = (status: number, code: ErrorCode) => {
+      operation.responses[status] ??= {};
+      const codes = (operation.responses[status][ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? [];
+      operation.responses[status][ERROR_CODES_EXTENSION] = [...new Set([...codes, code])];
+    };
+    refuse(400, 'VALIDATION_FAILED');
+    refuse(409, 'IDEMPOTENCY_KEY_IN_PROGRESS');
+    refuse(422, 'IDEMPOTENCY_KEY_REUSED');
+  }
+}
+
 export function refineDocument(document: OpenAPIObject, recordPaths: readonly string[] = []): OpenAPIObject {
   document.openapi = '3.0.3';
   // Whoever runs the server decides its audience; the document describes a public API.
@@ -325,6 +363,7 @@ export function refineDocument(document: OpenAPIObject, recordPaths: readonly st
   parameters(document);
   updateExamples(document);
   conditionalRequests(document, recordPaths);
+  idempotentWrites(document);
   errorResponses(document);
   orderOperations(document);
   return document;
