@@ -100,6 +100,8 @@ export class AppConfig {
     return {
       authPerIpPerMinute: this.env.AUTH_RATE_PER_IP,
       loginPerAccountPer15Minutes: this.env.LOGIN_RATE_PER_ACCOUNT,
+      apiKeyPerMinute: this.env.API_KEY_RATE_PER_MINUTE,
+      memberPerMinute: this.env.MEMBER_RATE_PER_MINUTE,
       mailPerOrgPerMinute: this.env.MAIL_PER_ORG_PER_MINUTE,
       mailPerOrgPerDay: this.env.MAIL_PER_ORG_PER_DAY,
     };

@@ -206,6 +206,18 @@ export class Environment {
   @Min(1)
   AUTH_RATE_PER_IP = 30;
 
+  /** Requests one server API key may make per minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  API_KEY_RATE_PER_MINUTE = 600;
+
+  /** Requests one member may make in one organization per minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MEMBER_RATE_PER_MINUTE = 600;
+
   /** Sign-in attempts for one e-mail address per 15 minutes, from any address. */
   @Type(() => Number)
   @IsInt()

@@ -70,6 +70,8 @@ export async function startServer(database: TestDatabase, env: Record<string, st
       QUEUE_PREFIX: `crm-test-${randomUUID()}`,
       AUTH_RATE_PER_IP: '100000',
       LOGIN_RATE_PER_ACCOUNT: '100000',
+      API_KEY_RATE_PER_MINUTE: '100000',
+      MEMBER_RATE_PER_MINUTE: '100000',
       PASSWORD_HASH_MEMORY_KIB: '64',
       PASSWORD_HASH_PASSES: '1',
       ...env,

@@ -52,6 +52,8 @@ export async function createTestApp(
     // Every test signs people in from one address; the throttling spec sets its own limits.
     AUTH_RATE_PER_IP: '100000',
     LOGIN_RATE_PER_ACCOUNT: '100000',
+    API_KEY_RATE_PER_MINUTE: '100000',
+    MEMBER_RATE_PER_MINUTE: '100000',
     MAIL_PER_ORG_PER_MINUTE: '100000',
     MAIL_PER_ORG_PER_DAY: '100000',
     PDF_RENDERS_PER_ORG_PER_MINUTE: '100000',

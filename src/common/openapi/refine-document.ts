@@ -181,6 +181,7 @@ function implicitCodes(method: string, operation: Operation): Partial<Record<num
   if (orgScoped) {
     add(400, 'ORG_HEADER_REQUIRED', 'ORG_HEADER_INVALID');
     add(403, 'ORG_ACCESS_DENIED');
+    add(429, 'RATE_LIMITED');
   }
   return codes;
 }
@@ -198,15 +199,25 @@ function errorResponses(document: OpenAPIObject): void {
     },
     ETag: { description: 'The record\'s revision as a strong entity tag (`"3"`): send it back in If-Match or If-None-Match', schema: { type: 'string' } },
     Location: { description: 'The path of the record just created (`/api/{kind}/{id}/`)', schema: { type: 'string' } },
+    RateLimitPolicy: {
+      description: 'The caller’s budget in this organization (draft-ietf-httpapi-ratelimit-headers): `"<name>";q=<requests>;w=<seconds>`, per API key (`api-key`) or per member (`member`)',
+      schema: { type: 'string', example: '"member";q=600;w=60' },
+    },
+    RateLimit: {
+      description: 'What is left of it: `"<name>";r=<requests remaining>;t=<seconds until it renews>`',
+      schema: { type: 'string', example: '"member";r=598;t=41' },
+    },
     IdempotentReplayed: { description: '`true` when the answer is the one stored for this Idempotency-Key, not a new write', schema: { type: 'string', enum: ['true'] } },
     RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } },
   };
   for (const { method, operation } of operations(document)) {
     const implicit = implicitCodes(method, operation);
+    const budgeted = operation.security?.some((requirement) => ORG_SCHEME in requirement) ?? false;
     for (const status of Object.keys(implicit).map(Number)) operation.responses[status] ??= {};
     for (const [key, response] of Object.entries(operation.responses)) {
       const status = Number(key);
       response.headers = { ...response.headers, [REQUEST_ID_HEADER]: REQUEST_ID_REF };
+      if (budgeted) response.headers = { ...response.headers, 'RateLimit-Policy': RATE_LIMIT_POLICY_REF, RateLimit: RATE_LIMIT_REF };
       if (status < 400) continue;
       const codes = [...new Set([...((response[ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? []), ...(implicit[status] ?? [])])];
       const [first] = codes;
@@ -319,6 +330,8 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
 }
 
 const REPLAYED_REF = { $ref: '#/components/headers/IdempotentReplayed' };
+const RATE_LIMIT_POLICY_REF = { $ref: '#/components/headers/RateLimitPolicy' };
+const RATE_LIMIT_REF = { $ref: '#/components/headers/RateLimit' };
 
 /**
  * Idempotency-Key on every write of an organization (IdempotentRequests): the header parameter,

@@ -1,9 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../common/errors/app-error.js';
 import { AppConfig } from '../../config/app-config.js';
-import { MemoryWindowStore } from './memory-window-store.js';
-import { RedisWindowStore } from './redis-window-store.js';
-import type { WindowStore } from './window-store.js';
 
 /** A budget: at most `limit` units per fixed window of `windowMs`. */
 export interface RateRule {
@@ -12,15 +11,27 @@ export interface RateRule {
   windowMs: number;
 }
 
+/** What is left of a budget after a request counted against it. */
+export interface RateState {
+  rule: RateRule;
+  remaining: number;
+  resetInMs: number;
+}
+
 const MINUTE = 60_000;
+/** Redis must answer within this, or the request is counted in this process instead. */
+const COMMAND_TIMEOUT_MS = 500;
 
 /**
- * Budgets per caller, shared by every instance through Redis when REDIS_URL is set (in this process
- * otherwise, and while Redis is away). A refused request gives back what it counted.
+ * Budgets per caller (rate-limiter-flexible), shared by every instance through Redis when
+ * REDIS_URL is set, in this process otherwise; while Redis is away or slow, each instance counts
+ * in memory (the limiter's insurance), so limits still hold per instance and no request waits on
+ * Redis. A refused request gives back what it counted.
  */
 @Injectable()
 export class RateLimits implements OnApplicationShutdown {
-  private readonly store: WindowStore;
+  private readonly redis?: Redis;
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
   readonly rules: {
     authPerIp: RateRule;
     loginPerAccount: RateRule;
@@ -28,9 +39,11 @@ export class RateLimits implements OnApplicationShutdown {
     mailPerOrgMinute: RateRule;
     mailPerOrgDay: RateRule;
     pdfPerOrgMinute: RateRule;
+    perApiKey: RateRule;
+    perMember: RateRule;
   };
 
-  constructor(config: AppConfig) {
+  constructor(private readonly config: AppConfig) {
     const limits = config.rateLimits;
     this.rules = {
       authPerIp: { name: 'auth-ip', limit: limits.authPerIpPerMinute, windowMs: MINUTE },
@@ -39,18 +52,26 @@ export class RateLimits implements OnApplicationShutdown {
       mailPerOrgMinute: { name: 'mail-org-minute', limit: limits.mailPerOrgPerMinute, windowMs: MINUTE },
       mailPerOrgDay: { name: 'mail-org-day', limit: limits.mailPerOrgPerDay, windowMs: 24 * 60 * MINUTE },
       pdfPerOrgMinute: { name: 'pdf-org-minute', limit: config.pdf.perOrgPerMinute, windowMs: MINUTE },
+      perApiKey: { name: 'api-key', limit: limits.apiKeyPerMinute, windowMs: MINUTE },
+      perMember: { name: 'member', limit: limits.memberPerMinute, windowMs: MINUTE },
     };
-    const memory = new MemoryWindowStore();
-    this.store = config.redisUrl ? new RedisWindowStore(config.redisUrl, config.queuePrefix, memory) : memory;
+    if (config.redisUrl) {
+      this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: COMMAND_TIMEOUT_MS });
+      this.redis.on('error', () => undefined);
+    }
   }
 
-  /** Counts `cost` units against the subject's budget, or throws 429 with the seconds until it renews. */
-  async consume(rule: RateRule, subject: string, cost = 1): Promise<void> {
-    const key = `${rule.name}:${subject}`;
-    const { count, resetInMs } = await this.store.add(key, rule.windowMs, cost);
-    if (count > rule.limit) {
-      await this.store.remove(key, cost);
-      throw new RateLimitedError(Math.max(1, Math.ceil(resetInMs / 1000)));
+  /** Counts `cost` units against the subject's budget and says what is left, or throws 429 with the seconds until it renews. */
+  async consume(rule: RateRule, subject: string, cost = 1): Promise<RateState> {
+    const limiter = this.limiterFor(rule);
+    try {
+      const counted = await limiter.consume(subject, cost);
+      return { rule, remaining: counted.remainingPoints, resetInMs: counted.msBeforeNext };
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      // The refused units are not kept: a client that waits gets its whole budget back.
+      await limiter.reward(subject, cost).catch(() => undefined);
+      throw new RateLimitedError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
     }
   }
 
@@ -61,11 +82,22 @@ export class RateLimits implements OnApplicationShutdown {
     const refused = outcomes.find((outcome) => outcome.status === 'rejected');
     if (!refused) return;
     const counted = rules.filter((_, index) => outcomes[index].status === 'fulfilled');
-    for (const rule of counted) await this.store.remove(`${rule.name}:${subject}`, cost);
+    for (const rule of counted) await this.limiterFor(rule).reward(subject, cost).catch(() => undefined);
     throw refused.reason;
   }
 
   onApplicationShutdown(): void {
-    if (this.store instanceof RedisWindowStore) this.store.close();
+    this.redis?.disconnect();
+  }
+
+  private limiterFor(rule: RateRule): RateLimiterAbstract {
+    let limiter = this.limiters.get(rule.name);
+    if (!limiter) {
+      const options = { points: rule.limit, duration: rule.windowMs / 1000, keyPrefix: `${this.config.queuePrefix}:rl:${rule.name}` };
+      const memory = new RateLimiterMemory(options);
+      limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: memory }) : memory;
+      this.limiters.set(rule.name, limiter);
+    }
+    return limiter;
   }
 }

@@ -1,7 +1,8 @@
 import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimitedError } from '../../common/errors/app-error.js';
 import { RateLimits } from './rate-limits.js';
 
 const THROTTLE = 'throttle';
@@ -23,9 +24,10 @@ export class ThrottleGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    await this.spendOrganizationBudget(request, context.switchToHttp().getResponse<FastifyReply>());
     const by = this.reflector.getAllAndOverride<ThrottleBy[] | undefined>(THROTTLE, [context.getHandler(), context.getClass()]);
     if (!by?.length) return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const { authPerIp, loginPerAccount } = this.limits.rules;
     if (by.includes('ip')) await this.limits.consume(authPerIp, request.ip);
     const email = (request.body as { email?: unknown } | undefined)?.email;
@@ -33,5 +35,27 @@ export class ThrottleGuard implements CanActivate {
       await this.limits.consume(loginPerAccount, email.trim().toLowerCase());
     }
     return true;
+  }
+
+  /**
+   * Every request in an organization counts against its caller's budget there: the API key's
+   * (API_KEY_RATE_PER_MINUTE), else the member's in that organization (MEMBER_RATE_PER_MINUTE), so
+   * one organization's traffic never spends another's. The answer says what is left, as the IETF
+   * draft's RateLimit-Policy and RateLimit headers (draft-ietf-httpapi-ratelimit-headers).
+   */
+  private async spendOrganizationBudget(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const principal = request.principal as { userId: string; orgId?: string; apiKeyId?: string } | undefined;
+    if (!principal?.orgId) return;
+    const { perApiKey, perMember } = this.limits.rules;
+    const rule = principal.apiKeyId ? perApiKey : perMember;
+    const subject = principal.apiKeyId ?? `${principal.userId}:${principal.orgId}`;
+    void reply.header('ratelimit-policy', `"${rule.name}";q=${rule.limit};w=${rule.windowMs / 1000}`);
+    try {
+      const { remaining, resetInMs } = await this.limits.consume(rule, subject);
+      void reply.header('ratelimit', `"${rule.name}";r=${remaining};t=${Math.ceil(resetInMs / 1000)}`);
+    } catch (error) {
+      if (error instanceof RateLimitedError) void reply.header('ratelimit', `"${rule.name}";r=0;t=${error.retryAfterSeconds}`);
+      throw error;
+    }
   }
 }
