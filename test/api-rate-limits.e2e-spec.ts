@@ -39,4 +39,11 @@ describe('API rate limits', () => {
       [429, '"api-key";q=2;w=60'],
     ]);
   });
+
+  it('tells the budget of public routes too: sign-in per address', async () => {
+    const res = await t.api.post('/api/auth/login/', { email: cast.creator.email, password: cast.creator.password });
+    expect(res.status).toBe(200);
+    expect(res.headers['ratelimit-policy']).toMatch(/^"(auth-ip|login-account)";q=\d+;w=\d+$/);
+    expect(res.headers.ratelimit).toMatch(/;r=\d+;t=\d+$/);
+  });
 });

@@ -200,7 +200,8 @@ function errorResponses(document: OpenAPIObject): void {
     ETag: { description: 'The record\'s revision as a strong entity tag (`"3"`): send it back in If-Match or If-None-Match', schema: { type: 'string' } },
     Location: { description: 'The path of the record just created (`/api/{kind}/{id}/`)', schema: { type: 'string' } },
     RateLimitPolicy: {
-      description: 'The caller’s budget in this organization (draft-ietf-httpapi-ratelimit-headers): `"<name>";q=<requests>;w=<seconds>`, per API key (`api-key`) or per member (`member`)',
+      description:
+        'The caller’s budget (draft-ietf-httpapi-ratelimit-headers): `"<name>";q=<requests>;w=<seconds>`, in an organization per API key (`api-key`) or per member (`member`); on sign-in and other public routes per address (`auth-ip`) or e-mail (`login-account`)',
       schema: { type: 'string', example: '"member";q=600;w=60' },
     },
     RateLimit: {
@@ -212,7 +213,8 @@ function errorResponses(document: OpenAPIObject): void {
   };
   for (const { method, operation } of operations(document)) {
     const implicit = implicitCodes(method, operation);
-    const budgeted = operation.security?.some((requirement) => ORG_SCHEME in requirement) ?? false;
+    const throttled = ((operation.responses['429']?.[ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? []).includes('RATE_LIMITED');
+    const budgeted = throttled || (operation.security?.some((requirement) => ORG_SCHEME in requirement) ?? false);
     for (const status of Object.keys(implicit).map(Number)) operation.responses[status] ??= {};
     for (const [key, response] of Object.entries(operation.responses)) {
       const status = Number(key);

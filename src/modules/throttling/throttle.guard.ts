@@ -3,7 +3,7 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimitedError } from '../../common/errors/app-error.js';
-import { RateLimits } from './rate-limits.js';
+import { type RateRule, RateLimits } from './rate-limits.js';
 
 const THROTTLE = 'throttle';
 
@@ -25,30 +25,29 @@ export class ThrottleGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    await this.spendOrganizationBudget(request, context.switchToHttp().getResponse<FastifyReply>());
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const principal = request.principal as { userId: string; orgId?: string; apiKeyId?: string } | undefined;
+    if (principal?.orgId) {
+      const { perApiKey, perMember } = this.limits.rules;
+      await this.spend(reply, principal.apiKeyId ? perApiKey : perMember, principal.apiKeyId ?? `${principal.userId}:${principal.orgId}`);
+    }
     const by = this.reflector.getAllAndOverride<ThrottleBy[] | undefined>(THROTTLE, [context.getHandler(), context.getClass()]);
     if (!by?.length) return true;
     const { authPerIp, loginPerAccount } = this.limits.rules;
-    if (by.includes('ip')) await this.limits.consume(authPerIp, request.ip);
+    if (by.includes('ip')) await this.spend(reply, authPerIp, request.ip);
     const email = (request.body as { email?: unknown } | undefined)?.email;
-    if (by.includes('account') && typeof email === 'string') {
-      await this.limits.consume(loginPerAccount, email.trim().toLowerCase());
-    }
+    if (by.includes('account') && typeof email === 'string') await this.spend(reply, loginPerAccount, email.trim().toLowerCase());
     return true;
   }
 
   /**
-   * Every request in an organization counts against its caller's budget there: the API key's
-   * (API_KEY_RATE_PER_MINUTE), else the member's in that organization (MEMBER_RATE_PER_MINUTE), so
-   * one organization's traffic never spends another's. The answer says what is left, as the IETF
-   * draft's RateLimit-Policy and RateLimit headers (draft-ietf-httpapi-ratelimit-headers).
+   * Counts the request against a budget and says what is left, as the IETF draft's RateLimit-Policy
+   * and RateLimit headers (draft-ietf-httpapi-ratelimit-headers); of two budgets a route spends, the
+   * headers tell the last. Every request in an organization counts against its caller's budget
+   * there: the API key's (API_KEY_RATE_PER_MINUTE), else the member's in that organization
+   * (MEMBER_RATE_PER_MINUTE), so one organization's traffic never spends another's.
    */
-  private async spendOrganizationBudget(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const principal = request.principal as { userId: string; orgId?: string; apiKeyId?: string } | undefined;
-    if (!principal?.orgId) return;
-    const { perApiKey, perMember } = this.limits.rules;
-    const rule = principal.apiKeyId ? perApiKey : perMember;
-    const subject = principal.apiKeyId ?? `${principal.userId}:${principal.orgId}`;
+  private async spend(reply: FastifyReply, rule: RateRule, subject: string): Promise<void> {
     void reply.header('ratelimit-policy', `"${rule.name}";q=${rule.limit};w=${rule.windowMs / 1000}`);
     try {
       const { remaining, resetInMs } = await this.limits.consume(rule, subject);
