@@ -85,9 +85,10 @@ describe('the history of every record kind', () => {
         const commentId = added.body.comment.id;
         expect((await app.t.api.delete(`${path()}/comment/${commentId}/`, as(app.cast, 'creator'))).status).toBe(204);
         const { results } = await history(id);
+        const creator = { type: 'user', id: app.cast.creator.userId };
         expect(results.slice(1)).toMatchObject([
-          { action: 'linked', changes: [{ field: 'comments', from: null, to: commentId }] },
-          { action: 'unlinked', changes: [{ field: 'comments', from: commentId, to: null }] },
+          { action: 'linked', actor: creator, changes: [{ field: 'comments', from: null, to: commentId }] },
+          { action: 'unlinked', actor: creator, changes: [{ field: 'comments', from: commentId, to: null }] },
         ]);
       });
     }

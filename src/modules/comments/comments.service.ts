@@ -171,9 +171,12 @@ export class CommentsService {
     return toCommentResponse(await this.comments.save(comment));
   }
 
+  /** In a transaction of its own, as every write is, so the record's history says who removed it. */
   async deleteComment(principal: OrgPrincipal, kind: string, id: string): Promise<void> {
-    const comment = await this.loadEditable(principal, kind, id);
-    await this.comments.delete({ id: comment.id, orgId: principal.orgId });
+    await this.db.withTransaction(async () => {
+      const comment = await this.loadEditable(principal, kind, id);
+      await this.comments.delete({ id: comment.id, orgId: principal.orgId });
+    });
   }
 
   async deleteAttachment(principal: OrgPrincipal, kind: string, id: string): Promise<void> {
@@ -184,7 +187,7 @@ export class CommentsService {
     if (principal.role !== Role.ADMIN && attachment.createdBy !== principal.userId) {
       throw new ForbiddenError('NOT_UPLOADER', 'Only the uploader or an ADMIN may delete this attachment');
     }
-    await this.attachments.delete({ id, orgId: principal.orgId });
+    await this.db.withTransaction(() => this.attachments.delete({ id, orgId: principal.orgId }));
     await this.removeFiles([attachment.storageKey]);
   }
 
