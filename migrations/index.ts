@@ -29,6 +29,7 @@ import { RefreshSuccessor1796192368681 } from './1796192368681-RefreshSuccessor.
 import { RecordHistory1796200000000 } from './1796200000000-RecordHistory.js';
 import { ApiKeys1796233856750 } from './1796233856750-ApiKeys.js';
 import { IdempotencyKeys1796234419174 } from './1796234419174-IdempotencyKeys.js';
+import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
 /**
  * Every migration, oldest first. Listed rather than globbed so the app, the CLI and the tests
@@ -66,4 +67,5 @@ export const migrations = [
   RecordHistory1796200000000,
   ApiKeys1796233856750,
   IdempotencyKeys1796234419174,
+  CommentRevisions1796235395780,
 ];

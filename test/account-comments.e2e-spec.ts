@@ -53,6 +53,7 @@ describe('account comments and attachments', () => {
         commented_on: expect.any(String),
         commented_by: cast.assignee.userId,
         updated_on: expect.any(String),
+        revision: 1,
       },
     });
   });

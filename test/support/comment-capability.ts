@@ -102,6 +102,23 @@ export function describeCommentCapability(name: string, kind: CommentableKind): 
       expect((await t.api.delete(fileUrl, as(cast, 'assignee'))).status).toBe(204);
     });
 
+    it('edits and removes a comment only at the revision If-Match names, answering its new ETag', async () => {
+      const id = await kind.seed(t, cast);
+      const added = await comment(id, 'assignee');
+      expect(added.body.comment.revision).toBe(1);
+      const url = `${base()}/comment/${added.body.comment.id}/`;
+      const edit = (text: string, ifMatch: string) => t.api.request('PUT', url, { ...as(cast, 'assignee'), body: { comment: text }, headers: { 'if-match': ifMatch } });
+      const edited = await edit('edited once', '"1"');
+      expect([edited.status, edited.headers.etag, edited.body.revision]).toEqual([200, '"2"', 2]);
+      const stale = await edit('lost update', '"1"');
+      expect([stale.status, stale.body.code, stale.headers.etag]).toEqual([412, 'PRECONDITION_FAILED', '"2"']);
+      const staleDelete = await t.api.request('DELETE', url, { ...as(cast, 'assignee'), headers: { 'if-match': '"1"' } });
+      expect(staleDelete.status).toBe(412);
+      const detail = await t.api.get(`${base()}/${id}/`, as(cast, 'creator'));
+      expect(JSON.stringify(detail.body)).toContain('edited once');
+      expect((await t.api.request('DELETE', url, { ...as(cast, 'assignee'), headers: { 'if-match': '"2"' } })).status).toBe(204);
+    });
+
     it.each([
       ['an empty body', {}],
       ['a blank comment', { comment: '   ' }],

@@ -308,7 +308,8 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
       item.get.responses['304'] = { description: 'Not modified: If-None-Match names the current ETag' };
       refusing(item.get, 400, 'VALIDATION_FAILED');
     }
-    for (const operation of [item?.put, item?.delete]) {
+    const comment = document.paths[`/api/${path}/comment/{id}`] as Record<string, Operation> | undefined;
+    for (const operation of [item?.put, item?.delete, comment?.put, comment?.delete]) {
       if (!operation) continue;
       operation.parameters = [...(operation.parameters ?? []), header('If-Match', 'The ETag the change is based on (or `*`): 412 when the record has changed since')];
       refusing(operation, 400, 'VALIDATION_FAILED');

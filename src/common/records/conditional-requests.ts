@@ -85,11 +85,18 @@ export class ConditionalRequests implements NestInterceptor {
 
   private routeOf(request: FastifyRequest): RecordRoute | undefined {
     this.routes ??= new Map<string, RecordRoute>(
-      this.kinds.all().flatMap(({ kind, path }): [string, RecordRoute][] => [
+      this.kinds.all().flatMap(({ kind, path, comments }): [string, RecordRoute][] => [
         [`GET /api/${path}/:id`, { kind, path, creating: false }],
         [`PUT /api/${path}/:id`, { kind, path, creating: false }],
         [`DELETE /api/${path}/:id`, { kind, path, creating: false }],
         [`POST /api/${path}`, { kind, path, creating: true }],
+        // A comment's edit and removal, conditional on the comment's own revision (CommentsService).
+        ...(comments
+          ? ([
+              [`PUT /api/${path}/comment/:id`, { kind: 'comment', path, creating: false }],
+              [`DELETE /api/${path}/comment/:id`, { kind: 'comment', path, creating: false }],
+            ] as [string, RecordRoute][])
+          : []),
       ]),
     );
     const url = request.routeOptions.url?.replace(/\/+$/, '');

@@ -18,4 +18,8 @@ export class Comment extends ParentedEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedOn: Date;
+
+  /** Moved on by the bump_record_revision trigger at every edit, as a record's: the comment's ETag. */
+  @Column({ type: 'int', default: 1, insert: false, update: false })
+  revision: number;
 }

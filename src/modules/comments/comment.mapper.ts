@@ -8,6 +8,7 @@ export const toCommentResponse = (comment: Comment): CommentResponseDto => ({
   commented_on: comment.createdOn.toISOString(),
   commented_by: comment.commentedBy,
   updated_on: comment.updatedOn.toISOString(),
+  revision: comment.revision,
 });
 
 export const attachmentUrl = (id: string) => `/api/attachments/${id}/download/`;

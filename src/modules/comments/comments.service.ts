@@ -1,3 +1,5 @@
+import type { WhereExpressionBuilder } from 'typeorm';
+import { RecordRevisions } from '../../common/records/record-revisions.js';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
@@ -38,7 +40,8 @@ type StoredAttachment = Omit<AttachmentResponseDto, 'url'>;
 const OF_PARENTS = `org_id = $1 AND (parent_kind, parent_id) IN (SELECT * FROM unnest($2::varchar[], $3::uuid[]))`;
 const LIST_FOR = `SELECT
   (SELECT coalesce(json_agg(json_build_object(
-      'id', c.id, 'comment', c.comment, 'commented_on', c.created_on, 'commented_by', c.commented_by, 'updated_on', c.updated_on
+      'id', c.id, 'comment', c.comment, 'commented_on', c.created_on, 'commented_by', c.commented_by, 'updated_on', c.updated_on,
+      'revision', c.revision
     ) ORDER BY c.created_on, c.id), '[]') FROM comments c WHERE ${OF_PARENTS}) AS comments,
   (SELECT coalesce(json_agg(json_build_object(
       'id', a.id, 'file_name', a.file_name, 'content_type', a.content_type, 'size', a.size, 'created_on', a.created_on, 'created_by', a.created_by
@@ -55,6 +58,9 @@ interface StoredUpload {
   size: number;
   contentType: string;
 }
+
+/** Comments are the subject of their edits' conditional requests under this kind (ConditionalRequests). */
+export const COMMENT_SUBJECT = 'comment';
 
 @Injectable()
 export class CommentsService {
@@ -165,18 +171,30 @@ export class CommentsService {
     };
   }
 
+  /** An edit under If-Match only happens at the revision it names (else 412 with the current ETag), as a record's. */
   async updateComment(principal: OrgPrincipal, kind: string, id: string, text: string): Promise<CommentResponseDto> {
-    const comment = await this.loadEditable(principal, kind, id);
-    comment.comment = text;
-    return toCommentResponse(await this.comments.save(comment));
+    return this.db.withTransaction(async () => {
+      await this.loadEditable(principal, kind, id);
+      const write = this.comments.createQueryBuilder().update().set({ comment: text }).where('id = :id AND org_id = :orgId', { id, orgId: principal.orgId });
+      await this.atRevision(write, id).execute();
+      const edited = await this.comments.findOneByOrFail({ id, orgId: principal.orgId });
+      RecordRevisions.wrote(COMMENT_SUBJECT, id, edited.revision);
+      return toCommentResponse(edited);
+    });
   }
 
   /** In a transaction of its own, as every write is, so the record's history says who removed it. */
   async deleteComment(principal: OrgPrincipal, kind: string, id: string): Promise<void> {
     await this.db.withTransaction(async () => {
-      const comment = await this.loadEditable(principal, kind, id);
-      await this.comments.delete({ id: comment.id, orgId: principal.orgId });
+      await this.loadEditable(principal, kind, id);
+      await this.atRevision(this.comments.createQueryBuilder().delete().where('id = :id AND org_id = :orgId', { id, orgId: principal.orgId }), id).execute();
     });
+  }
+
+  /** Narrows a write to the revision If-Match named; the comment was read locked, so a miss means a stale tag. */
+  private atRevision<Q extends WhereExpressionBuilder>(write: Q, id: string): Q {
+    const expected = RecordRevisions.expected(COMMENT_SUBJECT, id);
+    return expected === undefined ? write : (write.andWhere('revision = :expected', { expected }) as Q);
   }
 
   async deleteAttachment(principal: OrgPrincipal, kind: string, id: string): Promise<void> {
@@ -227,14 +245,16 @@ export class CommentsService {
     }
   }
 
+  /** The comment, locked for the edit's transaction, where If-Match is checked (RecordRevisions). */
   private async loadEditable(principal: OrgPrincipal, kind: string, id: string): Promise<Comment> {
-    const comment = await this.comments.findOneBy({ id, orgId: principal.orgId, parentKind: kind });
+    const comment = await this.comments.findOne({ where: { id, orgId: principal.orgId, parentKind: kind }, lock: { mode: 'pessimistic_write' } });
     if (!comment || !(await this.canSee(principal, kind, comment.parentId))) {
       throw new NotFoundError('Comment');
     }
     if (principal.role !== Role.ADMIN && comment.commentedBy !== principal.userId) {
       throw new ForbiddenError('NOT_AUTHOR', 'Only the author or an ADMIN may change this comment');
     }
+    RecordRevisions.read(COMMENT_SUBJECT, id, comment.revision);
     return comment;
   }
 

@@ -30,6 +30,9 @@ export class CommentResponseDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   updated_on: string;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'Moves on at every edit; `"<revision>"` is the ETag an edit or removal may send as If-Match' })
+  revision: number;
 }
 
 export class AttachmentResponseDto {
