@@ -27,17 +27,28 @@ export interface LinkSpec {
   target: string;
 }
 
-export interface RecordStoreOptions<T extends ObjectLiteral> {
+/** A kind's links, by body field: `{ ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK }`. */
+export type LinkDeclaration = Record<string, LinkSpec>;
+
+/** A row's link arrays, one per declared link field: what a kind's mapper reads, so a renamed link does not compile. */
+export type LinkRow<L extends LinkDeclaration> = { [K in keyof L]: string[] };
+
+/** What a kind with tags reads beside its links. */
+export interface TagNames {
+  tag_names: string[];
+}
+
+export interface RecordStoreOptions<T extends ObjectLiteral, L extends LinkDeclaration = LinkDeclaration> {
   kind: RecordKindOptions;
   entity: EntityTarget<T>;
   /** The query alias (`case` is an SQL keyword: cases use `kase`). */
   alias: string;
-  /** Body and response fields that are links (`assigned_to`, `teams`, `contacts`), by relation. */
-  links: Record<string, LinkSpec>;
+  /** Body and response fields that are links (`assigned_to`, `teams`, `contacts`), by relation: what a row's LinkRow holds. */
+  links: L;
   /** Body fields holding one id of another record (a case's `account`), by reference target. */
   references?: Record<string, string>;
   /** The link whose users may see the record besides its creator (`assigned_to`). */
-  assignees: string;
+  assignees: keyof L & string;
   /** The tag relation, when the kind has tags (answered as `tag_names`). */
   tags?: string;
   /**
@@ -85,12 +96,12 @@ export interface RecordDeleting {
  * the record, and assignment notices after commit. Link tables are read from TypeORM's metadata,
  * so each join table is named once, on its entity.
  */
-export class RecordStore<T extends StoredRecord> {
+export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = LinkDeclaration> {
   private linkTables?: { links: Record<string, LinkTable>; tags?: LinkTable };
   private hydrate?: (row: Record<string, unknown>) => T;
 
   constructor(
-    private readonly options: RecordStoreOptions<T>,
+    private readonly options: RecordStoreOptions<T, L>,
     private readonly db: Db,
     private readonly kinds: RecordKinds,
     private readonly assignments: Assignments,
@@ -173,10 +184,10 @@ export class RecordStore<T extends StoredRecord> {
    * answers from; `lock` holds the row for the rest of the transaction, so what the update derives
    * from it (a version, a sequence, a completion time) cannot be derived twice at once.
    */
-  async loadWithLinks<L>(principal: OrgPrincipal, id: string, { lock = false }: { lock?: boolean } = {}): Promise<[T, L]> {
+  async loadWithLinks<X extends object = object>(principal: OrgPrincipal, id: string, { lock = false }: { lock?: boolean } = {}): Promise<[T, LinkRow<L> & X]> {
     const builder = this.byId(this.visible(principal), id);
     if (lock) builder.setLock('pessimistic_write');
-    const [found] = await this.withLinks<L>(builder);
+    const [found] = await this.withLinks<X>(builder);
     if (!found) throw new NotFoundError(this.options.kind.name);
     return found;
   }
@@ -209,7 +220,11 @@ export class RecordStore<T extends StoredRecord> {
   }
 
   /** The builder's rows, each with its link arrays (by body field, plus `tag_names`), in one query. */
-  async withLinks<L>(builder: SelectQueryBuilder<T>): Promise<[T, L][]> {
+  /**
+   * The builder's rows, each with its link arrays typed from the store's declaration (LinkRow) and
+   * `X`, what else the query selected (`tag_names` for a kind with tags, a computed flag).
+   */
+  async withLinks<X extends object = object>(builder: SelectQueryBuilder<T>): Promise<[T, LinkRow<L> & X][]> {
     const { alias } = this.options;
     const { links, tags } = this.tables();
     if (builder.expressionMap.limit !== undefined) onlyPageRows(builder, alias);
@@ -220,7 +235,7 @@ export class RecordStore<T extends StoredRecord> {
     return rows.map((row) => {
       const record = this.hydrate!(row);
       RecordRevisions.read(this.options.kind.kind, record.id, record.revision);
-      return [record, row as L];
+      return [record, row as LinkRow<L> & X];
     });
   }
 
@@ -228,10 +243,10 @@ export class RecordStore<T extends StoredRecord> {
    * A visible record with its link arrays and the rows other modules show in its detail (see
    * embedRows), in one statement; 404 when the caller may not see it.
    */
-  async detail<L, E extends EmbeddedRowsMap>(principal: OrgPrincipal, id: string, embeds: E): Promise<[T, L, EmbeddedLists<E>]> {
+  async detail<X extends object, E extends EmbeddedRowsMap>(principal: OrgPrincipal, id: string, embeds: E): Promise<[T, LinkRow<L> & X, EmbeddedLists<E>]> {
     const builder = this.byId(this.visible(principal), id);
     const read = embedRows(builder, embeds);
-    const [found] = await this.withLinks<L>(builder);
+    const [found] = await this.withLinks<X>(builder);
     if (!found) throw new NotFoundError(this.options.kind.name);
     return [found[0], found[1], read(found[1] as Record<string, unknown>)];
   }
@@ -423,7 +438,7 @@ export class RecordStores {
     private readonly events: EventEmitter2,
   ) {}
 
-  for<T extends StoredRecord>(options: RecordStoreOptions<T>): RecordStore<T> {
+  for<T extends StoredRecord, L extends LinkDeclaration>(options: RecordStoreOptions<T, L>): RecordStore<T, L> {
     return new RecordStore(options, this.db, this.kinds, this.assignments, this.events);
   }
 }
@@ -439,8 +454,8 @@ export interface Recent<I> {
  * downloads, referable ids for bodies, deletion. A kind's service extends this and keeps only its
  * own filters, mapping and rules.
  */
-export abstract class RecordService<T extends StoredRecord> {
-  protected abstract readonly store: RecordStore<T>;
+export abstract class RecordService<T extends StoredRecord, L extends LinkDeclaration = LinkDeclaration> {
+  protected abstract readonly store: RecordStore<T, L>;
 
   /**
    * Two statements whatever the data: one page of rows with their links, one count. `only` narrows

@@ -3,7 +3,7 @@ import type { OrgPrincipal } from '../auth/principal.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { type Page, toPage } from '../pagination/page.js';
 import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
-import { RecordService, type StoredRecord } from './record-store.js';
+import { type LinkDeclaration, type LinkRow, RecordService, type StoredRecord } from './record-store.js';
 
 /** A body's link lists (`assigned_to`, `teams`, `contacts`) and tag names, as every kind names them. */
 type LinkBody = Partial<Record<string, unknown>> & { tags?: string[] };
@@ -11,15 +11,24 @@ type LinkBody = Partial<Record<string, unknown>> & { tags?: string[] };
 /**
  * The use cases every record kind shares, written once over its RecordStore: a page of a list,
  * one item, create and update (references checked, one transaction, read back, assignees told).
- * A kind declares its mapper (`toItem`), the columns a body writes, and its own rules as hooks:
+ * A kind declares its mapper (`toItem`, given the row's link arrays typed from its store's links, and
+ * `X`, what else its queries select), the columns a body writes, and its own rules as hooks:
  * `validate` (body rules, before anything is read), the column hooks (in the write's transaction,
  * where unique names are locked and checked and workflow fields such as `closed_on` derived),
  * `tagIds` for a kind with tags, `written` for what follows a write in its transaction (an event's
  * invitations). Its service then holds only those and its own routes.
  */
-export abstract class RecordUseCases<T extends StoredRecord, I extends { id: string }, L, C extends object, U extends object, A extends I = I> extends RecordService<T> {
+export abstract class RecordUseCases<
+  T extends StoredRecord,
+  I extends { id: string },
+  L extends LinkDeclaration,
+  C extends object,
+  U extends object,
+  X extends object = object,
+  A extends I = I,
+> extends RecordService<T, L> {
   /** The item of a row and its links (the kind's mapper). */
-  protected abstract toItem(row: T, links: L): I;
+  protected abstract toItem(row: T, links: LinkRow<L> & X): I;
 
   /** The columns of a new record, in the create's transaction, after its references were checked. */
   protected abstract insertColumns(principal: OrgPrincipal, dto: C): Promise<object> | object;
@@ -82,7 +91,7 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
 
   async update(principal: OrgPrincipal, id: string, dto: U): Promise<A> {
     const before = await this.store.transaction(async () => {
-      const [current, links] = await this.store.loadWithLinks<L>(principal, id, { lock: true });
+      const [current, links] = await this.store.loadWithLinks<X>(principal, id, { lock: true });
       const item = this.toItem(current, links);
       this.validate(dto, current);
       await this.store.checkReferences(principal, dto, item);
@@ -106,7 +115,7 @@ export abstract class RecordUseCases<T extends StoredRecord, I extends { id: str
   }
 
   protected async items(builder: SelectQueryBuilder<T>): Promise<I[]> {
-    return (await this.store.withLinks<L>(this.selectExtras(builder))).map(([row, links]) => this.toItem(row, links));
+    return (await this.store.withLinks<X>(this.selectExtras(builder))).map(([row, links]) => this.toItem(row, links));
   }
 
   /** The item the caller may see, or 404. */

@@ -1,16 +1,16 @@
+import type { LinkDeclaration, LinkRow, TagNames } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { type Address, fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { Account } from './account.entity.js';
 import type { AccountFieldsDto, AccountItemDto } from './dto/account-responses.dto.js';
 import type { CreateAccountDto, UpdateAccountDto } from './dto/account-requests.dto.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-/** The link columns selected with each account row (see selectLinkArrays). */
-export interface AccountLinks {
-  assigned_to: string[];
-  teams: string[];
-  contacts: string[];
-  tag_names: string[];
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const ACCOUNT_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type AccountLinks = LinkRow<typeof ACCOUNT_LINKS> & TagNames;
 
 type Writable = Pick<
   Account,

@@ -6,9 +6,8 @@ import { type EmbeddedRows, embedRows } from '../../common/database/embedded-row
 import { containsPattern } from '../../common/database/like.js';
 import { withStatementText } from '../../common/database/statement-texts.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
-import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import type { ContactRefDto } from '../contacts/dto/contact.dto.js';
 import { ContactsService } from '../contacts/contacts.service.js';
@@ -18,7 +17,7 @@ import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from './account-related.js';
 import { ACCOUNT_KIND } from './account.kind.js';
-import { type AccountLinks, toAccountColumns, toAccountItem } from './account.mapper.js';
+import { type AccountLinks, toAccountColumns, toAccountItem, ACCOUNT_LINKS } from './account.mapper.js';
 import { Account, AccountStatus } from './account.entity.js';
 import type { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
 import type { AccountDetailResponseDto, AccountItemDto, AccountListResponseDto } from './dto/account-responses.dto.js';
@@ -28,8 +27,8 @@ type DetailRows = { contacts: EmbeddedRows<ContactRefDto>; teams: EmbeddedRows<T
 
 @RecordKind(ACCOUNT_KIND)
 @Injectable()
-export class AccountsService extends RecordUseCases<Account, AccountItemDto, AccountLinks, CreateAccountDto, UpdateAccountDto> implements RecordKindService {
-  protected readonly store: RecordStore<Account>;
+export class AccountsService extends RecordUseCases<Account, AccountItemDto, typeof ACCOUNT_LINKS, CreateAccountDto, UpdateAccountDto, TagNames> implements RecordKindService {
+  protected readonly store: RecordStore<Account, typeof ACCOUNT_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -45,7 +44,7 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, Acc
       kind: ACCOUNT_KIND,
       entity: Account,
       alias: 'account',
-      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      links: ACCOUNT_LINKS,
       assignees: 'assigned_to',
       tags: 'tags',
       keptTotalsBy: 'status',
@@ -85,7 +84,7 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, Acc
 
   /** Three statements: the account with its contacts, teams and related lists; assignees and members to mention; comments and files. */
   async get(principal: OrgPrincipal, id: string): Promise<AccountDetailResponseDto> {
-    const [account, links, embedded] = await this.store.detail<AccountLinks, DetailRows>(principal, id, {
+    const [account, links, embedded] = await this.store.detail<TagNames, DetailRows>(principal, id, {
       contacts: this.contacts.refsEmbedded(principal, this.store.linkedIds('contacts')),
       teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
       ...(await this.relatedLists(principal)),

@@ -1,15 +1,16 @@
+import type { LinkDeclaration, LinkRow } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import type { AccountCaseDto } from './dto/account-case.dto.js';
 import type { Case } from './case.entity.js';
 import type { CaseFieldsDto, CaseItemDto } from './dto/case-responses.dto.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/case-requests.dto.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-/** The link columns selected with each case row (see selectLinkArrays). */
-export interface CaseLinks {
-  assigned_to: string[];
-  teams: string[];
-  contacts: string[];
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const CASE_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type CaseLinks = LinkRow<typeof CASE_LINKS>;
 
 type Writable = Pick<Case, 'name' | 'status' | 'priority' | 'caseType' | 'description' | 'accountId'>;
 

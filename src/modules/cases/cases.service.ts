@@ -8,7 +8,6 @@ import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
-import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 // Its list on the account detail, documented where the list is made.
 import './dto/account-case.dto.js';
@@ -18,15 +17,15 @@ import { TeamsService } from '../teams/teams.service.js';
 import { MembersService } from '../users/members.service.js';
 import { CASE_KIND } from './case.kind.js';
 import { resolveClosedOn } from './case-workflow.js';
-import { type CaseLinks, toAccountCase, toCaseColumns, toCaseItem } from './case.mapper.js';
+import { type CaseLinks, toAccountCase, toCaseColumns, toCaseItem, CASE_LINKS } from './case.mapper.js';
 import { Case, CaseStatus } from './case.entity.js';
 import type { CreateCaseDto, ListCasesQueryDto, UpdateCaseDto } from './dto/case-requests.dto.js';
 import type { CaseDetailResponseDto, CaseItemDto } from './dto/case-responses.dto.js';
 
 @RecordKind(CASE_KIND)
 @Injectable()
-export class CasesService extends RecordUseCases<Case, CaseItemDto, CaseLinks, CreateCaseDto, UpdateCaseDto> implements RecordKindService {
-  protected readonly store: RecordStore<Case>;
+export class CasesService extends RecordUseCases<Case, CaseItemDto, typeof CASE_LINKS, CreateCaseDto, UpdateCaseDto> implements RecordKindService {
+  protected readonly store: RecordStore<Case, typeof CASE_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -40,7 +39,7 @@ export class CasesService extends RecordUseCases<Case, CaseItemDto, CaseLinks, C
       kind: CASE_KIND,
       entity: Case,
       alias: 'kase',
-      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      links: CASE_LINKS,
       references: { account: 'account' },
       assignees: 'assigned_to',
       keptTotalsBy: 'status',
@@ -54,7 +53,7 @@ export class CasesService extends RecordUseCases<Case, CaseItemDto, CaseLinks, C
 
   /** Three statements: the case with its teams; assignees and members to mention; comments and files. */
   async get(principal: OrgPrincipal, id: string): Promise<CaseDetailResponseDto> {
-    const [row, links, { teams }] = await this.store.detail<CaseLinks, { teams: EmbeddedRows<TeamRefDto> }>(principal, id, {
+    const [row, links, { teams }] = await this.store.detail<object, { teams: EmbeddedRows<TeamRefDto> }>(principal, id, {
       teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
     });
     const item = toCaseItem(row, links);

@@ -7,7 +7,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError } from '../../common/errors/app-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type LinkRow, type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -28,12 +28,14 @@ const emailTaken = () =>
     primary_email: ['is already used by another contact in this organization'],
   });
 
-type ContactLinks = { assigned_to: string[]; teams: string[] };
+/** A contact's links: assignees and teams, no contacts of its own. */
+const CONTACT_LINKS = ASSIGNEES_AND_TEAMS;
+type ContactLinks = LinkRow<typeof CONTACT_LINKS>;
 
 @RecordKind(CONTACT_KIND)
 @Injectable()
-export class ContactsService extends RecordUseCases<Contact, ContactResponseDto, ContactLinks, CreateContactDto, UpdateContactDto> implements RecordKindService {
-  protected readonly store: RecordStore<Contact>;
+export class ContactsService extends RecordUseCases<Contact, ContactResponseDto, typeof CONTACT_LINKS, CreateContactDto, UpdateContactDto> implements RecordKindService {
+  protected readonly store: RecordStore<Contact, typeof CONTACT_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -41,7 +43,7 @@ export class ContactsService extends RecordUseCases<Contact, ContactResponseDto,
     private readonly comments: CommentsService,
   ) {
     super();
-    this.store = stores.for({ kind: CONTACT_KIND, entity: Contact, alias: 'contact', links: ASSIGNEES_AND_TEAMS, assignees: 'assigned_to' });
+    this.store = stores.for({ kind: CONTACT_KIND, entity: Contact, alias: 'contact', links: CONTACT_LINKS, assignees: 'assigned_to' });
   }
 
   list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {

@@ -1,12 +1,14 @@
+import type { LinkDeclaration, LinkRow } from '../../common/records/record-store.js';
 import type { DocumentResponseDto, DocumentVersionDto, StoredFileDto } from './dto/document-responses.dto.js';
 import type { Document, StoredFileColumns } from './document.entity.js';
 import type { DocumentVersion } from './document-version.entity.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-export interface DocumentLinks {
-  shared_to: string[];
-  teams: string[];
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const DOCUMENT_LINKS = { shared_to: { relation: 'sharedTo', target: 'user' }, teams: { relation: 'teams', target: 'team' } } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type DocumentLinks = LinkRow<typeof DOCUMENT_LINKS>;
 
 const fileFacts = (file: StoredFileColumns, url: string): StoredFileDto => ({
   file_name: file.fileName,

@@ -21,7 +21,7 @@ import { sniffContentType } from '../files/sniff-content-type.js';
 import { TEAM_MEMBERS } from '../teams/team.entity.js';
 import { type DocumentUpload, readDocumentInput } from './document-input.js';
 import { DOCUMENT_KIND } from './document.kind.js';
-import { type DocumentLinks, toDocumentResponse, toVersionResponse } from './document.mapper.js';
+import { type DocumentLinks, toDocumentResponse, toVersionResponse, DOCUMENT_LINKS } from './document.mapper.js';
 import { Document, DocumentStatus, type StoredFileColumns } from './document.entity.js';
 import { DocumentVersion } from './document-version.entity.js';
 import { CreateDocumentDto, type ListDocumentsQueryDto, UpdateDocumentDto } from './dto/document-requests.dto.js';
@@ -61,8 +61,8 @@ type DocumentChange = UpdateDocumentDto & { file?: StoredFileColumns };
 
 @RecordKind(DOCUMENT_KIND)
 @Injectable()
-export class DocumentsService extends RecordUseCases<Document, DocumentResponseDto, DocumentLinks, DocumentCreation, DocumentChange> implements RecordKindService {
-  protected readonly store: RecordStore<Document>;
+export class DocumentsService extends RecordUseCases<Document, DocumentResponseDto, typeof DOCUMENT_LINKS, DocumentCreation, DocumentChange> implements RecordKindService {
+  protected readonly store: RecordStore<Document, typeof DOCUMENT_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -75,7 +75,7 @@ export class DocumentsService extends RecordUseCases<Document, DocumentResponseD
       kind: DOCUMENT_KIND,
       entity: Document,
       alias: 'document',
-      links: { shared_to: { relation: 'sharedTo', target: 'user' }, teams: { relation: 'teams', target: 'team' } },
+      links: DOCUMENT_LINKS,
       assignees: 'shared_to',
       visibleToUser: sharedWith,
     });

@@ -1,14 +1,16 @@
+import type { LinkDeclaration, LinkRow } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import type { CreateEventDto, UpdateEventDto } from './dto/event-requests.dto.js';
 import type { EventItemDto, EventOccurrenceDto } from './dto/event-responses.dto.js';
 import type { CalendarEvent } from './event.entity.js';
 import type { Occurrence, Schedule } from './recurrence.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-export interface EventLinks {
-  assigned_to: string[];
-  teams: string[];
-  contacts: string[];
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const EVENT_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type EventLinks = LinkRow<typeof EVENT_LINKS>;
 
 /** The body's fields that are not part of the schedule, as columns; absent ones left out. */
 export function toEventColumns(dto: CreateEventDto | UpdateEventDto): Partial<CalendarEvent> {

@@ -7,7 +7,6 @@ import { type Page, toPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
-import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { Outbox } from '../jobs/outbox.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -18,7 +17,7 @@ import { EventInvitations } from './event-invitations.js';
 import { type ScheduleColumns, toScheduleColumns } from './event-schedule.js';
 import { CalendarEvent } from './event.entity.js';
 import { EVENT_KIND } from './event.kind.js';
-import { type EventLinks, scheduleOf, toEventColumns, toEventItem, toOccurrence } from './event.mapper.js';
+import { type EventLinks, scheduleOf, toEventColumns, toEventItem, toOccurrence, EVENT_LINKS } from './event.mapper.js';
 import { firstOccurrence, occurrenceFrom, type OccurrenceInstants, occurrencesBetween } from './recurrence.js';
 import { ZoneClock } from './zone-clock.js';
 
@@ -39,8 +38,8 @@ const rescheduled = (before: ScheduleColumns, after: ScheduleColumns) =>
 
 @RecordKind(EVENT_KIND)
 @Injectable()
-export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, EventLinks, CreateEventDto, UpdateEventDto> implements RecordKindService {
-  protected readonly store: RecordStore<CalendarEvent>;
+export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, typeof EVENT_LINKS, CreateEventDto, UpdateEventDto> implements RecordKindService {
+  protected readonly store: RecordStore<CalendarEvent, typeof EVENT_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -54,7 +53,7 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, E
       kind: EVENT_KIND,
       entity: CalendarEvent,
       alias: 'event',
-      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      links: EVENT_LINKS,
       references: { account: 'account', lead: 'lead', opportunity: 'opportunity', case: 'case' },
       assignees: 'assigned_to',
       keptTotalsBy: 'status',
@@ -144,7 +143,7 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, E
   }
 
   private rows(builder: SelectQueryBuilder<CalendarEvent>): Promise<[CalendarEvent, EventLinks][]> {
-    return this.store.withLinks<EventLinks>(builder);
+    return this.store.withLinks(builder);
   }
 
   private filtered(principal: OrgPrincipal, query: EventFiltersDto): SelectQueryBuilder<CalendarEvent> {

@@ -1,3 +1,5 @@
+import type { LinkDeclaration, LinkRow } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import type { AccountInvoiceDto } from './dto/account-invoice.dto.js';
 import { fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { CreateInvoiceDto, InvoiceLineDto, UpdateInvoiceDto } from './dto/invoice-requests.dto.js';
@@ -7,12 +9,11 @@ import type { InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
 import { formatMinor, lineAmounts, minorUnits, toScaled, totals } from './money.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-export interface InvoiceLinks {
-  contacts: string[];
-  assigned_to: string[];
-  teams: string[];
-  is_overdue: boolean;
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const INVOICE_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type InvoiceLinks = LinkRow<typeof INVOICE_LINKS> & { /** Computed in SQL against today's date. */ is_overdue: boolean };
 
 /** A stored amount ("12.340") with the currency's places ("12.34"; "1000" for JPY). */
 export const shownAs = (value: string, currency: string) => {

@@ -9,7 +9,6 @@ import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RECORD_DELETING, type RecordDeleting, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
-import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 // Its list on the account detail, documented where the list is made.
 import './dto/account-invoice.dto.js';
@@ -20,7 +19,7 @@ import type { CreateInvoiceDto, InvoiceFiltersDto, ListInvoicesQueryDto, UpdateI
 import { INVOICE_EMAILS_SHOWN, type InvoiceDetailResponseDto, type InvoiceItemDto, type InvoiceResponseDto, type OutstandingDto } from './dto/invoice-responses.dto.js';
 import { Invoice, InvoiceStatus } from './invoice.entity.js';
 import { INVOICE_KIND } from './invoice.kind.js';
-import { type InvoiceLinks, priced, shownAs, toAccountInvoice, toInvoiceColumns, toInvoiceItem, toLineResponse, toPaymentResponse } from './invoice.mapper.js';
+import { type InvoiceLinks, priced, shownAs, toAccountInvoice, toInvoiceColumns, toInvoiceItem, toLineResponse, toPaymentResponse, INVOICE_LINKS } from './invoice.mapper.js';
 import { InvoiceEmail, InvoiceLine, InvoicePayment } from './invoice-parts.entity.js';
 
 /** Sent or Pending and due before today in the organization's time zone; never NULL. */
@@ -36,10 +35,10 @@ export const locked = (message: string, fields: string[] = []) =>
 @RecordKind(INVOICE_KIND)
 @Injectable()
 export class InvoicesService
-  extends RecordUseCases<Invoice, InvoiceItemDto, InvoiceLinks, CreateInvoiceDto, UpdateInvoiceDto, InvoiceResponseDto>
+  extends RecordUseCases<Invoice, InvoiceItemDto, typeof INVOICE_LINKS, CreateInvoiceDto, UpdateInvoiceDto, { is_overdue: boolean }, InvoiceResponseDto>
   implements RecordKindService
 {
-  protected readonly store: RecordStore<Invoice>;
+  protected readonly store: RecordStore<Invoice, typeof INVOICE_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -53,7 +52,7 @@ export class InvoicesService
       kind: INVOICE_KIND,
       entity: Invoice,
       alias: 'invoice',
-      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      links: INVOICE_LINKS,
       references: { account: 'account' },
       assignees: 'assigned_to',
       keptTotalsBy: 'status',

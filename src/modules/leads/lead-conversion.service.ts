@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
-import type { RecordStore } from '../../common/records/record-store.js';
+import type { RecordStore, TagNames } from '../../common/records/record-store.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { OpportunitiesService } from '../opportunities/opportunities.service.js';
 import { MembersService } from '../users/members.service.js';
 import { Lead, LeadStatus } from './lead.entity.js';
-import { type LeadLinks, toAccountFromLead, toContactFromLead, toOpportunityFromLead } from './lead.mapper.js';
+import { LEAD_LINKS, toAccountFromLead, toContactFromLead, toOpportunityFromLead } from './lead.mapper.js';
 
 export const alreadyConverted = () =>
   new ConflictError('LEAD_ALREADY_CONVERTED', 'This lead has already been converted to an account');
@@ -29,7 +29,7 @@ export class LeadConversion {
   ) {}
 
   /** Locks the lead, refuses a second conversion, makes the records and links them to the lead; answers the account id. */
-  async convert(principal: OrgPrincipal, store: RecordStore<Lead>, id: string): Promise<string> {
+  async convert(principal: OrgPrincipal, store: RecordStore<Lead, typeof LEAD_LINKS>, id: string): Promise<string> {
     const leads = this.db.tx.getRepository(Lead);
     const lead = await leads
       .createQueryBuilder('lead')
@@ -38,7 +38,7 @@ export class LeadConversion {
       .getOne();
     if (!lead) throw new NotFoundError('Lead');
     if (lead.status === LeadStatus.CONVERTED || lead.convertedAccountId) throw alreadyConverted();
-    const [[, links]] = await store.withLinks<LeadLinks>(leads.createQueryBuilder('lead').where('lead.id = :id', { id }));
+    const [[, links]] = await store.withLinks<TagNames>(leads.createQueryBuilder('lead').where('lead.id = :id', { id }));
     const assignees = await this.members.activeMemberIds(principal.orgId, links.assigned_to);
 
     const contactId = lead.email ? await this.contacts.findOrInsert(principal, toContactFromLead(lead, links, assignees)) : null;

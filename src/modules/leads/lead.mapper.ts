@@ -1,3 +1,5 @@
+import type { LinkDeclaration, LinkRow, TagNames } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { type Address, fromAddress, toAddress } from '../../common/database/address.embedded.js';
 import type { CreateAccountDto } from '../accounts/dto/account-requests.dto.js';
 import type { CreateContactDto } from '../contacts/dto/contact.dto.js';
@@ -8,12 +10,11 @@ import type { LeadFieldsInputDto, UpdateLeadDto } from './dto/lead-requests.dto.
 import type { Lead } from './lead.entity.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-export interface LeadLinks {
-  assigned_to: string[];
-  teams: string[];
-  contacts: string[];
-  tag_names: string[];
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const LEAD_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type LeadLinks = LinkRow<typeof LEAD_LINKS> & TagNames;
 
 type Writable = Pick<
   Lead,

@@ -8,9 +8,8 @@ import { sqlLiterals } from '../../common/database/sql-literal.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
-import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { KeyGrant } from '../api-settings/api-settings.service.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -24,7 +23,7 @@ import type { CreateLeadDto, ListLeadsQueryDto, SiteLeadDto, UpdateLeadDto } fro
 import type { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
 import { LEAD_KIND } from './lead.kind.js';
 import { alreadyConverted, LeadConversion } from './lead-conversion.service.js';
-import { type LeadLinks, toLeadColumns, toLeadItem } from './lead.mapper.js';
+import { type LeadLinks, toLeadColumns, toLeadItem, LEAD_LINKS } from './lead.mapper.js';
 import { LeadSource } from '../../common/records/lead-source.js';
 import { Lead, LeadStatus } from './lead.entity.js';
 
@@ -40,8 +39,8 @@ const convertsOn = (dto: CreateLeadDto | UpdateLeadDto) => dto.auto_convert === 
 
 @RecordKind(LEAD_KIND)
 @Injectable()
-export class LeadsService extends RecordUseCases<Lead, LeadItemDto, LeadLinks, CreateLeadDto, UpdateLeadDto> implements RecordKindService {
-  protected readonly store: RecordStore<Lead>;
+export class LeadsService extends RecordUseCases<Lead, LeadItemDto, typeof LEAD_LINKS, CreateLeadDto, UpdateLeadDto, TagNames> implements RecordKindService {
+  protected readonly store: RecordStore<Lead, typeof LEAD_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -59,7 +58,7 @@ export class LeadsService extends RecordUseCases<Lead, LeadItemDto, LeadLinks, C
       kind: LEAD_KIND,
       entity: Lead,
       alias: 'lead',
-      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      links: LEAD_LINKS,
       assignees: 'assigned_to',
       tags: 'tags',
       keptTotalsBy: 'status',
@@ -101,7 +100,7 @@ export class LeadsService extends RecordUseCases<Lead, LeadItemDto, LeadLinks, C
 
   /** Three statements: the lead with its teams and contacts; assignees and members to mention; comments and files. */
   async get(principal: OrgPrincipal, id: string): Promise<LeadDetailResponseDto> {
-    const [lead, links, embedded] = await this.store.detail<LeadLinks, DetailRows>(principal, id, {
+    const [lead, links, embedded] = await this.store.detail<TagNames, DetailRows>(principal, id, {
       teams: this.teams.refsEmbedded(principal.orgId, this.store.linkedIds('teams')),
       contacts: this.contacts.refsEmbedded(principal, this.store.linkedIds('contacts')),
     });

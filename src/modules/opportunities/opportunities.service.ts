@@ -7,9 +7,8 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError } from '../../common/errors/app-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type Recent, type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
-import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 // Its list on the account detail, documented where the list is made.
 import './dto/account-opportunity.dto.js';
@@ -30,7 +29,7 @@ import type {
 import { closure, DEFAULT_PROBABILITY, OpportunityStage } from './opportunity-stage.js';
 import { Opportunity } from './opportunity.entity.js';
 import { OPPORTUNITY_KIND } from './opportunity.kind.js';
-import { type OpportunityLinks, toAccountOpportunity, toOpportunityColumns, toOpportunityItem } from './opportunity.mapper.js';
+import { type OpportunityLinks, toAccountOpportunity, toOpportunityColumns, toOpportunityItem, OPPORTUNITY_LINKS } from './opportunity.mapper.js';
 
 const nameTaken = () =>
   new ConflictError('OPPORTUNITY_NAME_TAKEN', 'An opportunity with this name already exists', {
@@ -41,8 +40,8 @@ const STAGE_ORDER = Object.values(OpportunityStage);
 
 @RecordKind(OPPORTUNITY_KIND)
 @Injectable()
-export class OpportunitiesService extends RecordUseCases<Opportunity, OpportunityItemDto, OpportunityLinks, CreateOpportunityDto, UpdateOpportunityDto> implements RecordKindService {
-  protected readonly store: RecordStore<Opportunity>;
+export class OpportunitiesService extends RecordUseCases<Opportunity, OpportunityItemDto, typeof OPPORTUNITY_LINKS, CreateOpportunityDto, UpdateOpportunityDto, TagNames> implements RecordKindService {
+  protected readonly store: RecordStore<Opportunity, typeof OPPORTUNITY_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -56,7 +55,7 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
       kind: OPPORTUNITY_KIND,
       entity: Opportunity,
       alias: 'opportunity',
-      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      links: OPPORTUNITY_LINKS,
       references: { account: 'account' },
       assignees: 'assigned_to',
       keptTotalsBy: 'stage',

@@ -1,16 +1,16 @@
+import type { LinkDeclaration, LinkRow, TagNames } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import type { AccountOpportunityDto } from './dto/account-opportunity.dto.js';
 import type { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity-requests.dto.js';
 import type { OpportunityItemDto } from './dto/opportunity-responses.dto.js';
 import type { Opportunity } from './opportunity.entity.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-/** The link columns selected with each row (see RecordStore.withLinks). */
-export interface OpportunityLinks {
-  assigned_to: string[];
-  teams: string[];
-  contacts: string[];
-  tag_names: string[];
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const OPPORTUNITY_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type OpportunityLinks = LinkRow<typeof OPPORTUNITY_LINKS> & TagNames;
 
 /** The body's own fields as columns; absent ones left out, `null` clears. */
 export function toOpportunityColumns(dto: CreateOpportunityDto | UpdateOpportunityDto): Partial<Opportunity> {

@@ -1,16 +1,16 @@
+import type { LinkDeclaration, LinkRow } from '../../common/records/record-store.js';
+import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import type { AccountTaskDto } from './dto/account-task.dto.js';
 import type { CreateTaskDto, UpdateTaskDto } from './dto/task-requests.dto.js';
 import type { TaskItemDto } from './dto/task-responses.dto.js';
 import { type Task, TaskStatus } from './task.entity.js';
 import { revisionOf } from '../../common/records/revision-fields.js';
 
-export interface TaskLinks {
-  assigned_to: string[];
-  teams: string[];
-  contacts: string[];
-  /** Computed in SQL against today's date in UTC. */
-  is_overdue: boolean;
-}
+/** The kind's links, by body field: its store's declaration, from which a row's link arrays are typed. */
+export const TASK_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } satisfies LinkDeclaration;
+
+/** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
+export type TaskLinks = LinkRow<typeof TASK_LINKS> & { /** Computed in SQL against today's date. */ is_overdue: boolean };
 
 export function toTaskColumns(dto: CreateTaskDto | UpdateTaskDto): Partial<Task> {
   const columns: Partial<Task> = {

@@ -9,7 +9,6 @@ import type { Page } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
-import { ASSIGNEES_AND_TEAMS, CONTACTS_LINK } from '../../common/records/standard-links.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 // Its list on the account detail, documented where the list is made.
 import './dto/account-task.dto.js';
@@ -18,7 +17,7 @@ import type { CreateTaskDto, ListTasksQueryDto, UpdateTaskDto } from './dto/task
 import type { TaskDetailResponseDto, TaskItemDto } from './dto/task-responses.dto.js';
 import { Task, TaskStatus } from './task.entity.js';
 import { TASK_KIND } from './task.kind.js';
-import { completion, type TaskLinks, toAccountTask, toTaskColumns, toTaskItem } from './task.mapper.js';
+import { completion, type TaskLinks, toAccountTask, toTaskColumns, toTaskItem, TASK_LINKS } from './task.mapper.js';
 
 /** Due before today in UTC and not done; never NULL, so it sorts and negates plainly. */
 const OVERDUE = `(task.due_date IS NOT NULL AND task.due_date < (now() AT TIME ZONE 'UTC')::date AND task.status <> 'Completed')`;
@@ -42,8 +41,8 @@ function assertOneRelated(dto: UpdateTaskDto, current?: Task): void {
 
 @RecordKind(TASK_KIND)
 @Injectable()
-export class TasksService extends RecordUseCases<Task, TaskItemDto, TaskLinks, CreateTaskDto, UpdateTaskDto> implements RecordKindService {
-  protected readonly store: RecordStore<Task>;
+export class TasksService extends RecordUseCases<Task, TaskItemDto, typeof TASK_LINKS, CreateTaskDto, UpdateTaskDto, { is_overdue: boolean }> implements RecordKindService {
+  protected readonly store: RecordStore<Task, typeof TASK_LINKS>;
 
   constructor(
     stores: RecordStores,
@@ -55,7 +54,7 @@ export class TasksService extends RecordUseCases<Task, TaskItemDto, TaskLinks, C
       kind: TASK_KIND,
       entity: Task,
       alias: 'task',
-      links: { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK },
+      links: TASK_LINKS,
       references: { account: 'account', lead: 'lead', opportunity: 'opportunity', case: 'case' },
       assignees: 'assigned_to',
       keptTotalsBy: 'status',
