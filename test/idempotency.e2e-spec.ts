@@ -35,6 +35,8 @@ describe('Idempotency-Key', () => {
     expect([first.headers['idempotent-replayed'], retry.headers['idempotent-replayed']]).toEqual([undefined, 'true']);
     expect([retry.headers.etag, retry.headers.location]).toEqual([first.headers.etag, first.headers.location]);
     expect(await leadsNamed(name)).toBe(1);
+    const history = await t.api.get(`/api/leads/${first.body.id}/history/`, as(cast, 'creator'));
+    expect(history.body.results).toMatchObject([{ action: 'created', actor: { type: 'user', id: cast.creator.userId } }]);
   });
 
   it('refuses the key for another request with 422, and keeps keys apart per member', async () => {
