@@ -12,7 +12,7 @@ interface Entry {
   changes: { field: string; from: unknown; to: unknown }[];
 }
 
-describe('the history of every record kind', () => {
+describe('the history and visibility of every record kind', () => {
   const app = everyKind();
 
   describe.each(Object.keys(KINDS))('%s', (kind) => {
@@ -60,6 +60,22 @@ describe('the history of every record kind', () => {
       expect(results[2].changes).toEqual([{ field: people, from: [app.cast.assignee.userId], to: [app.cast.other.userId] }]);
     });
 
+    it('holds the visibility rule: the ADMIN, creator and linked members see it, others get 404, only the creator or an ADMIN deletes', async () => {
+      const id = await seed();
+      const people = KINDS[kind].people ?? 'assigned_to';
+      expect((await put(id, { [people]: [app.cast.assignee.userId] })).status).toBe(200);
+      const url = `${path()}/${id}/`;
+      const statuses = async (method: 'GET' | 'PUT', who: 'admin' | 'creator' | 'assignee' | 'other' | 'outsider') =>
+        (await app.t.api.request(method, url, { ...as(app.cast, who), ...(method === 'PUT' ? { body: KINDS[kind].change() } : {}) })).status;
+      const changer = KINDS[kind].ownerChangesOnly ? 403 : 200;
+      for (const [who, read, change] of [['admin', 200, 200], ['creator', 200, 200], ['assignee', 200, changer], ['other', 404, 404], ['outsider', 404, 404]] as const) {
+        expect([who, await statuses('GET', who), await statuses('PUT', who)]).toEqual([who, read, change]);
+      }
+      expect((await app.t.api.delete(url, as(app.cast, 'assignee'))).status).toBe(403);
+      expect((await app.t.api.delete(url, as(app.cast, 'other'))).status).toBe(404);
+      expect((await app.t.api.delete(url, as(app.cast, 'creator'))).status).toBe(204);
+    });
+
     it('records nothing of a write refused for a stale If-Match', async () => {
       const id = await seed();
       expect((await put(id, KINDS[kind].change(), { 'if-match': '"9"' })).status).toBe(412);
@@ -78,17 +94,25 @@ describe('the history of every record kind', () => {
     });
 
     if (kind !== 'document') {
-      it('records comments added and removed as entries of their own', async () => {
+      it('records comments and files added and removed as entries of their own, one per write', async () => {
         const id = await seed();
         const added = await app.t.api.post(`${path()}/${id}/`, { comment: 'Called them back' }, as(app.cast, 'creator'));
         expect(added.status).toBe(201);
         const commentId = added.body.comment.id;
         expect((await app.t.api.delete(`${path()}/comment/${commentId}/`, as(app.cast, 'creator'))).status).toBe(204);
-        const { results } = await history(id);
+        const files = multipart({}, [{ field: 'attachment', fileName: 'a.txt', content: 'a' }, { field: 'attachment', fileName: 'b.txt', content: 'b' }]);
+        const attached = await app.t.api.upload(`${path()}/${id}/attachments/`, files, as(app.cast, 'creator'));
+        expect(attached.status).toBe(201);
         const creator = { type: 'user', id: app.cast.creator.userId };
-        expect(results.slice(1)).toMatchObject([
+        const { results: after } = await history(id);
+        expect(after.slice(1)).toMatchObject([
           { action: 'linked', actor: creator, changes: [{ field: 'comments', from: null, to: commentId }] },
           { action: 'unlinked', actor: creator, changes: [{ field: 'comments', from: commentId, to: null }] },
+          {
+            action: 'linked',
+            actor: creator,
+            changes: attached.body.attachments.map((file: { id: string }) => ({ field: 'attachments', from: null, to: file.id })),
+          },
         ]);
       });
     }

@@ -12,9 +12,10 @@ const unique = () => randomUUID().slice(0, 8);
  * How to create a record of each kind (as the cast's creator), and a change to send it. A kind
  * registered without an entry here fails the all-kinds tests (record revisions, record history).
  * `path` is its collection (what its list is tested at, by test/list-queries.e2e-spec.ts too);
- * `people` is the link to users a body sets (`assigned_to` unless said).
+ * `people` is the link to users a body sets (`assigned_to` unless said); `ownerChangesOnly`, that
+ * those it links may read but not change it (documents).
  */
-export const KINDS: Record<string, { path: string; create: Creator; change: () => Record<string, unknown>; people?: string }> = {
+export const KINDS: Record<string, { path: string; create: Creator; change: () => Record<string, unknown>; people?: string; ownerChangesOnly?: boolean }> = {
   account: { path: 'accounts', create: (t, c) => t.api.post('/api/accounts/', { name: `Account ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Account ${unique()}` }) },
   lead: { path: 'leads', create: (t, c) => t.api.post('/api/leads/', { first_name: 'Ada', last_name: unique() }, as(c, 'creator')), change: () => ({ last_name: unique() }) },
   case: { path: 'cases', create: (t, c) => t.api.post('/api/cases/', { name: `Case ${unique()}` }, as(c, 'creator')), change: () => ({ name: `Case ${unique()}` }) },
@@ -27,6 +28,7 @@ export const KINDS: Record<string, { path: string; create: Creator; change: () =
     create: (t, c) => t.api.upload('/api/documents/', multipart({ title: `Doc ${unique()}` }, [{ field: 'document_file', fileName: 'notes.txt', content: 'hello' }]), as(c, 'creator')),
     change: () => ({ title: `Doc ${unique()}` }),
     people: 'shared_to',
+    ownerChangesOnly: true,
   },
   invoice: {
     path: 'invoices',
