@@ -58,6 +58,8 @@ describe('web-form intake: api-settings and create-from-site', () => {
     const body = prospect();
     const res = await t.api.post(`/api/leads/create-from-site/?apikey=${key.apikey}`, body);
     expect(res.status).toBe(201);
+    // The key's own budget (LEAD_INTAKE_PER_MINUTE, 3 here) is the one the headers tell.
+    expect([res.headers['ratelimit-policy'], res.headers.ratelimit]).toEqual(['"intake-key";q=3;w=60', expect.stringMatching(/^"intake-key";r=2;t=\d+$/)]);
     expect(res.body).toMatchObject({
       ...body,
       source: 'Website Form',

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_KEY_HEADER } from '../../common/openapi/security-schemes.js';
 import { UnauthorizedError } from '../../common/errors/app-error.js';
 import { RateLimits } from '../throttling/rate-limits.js';
@@ -27,7 +27,7 @@ export class ApiKeyGuard implements CanActivate {
     if (typeof apikey !== 'string' || apikey.length === 0 || apikey.length > 200) throw badKey();
     const grant = await this.settings.resolve(apikey);
     if (!grant) throw badKey();
-    await this.limits.consume(this.limits.rules.leadIntakePerKey, grant.settingId);
+    await this.limits.consumeTelling(context.switchToHttp().getResponse<FastifyReply>(), this.limits.rules.leadIntakePerKey, grant.settingId);
     request.keyGrant = grant;
     return true;
   }

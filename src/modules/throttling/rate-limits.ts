@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../common/errors/app-error.js';
@@ -72,6 +73,21 @@ export class RateLimits implements OnApplicationShutdown {
       // The refused units are not kept: a client that waits gets its whole budget back.
       await limiter.reward(subject, cost).catch(() => undefined);
       throw new RateLimitedError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    }
+  }
+
+  /**
+   * consume(), telling the caller what is left as the IETF draft's RateLimit-Policy and RateLimit
+   * headers (draft-ietf-httpapi-ratelimit-headers); of two budgets a request spends, the headers tell the last.
+   */
+  async consumeTelling(reply: FastifyReply, rule: RateRule, subject: string): Promise<void> {
+    void reply.header('ratelimit-policy', `"${rule.name}";q=${rule.limit};w=${rule.windowMs / 1000}`);
+    try {
+      const { remaining, resetInMs } = await this.consume(rule, subject);
+      void reply.header('ratelimit', `"${rule.name}";r=${remaining};t=${Math.ceil(resetInMs / 1000)}`);
+    } catch (error) {
+      if (error instanceof RateLimitedError) void reply.header('ratelimit', `"${rule.name}";r=0;t=${error.retryAfterSeconds}`);
+      throw error;
     }
   }
 

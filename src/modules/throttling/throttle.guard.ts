@@ -2,7 +2,6 @@ import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, S
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimitedError } from '../../common/errors/app-error.js';
 import { type RateRule, RateLimits } from './rate-limits.js';
 
 const THROTTLE = 'throttle';
@@ -15,7 +14,11 @@ export type ThrottleBy = 'ip' | 'account';
  */
 export const Throttle = (...by: ThrottleBy[]) => applyDecorators(SetMetadata(THROTTLE, by), ApiErrors('RATE_LIMITED'));
 
-/** Spends the budgets a route declares with @Throttle(), before the route runs (429 with Retry-After when spent). */
+/**
+ * Spends, before the route runs, the caller's budget in its organization (the API key's, else the
+ * member's there, so one organization's traffic never spends another's) and the budgets a route
+ * declares with @Throttle(); 429 with Retry-After when spent, RateLimit headers on every answer.
+ */
 @Injectable()
 export class ThrottleGuard implements CanActivate {
   constructor(
@@ -40,21 +43,7 @@ export class ThrottleGuard implements CanActivate {
     return true;
   }
 
-  /**
-   * Counts the request against a budget and says what is left, as the IETF draft's RateLimit-Policy
-   * and RateLimit headers (draft-ietf-httpapi-ratelimit-headers); of two budgets a route spends, the
-   * headers tell the last. Every request in an organization counts against its caller's budget
-   * there: the API key's (API_KEY_RATE_PER_MINUTE), else the member's in that organization
-   * (MEMBER_RATE_PER_MINUTE), so one organization's traffic never spends another's.
-   */
-  private async spend(reply: FastifyReply, rule: RateRule, subject: string): Promise<void> {
-    void reply.header('ratelimit-policy', `"${rule.name}";q=${rule.limit};w=${rule.windowMs / 1000}`);
-    try {
-      const { remaining, resetInMs } = await this.limits.consume(rule, subject);
-      void reply.header('ratelimit', `"${rule.name}";r=${remaining};t=${Math.ceil(resetInMs / 1000)}`);
-    } catch (error) {
-      if (error instanceof RateLimitedError) void reply.header('ratelimit', `"${rule.name}";r=0;t=${error.retryAfterSeconds}`);
-      throw error;
-    }
+  private spend(reply: FastifyReply, rule: RateRule, subject: string): Promise<void> {
+    return this.limits.consumeTelling(reply, rule, subject);
   }
 }
