@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { RecordKinds } from '../src/common/records/record-kinds.js';
 import { as } from './support/cast.js';
 import { everyKind, KINDS } from './support/every-kind.js';
@@ -141,11 +142,15 @@ describe('the history and visibility of every record kind', () => {
     const { body: invoice } = await KINDS.invoice.create(app.t, app.cast);
     expect((await app.t.api.put(`/api/invoices/${invoice.id}/`, { notes: 'Net 30' }, as(app.cast, 'creator'))).status).toBe(200);
     expect((await app.t.api.post(`/api/invoices/${invoice.id}/send/`, { recipients: ['ap@client.example'] }, as(app.cast, 'creator'))).status).toBe(200);
+    expect((await app.t.api.post(`/api/invoices/${invoice.id}/payments/`, { amount: '0.40', paid_on: '2027-01-01' }, as(app.cast, 'creator'))).status).toBe(201);
+    expect((await app.t.api.post(`/api/invoices/${invoice.id}/cancel/`, {}, as(app.cast, 'creator'))).status).toBe(200);
     const { body } = await app.t.api.get(`/api/invoices/${invoice.id}/history/`, as(app.cast, 'creator'));
     expect(body.results).toMatchObject([
       { action: 'created', from: null, to: 'Draft', by: app.cast.creator.userId },
       { action: 'updated', from: 'Draft', to: 'Draft', note: '', changes: [{ field: 'notes', from: '', to: 'Net 30' }] },
       { action: 'sent', from: 'Draft', to: 'Sent', note: 'sent', changes: expect.arrayContaining([{ field: 'status', from: 'Draft', to: 'Sent' }]) },
+      { action: 'payment_added', from: 'Sent', to: 'Pending', note: expect.stringContaining('payment of 0.40'), changes: expect.arrayContaining([{ field: 'amount_paid', from: 0, to: 0.4 }]) },
+      { action: 'cancelled', from: 'Pending', to: 'Cancelled', note: 'cancelled' },
     ]);
   });
 
@@ -165,5 +170,11 @@ describe('the history and visibility of every record kind', () => {
     const [lead] = leads.body.open_leads;
     const importHistory = await app.t.api.get(`/api/leads/${lead.id}/history/`, as(app.cast, 'creator'));
     expect(importHistory.body.results).toMatchObject([{ action: 'created', actor: { type: 'import', id: app.cast.creator.userId }, request_id: 'import-request-1' }]);
+  });
+
+  // Last: every write above was a member's, a key's or an import's; one recorded as `system` was made outside a transaction.
+  it('attributes every write a request made to its actor, none to the system', async () => {
+    const rows = (await app.t.app.get(DataSource).query(`SELECT kind, action, changes FROM record_history WHERE org_id = $1 AND actor_type = 'system'`, [app.cast.orgId])) as unknown[];
+    expect(rows).toEqual([]);
   });
 });
