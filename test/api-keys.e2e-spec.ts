@@ -41,6 +41,17 @@ describe('server API keys', () => {
     expect((await t.api.get('/api/api-keys/', as(cast, 'creator'))).body.code).toBe('ROLE_REQUIRED');
   });
 
+  it('answers 404 to another organization’s ADMIN for every key route, and changes nothing', async () => {
+    const key = await makeKey();
+    const url = `/api/api-keys/${key.id}/`;
+    expect((await t.api.get(url, as(cast, 'outsider'))).status).toBe(404);
+    expect((await t.api.delete(url, as(cast, 'outsider'))).status).toBe(404);
+    expect((await t.api.post(`${url}rotate/`, {}, as(cast, 'outsider'))).status).toBe(404);
+    expect((await t.api.get('/api/api-keys/', as(cast, 'outsider'))).body.results.map((k: { id: string }) => k.id)).not.toContain(key.id);
+    expect((await withKey(key.secret, 'GET', '/api/leads/')).status).toBe(200);
+    expect((await t.api.get(url, as(cast, 'admin'))).body).toMatchObject({ revoked_at: null, previous_valid_until: null, last4: key.last4 });
+  });
+
   it('refuses an unknown scope, an expiry in the past and a bad overlap, naming the field', async () => {
     const bad = await t.api.post('/api/api-keys/', { name: 'x', scopes: ['leads:write', 'leads:delete'] }, as(cast, 'admin'));
     expect([bad.status, Object.keys(bad.body.errors)]).toEqual([400, ['scopes']]);

@@ -1,9 +1,10 @@
 import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { type Db, InjectDb } from '../database/transactions.js';
 import { AppError } from '../errors/app-error.js';
-import { NOT_IDEMPOTENT } from '../http/not-idempotent.js';
+import { REFUSES_IDEMPOTENCY_KEY } from './refuses-idempotency-key.decorator.js';
 import { requestHash } from './canonical-hash.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -39,7 +40,10 @@ const badKey = (reason: string) => new AppError(HttpStatus.BAD_REQUEST, 'VALIDAT
  */
 @Injectable()
 export class IdempotentRequests implements NestInterceptor {
-  constructor(@InjectDb() private readonly db: Db) {}
+  constructor(
+    @InjectDb() private readonly db: Db,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -50,7 +54,7 @@ export class IdempotentRequests implements NestInterceptor {
     if (typeof given !== 'string') throw badKey('must be sent once');
     if (!VALID_KEY.test(given)) throw badKey('must be 1 to 255 printable ASCII characters');
     const route = request.routeOptions.url ?? request.url;
-    if (NOT_IDEMPOTENT.has(`${request.method} ${route.replace(/\/+$/, '')}`)) throw badKey('is not taken by this route: see its description');
+    if (this.reflector.get<boolean>(REFUSES_IDEMPOTENCY_KEY, context.getHandler())) throw badKey('is not taken by this route: see its description');
     const orgId = request.principal?.orgId ?? request.keyGrant?.orgId;
     // Signing in, registering and the like belong to no organization: their answers (tokens) are never stored.
     if (!orgId) return next.handle();

@@ -1,4 +1,3 @@
-import { NOT_IDEMPOTENT } from '../http/not-idempotent.js';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
 import { REQUEST_ID_HEADER } from '../http/request-id.js';
@@ -283,6 +282,13 @@ function orderOperations(document: OpenAPIObject): void {
 }
 
 const ETAG_REF = { $ref: '#/components/headers/ETag' };
+
+/** Adds an error code to what the operation's `status` response may carry (errorResponses() then describes it). */
+function refusing(operation: Operation, status: number, code: ErrorCode): void {
+  operation.responses[status] ??= {};
+  const codes = (operation.responses[status][ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? [];
+  operation.responses[status][ERROR_CODES_EXTENSION] = [...new Set([...codes, code])];
+}
 const LOCATION_REF = { $ref: '#/components/headers/Location' };
 
 /**
@@ -293,11 +299,6 @@ function conditionalRequests(document: OpenAPIObject, recordPaths: readonly stri
   const header = (name: string, description: string) => ({ name, in: 'header', required: false, description, schema: { type: 'string', maxLength: 1024 } });
   const withEtag = (response: Json | undefined) => {
     if (response) response.headers = { ...response.headers, ETag: ETAG_REF };
-  };
-  const refusing = (operation: Operation, status: number, code: ErrorCode) => {
-    operation.responses[status] ??= {};
-    const codes = (operation.responses[status][ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? [];
-    operation.responses[status][ERROR_CODES_EXTENSION] = [...new Set([...codes, code])];
   };
   for (const path of recordPaths) {
     const item = document.paths[`/api/${path}/{id}`] as Record<string, Operation> | undefined;
@@ -341,10 +342,10 @@ const RATE_LIMIT_REF = { $ref: '#/components/headers/RateLimit' };
  * the replay header on success, 409 while the first request runs and 422 for a key reused.
  */
 function idempotentWrites(document: OpenAPIObject): void {
-  for (const { path, method, operation } of operations(document)) {
+  for (const { method, operation } of operations(document)) {
     const orgScoped = operation.security?.some((requirement) => ORG_SCHEME in requirement) ?? false;
-    const route = `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`;
-    if (!orgScoped || !['post', 'put', 'patch', 'delete'].includes(method) || NOT_IDEMPOTENT.has(route)) continue;
+    // RefusesIdempotencyKey() marks the writes that refuse it (x-idempotency-key: false).
+    if (!orgScoped || !['post', 'put', 'patch', 'delete'].includes(method) || operation['x-idempotency-key'] === false) continue;
     operation.parameters = [
       ...(operation.parameters ?? []),
       {
@@ -358,14 +359,9 @@ function idempotentWrites(document: OpenAPIObject): void {
     for (const [status, response] of Object.entries(operation.responses)) {
       if (Number(status) < 300) response.headers = { ...response.headers, 'Idempotent-Replayed': REPLAYED_REF };
     }
-    const refuse = (status: number, code: ErrorCode) => {
-      operation.responses[status] ??= {};
-      const codes = (operation.responses[status][ERROR_CODES_EXTENSION] as ErrorCode[] | undefined) ?? [];
-      operation.responses[status][ERROR_CODES_EXTENSION] = [...new Set([...codes, code])];
-    };
-    refuse(400, 'VALIDATION_FAILED');
-    refuse(409, 'IDEMPOTENCY_KEY_IN_PROGRESS');
-    refuse(422, 'IDEMPOTENCY_KEY_REUSED');
+    refusing(operation, 400, 'VALIDATION_FAILED');
+    refusing(operation, 409, 'IDEMPOTENCY_KEY_IN_PROGRESS');
+    refusing(operation, 422, 'IDEMPOTENCY_KEY_REUSED');
   }
 }
 

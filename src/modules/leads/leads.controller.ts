@@ -22,6 +22,7 @@ import { LeadImportService } from './import/lead-import.service.js';
 import { LeadsService } from './leads.service.js';
 import { LEAD_IMPORT_BODY, LeadImportJobDto, LeadImportResponseDto } from './dto/lead-import.dto.js';
 import { ChangesRecord } from '../../common/records/changes-record.decorator.js';
+import { RefusesIdempotencyKey } from '../../common/idempotency/refuses-idempotency-key.decorator.js';
 
 const VISIBILITY = 'An ADMIN sees every lead; a USER those they created or are assigned to.';
 
@@ -57,6 +58,7 @@ export class LeadsController {
   }
 
   @Post('upload')
+  @RefusesIdempotencyKey()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Import leads from a CSV or XLSX file',
@@ -64,7 +66,8 @@ export class LeadsController {
       'Valid rows are imported, invalid ones reported with their row number; e-mails repeated in the file or already ' +
       'in the organization fail. The valid rows are committed together once the whole file has been read: a file ' +
       'that turns out unreadable or too large commits nothing. Files over LEAD_IMPORT_SYNC_BYTES (default 1 MiB) ' +
-      'are answered 202 at once and imported in the background: poll GET /api/leads/imports/{id}/.',
+      'are answered 202 at once and imported in the background: poll GET /api/leads/imports/{id}/. ' +
+      'Takes no Idempotency-Key (400): the import may run on beyond the request; a retried import skips the e-mails the first one took.',
   })
   @ApiConsumes('multipart/form-data')
   @TakesMultipart()

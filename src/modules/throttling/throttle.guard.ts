@@ -2,7 +2,7 @@ import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, S
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type RateRule, RateLimits } from './rate-limits.js';
+import { RateLimits } from './rate-limits.js';
 
 const THROTTLE = 'throttle';
 
@@ -32,18 +32,14 @@ export class ThrottleGuard implements CanActivate {
     const principal = request.principal as { userId: string; orgId?: string; apiKeyId?: string } | undefined;
     if (principal?.orgId) {
       const { perApiKey, perMember } = this.limits.rules;
-      await this.spend(reply, principal.apiKeyId ? perApiKey : perMember, principal.apiKeyId ?? `${principal.userId}:${principal.orgId}`);
+      await this.limits.consumeTelling(reply, principal.apiKeyId ? perApiKey : perMember, principal.apiKeyId ?? `${principal.userId}:${principal.orgId}`);
     }
     const by = this.reflector.getAllAndOverride<ThrottleBy[] | undefined>(THROTTLE, [context.getHandler(), context.getClass()]);
     if (!by?.length) return true;
     const { authPerIp, loginPerAccount } = this.limits.rules;
-    if (by.includes('ip')) await this.spend(reply, authPerIp, request.ip);
+    if (by.includes('ip')) await this.limits.consumeTelling(reply, authPerIp, request.ip);
     const email = (request.body as { email?: unknown } | undefined)?.email;
-    if (by.includes('account') && typeof email === 'string') await this.spend(reply, loginPerAccount, email.trim().toLowerCase());
+    if (by.includes('account') && typeof email === 'string') await this.limits.consumeTelling(reply, loginPerAccount, email.trim().toLowerCase());
     return true;
-  }
-
-  private spend(reply: FastifyReply, rule: RateRule, subject: string): Promise<void> {
-    return this.limits.consumeTelling(reply, rule, subject);
   }
 }
