@@ -184,7 +184,7 @@ describe('accounts', () => {
       expect(more).toBe(queries);
     });
 
-    it.each(['limit=101', 'offset=-1', 'assigned_to=nobody', 'status=archived', 'sort=name'])(
+    it.each(['limit=101', 'offset=-1', 'assigned_to=nobody', 'status=archived', 'sort=priority'])(
       'rejects %s with 400',
       async (query) => {
         expect((await t.api.get(`/api/accounts/?${query}`, as(cast, 'admin'))).status).toBe(400);

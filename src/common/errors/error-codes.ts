@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   JSON_TOO_DEEP: { status: 400, meaning: 'The JSON body nests deeper than 32 levels' },
   ORG_HEADER_REQUIRED: { status: 400, meaning: 'The organization-id header (or its alias org) is missing' },
   ORG_HEADER_INVALID: { status: 400, meaning: 'The organization-id header is not a UUID' },
+  CURSOR_INVALID: { status: 400, meaning: 'The list cursor was not made by this server or was altered: page again from the start' },
+  CURSOR_MISMATCH: { status: 400, meaning: 'The list cursor was made for other filters, another sort or another list: send the ones it was made for' },
   REQUEST_ABORTED: { status: 400, meaning: 'The client closed the connection before the request was complete' },
   // 401
   TOKEN_MISSING: { status: 401, meaning: 'No Authorization: Bearer header' },

@@ -169,6 +169,7 @@ function implicitCodes(method: string, operation: Operation): Partial<Record<num
   const codes: Partial<Record<number, ErrorCode[]>> = { 500: ['INTERNAL_ERROR'], 503: ['SERVICE_BUSY', 'DATABASE_UNAVAILABLE', 'SERVICE_UNAVAILABLE'] };
   const add = (status: number, ...more: ErrorCode[]) => (codes[status] = [...(codes[status] ?? []), ...more]);
   if (hasInput) add(400, 'VALIDATION_FAILED');
+  if ((operation.parameters ?? []).some((parameter) => parameter.in === 'query' && parameter.name === 'cursor')) add(400, 'CURSOR_INVALID', 'CURSOR_MISMATCH');
   if (hasJsonBody) {
     add(400, 'BAD_REQUEST', 'JSON_TOO_DEEP');
     add(413, 'PAYLOAD_TOO_LARGE');

@@ -32,13 +32,41 @@ export function PageOf<T>(item: ClassType<T>) {
   return PageDto;
 }
 
-function pageUrl(path: string, query: PaginationQueryDto, offset: number): string {
+/** A page of a list that also pages by cursor: `next_cursor` continues after its last item. */
+export interface CursorPage<T> extends Page<T> {
+  next_cursor: string | null;
+}
+
+/** The response class of a list that pages by offset and by cursor. */
+export function CursorPageOf<T>(item: ClassType<T>) {
+  class CursorPageDto extends PageOf(item) implements CursorPage<T> {
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Send as `cursor` (same filters and sort) for the items after these; null when none follow. Never expires, never skips or repeats an item that exists throughout',
+      example: 'eyJiIjoi...Ig.Qm9v...',
+    })
+    next_cursor: string | null;
+  }
+  return CursorPageDto;
+}
+
+/** The next cursor of one half of a list answered in two (`open_accounts_next_cursor`). */
+export const HalfCursorProperty = (half: string): PropertyDecorator =>
+  ApiProperty({
+    type: String,
+    nullable: true,
+    description: `Send as \`cursor\` (same filters and sort) for the ${half} after this page, and that half alone; null when none follow`,
+  });
+
+function pageUrl(path: string, query: PaginationQueryDto, at: { offset: number } | { cursor: string }): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (key === 'offset' || value === undefined || value === null) continue;
+    if (key === 'offset' || key === 'cursor' || value === undefined || value === null) continue;
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
-  params.set('offset', String(offset));
+  if ('offset' in at) params.set('offset', String(at.offset));
+  else params.set('cursor', at.cursor);
   return `${path}?${params.toString()}`;
 }
 
@@ -47,8 +75,18 @@ export function toPage<T>(path: string, query: PaginationQueryDto, count: number
   const { limit, offset } = query;
   return {
     count,
-    next: offset + limit < count ? pageUrl(path, query, offset + limit) : null,
-    previous: offset > 0 ? pageUrl(path, query, Math.max(0, offset - limit)) : null,
+    next: offset + limit < count ? pageUrl(path, query, { offset: offset + limit }) : null,
+    previous: offset > 0 ? pageUrl(path, query, { offset: Math.max(0, offset - limit) }) : null,
     results,
   };
+}
+
+/**
+ * A page with its next cursor. Paged by cursor, `next` carries the cursor and `previous` is null
+ * (cursors run one way); paged by offset, both stay offset links as toPage makes them.
+ */
+export function toCursorPage<T>(path: string, query: PaginationQueryDto, count: number, page: { results: T[]; next_cursor: string | null }): CursorPage<T> {
+  const { results, next_cursor } = page;
+  if ((query as { cursor?: string }).cursor === undefined) return { ...toPage(path, query, count, results), next_cursor };
+  return { count, next: next_cursor ? pageUrl(path, query, { cursor: next_cursor }) : null, previous: null, next_cursor, results };
 }

@@ -30,7 +30,10 @@ export class PaginationQueryDto {
   offset: number = 0;
 }
 
-/** Whether a list query only pages: every field but `limit` and `offset` is absent (an empty one still filters). */
+/** Fields of a list query that page or order it without narrowing it. */
+const PAGING_FIELDS = new Set(['limit', 'offset', 'cursor', 'sort']);
+
+/** Whether a list query only pages: every field but those that page or sort is absent (an empty one still filters). */
 export function filtersNothing(query: PaginationQueryDto): boolean {
-  return Object.entries(query).every(([key, value]) => key === 'limit' || key === 'offset' || value === undefined || value === null);
+  return Object.entries(query).every(([key, value]) => PAGING_FIELDS.has(key) || value === undefined || value === null);
 }

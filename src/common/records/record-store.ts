@@ -13,8 +13,10 @@ import { rowHydrator } from '../database/row-hydrator.js';
 import { sqlLiterals } from '../database/sql-literal.js';
 import { statementText, withStatementText } from '../database/statement-texts.js';
 import { assertCanDelete, whereVisible } from '../database/visibility.js';
+import { ListCursors } from '../pagination/list-cursors.js';
 import { filtersNothing, type PaginationQueryDto } from '../pagination/pagination-query.dto.js';
 import { assertReferences } from '../validation/references.js';
+import { KeysetPages, type SortColumn, TIME_SORTS } from './keyset-pages.js';
 import type { RecordKindOptions } from './record-kind.decorator.js';
 import { RecordKinds } from './record-kinds.js';
 import { updatedSince } from './record-list-query.dto.js';
@@ -61,6 +63,8 @@ export interface RecordStoreOptions<T extends ObjectLiteral, L extends LinkDecla
    * migration ran keep_record_totals on it: unfiltered lists then count from those (see totals()).
    */
   keptTotalsBy?: string;
+  /** Sorts beyond `created_on` and `updated_on` (NAME_SORT for a kind with a `name`). */
+  sorts?: Record<string, SortColumn>;
 }
 
 /** The rows a count covers: every one, or those whose kept-totals column has one of these values. */
@@ -99,6 +103,8 @@ export interface RecordDeleting {
 export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = LinkDeclaration> {
   private linkTables?: { links: Record<string, LinkTable>; tags?: LinkTable };
   private hydrate?: (row: Record<string, unknown>) => T;
+  /** How its lists sort and continue from a cursor. */
+  readonly keyset: KeysetPages;
 
   constructor(
     private readonly options: RecordStoreOptions<T, L>,
@@ -106,7 +112,10 @@ export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = Lin
     private readonly kinds: RecordKinds,
     private readonly assignments: Assignments,
     private readonly events: EventEmitter2,
-  ) {}
+    cursors: ListCursors,
+  ) {
+    this.keyset = new KeysetPages(options.kind.path, options.alias, { ...TIME_SORTS, ...options.sorts }, cursors);
+  }
 
   get alias(): string {
     return this.options.alias;
@@ -296,14 +305,13 @@ export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = Lin
     return (await withStatementText(counting).getRawOne<{ count: number }>())?.count ?? 0;
   }
 
-  /** One page, newest first, id as tie-breaker, so pages stay stable. */
-  page(builder: SelectQueryBuilder<T>, query: PaginationQueryDto): SelectQueryBuilder<T> {
-    const { alias } = this.options;
-    return this.whereChangedSince(builder.clone(), query)
-      .orderBy(`${alias}.createdOn`, 'DESC')
-      .addOrderBy(`${alias}.id`, 'DESC')
-      .offset(query.offset)
-      .limit(query.limit);
+  /**
+   * One page by the query's sort (newest first by default), id as tie-breaker so pages stay
+   * stable, after its cursor or at its offset, with one look-ahead row: keyset.page() trims it and
+   * makes the next cursor. `half` names the half of a two-list answer the page is of.
+   */
+  page(builder: SelectQueryBuilder<T>, query: PaginationQueryDto, half?: string): SelectQueryBuilder<T> {
+    return this.keyset.apply(this.whereChangedSince(builder.clone(), query), query, half);
   }
 
   /**
@@ -436,10 +444,11 @@ export class RecordStores {
     private readonly kinds: RecordKinds,
     private readonly assignments: Assignments,
     private readonly events: EventEmitter2,
+    private readonly cursors: ListCursors,
   ) {}
 
   for<T extends StoredRecord, L extends LinkDeclaration>(options: RecordStoreOptions<T, L>): RecordStore<T, L> {
-    return new RecordStore(options, this.db, this.kinds, this.assignments, this.events);
+    return new RecordStore(options, this.db, this.kinds, this.assignments, this.events, this.cursors);
   }
 }
 
@@ -469,7 +478,7 @@ export abstract class RecordService<T extends StoredRecord, L extends LinkDeclar
   ): Promise<Recent<I>> {
     const visible = only ? only.narrow(this.store.visible(principal)) : this.store.visible(principal);
     const page = { offset: 0, limit };
-    const [rows, count] = await Promise.all([items(this.store.page(visible, page)), this.store.listCount(principal, page, visible, only?.statuses)]);
+    const [rows, count] = await Promise.all([items(this.store.page(visible, page).limit(limit)), this.store.listCount(principal, page, visible, only?.statuses)]);
     return { count, items: rows };
   }
 

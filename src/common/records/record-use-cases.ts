@@ -1,9 +1,18 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../auth/principal.js';
 import { NotFoundError } from '../errors/app-error.js';
-import { type Page, toPage } from '../pagination/page.js';
+import { type CursorPage, toCursorPage } from '../pagination/page.js';
 import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
+import type { CursorKey } from './keyset-pages.js';
 import { type LinkDeclaration, type LinkRow, RecordService, type StoredRecord } from './record-store.js';
+
+/** Items of one page and the cursor after them. */
+export interface ItemsPage<I> {
+  results: I[];
+  next_cursor: string | null;
+}
+
+const EMPTY_PAGE: ItemsPage<never> = { results: [], next_cursor: null };
 
 /** A body's link lists (`assigned_to`, `teams`, `contacts`) and tag names, as every kind names them. */
 type LinkBody = Partial<Record<string, unknown>> & { tags?: string[] };
@@ -69,9 +78,27 @@ export abstract class RecordUseCases<
   }
 
   /** One page of `filtered` (visible rows with the list's filters) and their count: two statements whatever the data. */
-  protected async listPage(principal: OrgPrincipal, query: PaginationQueryDto, filtered: SelectQueryBuilder<T>): Promise<Page<I>> {
-    const [results, count] = await Promise.all([this.items(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
-    return toPage(`/api/${this.store.kind.path}/`, query, count, results);
+  protected async listPage(principal: OrgPrincipal, query: PaginationQueryDto, filtered: SelectQueryBuilder<T>): Promise<CursorPage<I>> {
+    const [page, count] = await Promise.all([this.pageItems(filtered, query), this.store.listCount(principal, query, filtered)]);
+    return toCursorPage(`/api/${this.store.kind.path}/`, query, count, page);
+  }
+
+  /** One page of `builder` by the query's sort and cursor (or offset), with the cursor after it. */
+  protected async pageItems(builder: SelectQueryBuilder<T>, query: PaginationQueryDto, half?: string): Promise<ItemsPage<I>> {
+    const rows = await this.store.withLinks<X & CursorKey>(this.selectExtras(this.store.page(builder, query, half)));
+    const page = this.store.keyset.page(rows, ([row, links]) => ({ id: row.id, cursor_key: links.cursor_key }), query, half);
+    return { results: page.rows.map(([row, links]) => this.toItem(row, links)), next_cursor: page.next_cursor };
+  }
+
+  /**
+   * The pages of a list answered in halves (`open` and `closed` accounts), by half name: a half
+   * the query's status filter or cursor excludes is empty. `of(half)` narrows the filtered rows to it.
+   */
+  protected async halves<H extends string>(query: PaginationQueryDto & { status?: string }, names: readonly H[], of: (half: H) => SelectQueryBuilder<T>, statusHalf: (status: string) => H = (status) => status as H): Promise<Record<H, ItemsPage<I>>> {
+    const paged = this.store.keyset.halfOf(query, names);
+    const wanted = (half: H) => (!query.status || statusHalf(query.status) === half) && (!paged || paged === half);
+    const pages = await Promise.all(names.map((half) => (wanted(half) ? this.pageItems(of(half), query, half) : Promise.resolve(EMPTY_PAGE as ItemsPage<I>))));
+    return Object.fromEntries(names.map((half, at) => [half, pages[at]])) as Record<H, ItemsPage<I>>;
   }
 
   async create(principal: OrgPrincipal, dto: C): Promise<A> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NAME_SORT } from '../../common/records/keyset-pages.js';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -44,6 +45,7 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, typ
       kind: ACCOUNT_KIND,
       entity: Account,
       alias: 'account',
+      sorts: NAME_SORT,
       links: ACCOUNT_LINKS,
       assignees: 'assigned_to',
       tags: 'tags',
@@ -54,22 +56,21 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, typ
   /** Each half is one query (rows with their links); the counts and the side lists are one more. */
   async list(principal: OrgPrincipal, query: ListAccountsQueryDto): Promise<AccountListResponseDto> {
     const filtered = this.filtered(principal, query);
-    const half = (status: AccountStatus) =>
-      query.status && query.status !== status
-        ? Promise.resolve([])
-        : this.items(this.store.page(filtered.clone().andWhere('account.status = :status', { status }), query));
+    const halves = this.halves(query, [AccountStatus.OPEN, AccountStatus.CLOSED], (status) => filtered.clone().andWhere('account.status = :status', { status }));
     const counts = this.store.totals(principal, query, filtered, { open: [AccountStatus.OPEN], closed: [AccountStatus.CLOSED] });
     const sides = embedRows(counts, {
       contacts: this.contacts.sideList(principal),
       users: this.members.sideList(principal.orgId),
       teams: this.teams.sideList(principal.orgId),
     });
-    const [open, closed, raw] = await Promise.all([half(AccountStatus.OPEN), half(AccountStatus.CLOSED), withStatementText(counts).getRawOne()]);
+    const [{ open, closed }, raw] = await Promise.all([halves, withStatementText(counts).getRawOne()]);
     const count = raw as { open: number; closed: number } | undefined;
     const { contacts, users, teams } = sides(raw ?? {});
     return {
-      open_accounts: open,
-      closed_accounts: closed,
+      open_accounts: open.results,
+      closed_accounts: closed.results,
+      open_accounts_next_cursor: open.next_cursor,
+      closed_accounts_next_cursor: closed.next_cursor,
       accounts_count: (count?.open ?? 0) + (count?.closed ?? 0),
       open_accounts_count: count?.open ?? 0,
       closed_accounts_count: count?.closed ?? 0,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { NAME_SORT } from '../../common/records/keyset-pages.js';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { containsPattern } from '../../common/database/like.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { CursorPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
@@ -39,6 +40,7 @@ export class CasesService extends RecordUseCases<Case, CaseItemDto, typeof CASE_
       kind: CASE_KIND,
       entity: Case,
       alias: 'kase',
+      sorts: NAME_SORT,
       links: CASE_LINKS,
       references: { account: 'account' },
       assignees: 'assigned_to',
@@ -47,7 +49,7 @@ export class CasesService extends RecordUseCases<Case, CaseItemDto, typeof CASE_
   }
 
   /** One query for the page (links included) and one for the count. */
-  list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<Page<CaseItemDto>> {
+  list(principal: OrgPrincipal, query: ListCasesQueryDto): Promise<CursorPage<CaseItemDto>> {
     return this.listPage(principal, query, this.filtered(principal, query));
   }
 

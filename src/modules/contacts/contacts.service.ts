@@ -5,7 +5,7 @@ import { type EmbeddedRows, embeddedEntities } from '../../common/database/embed
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError } from '../../common/errors/app-error.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { CursorPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type LinkRow, type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
@@ -46,7 +46,7 @@ export class ContactsService extends RecordUseCases<Contact, ContactResponseDto,
     this.store = stores.for({ kind: CONTACT_KIND, entity: Contact, alias: 'contact', links: CONTACT_LINKS, assignees: 'assigned_to' });
   }
 
-  list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {
+  list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<CursorPage<ContactResponseDto>> {
     const builder = this.store.visible(principal);
     if (query.name) {
       builder.andWhere('(contact.firstName ILIKE :name OR contact.lastName ILIKE :name)', {

@@ -84,19 +84,18 @@ export class DocumentsService extends RecordUseCases<Document, DocumentResponseD
   /** The reference's halves: active and inactive, each paged, with counts (one statement each). */
   async list(principal: OrgPrincipal, query: ListDocumentsQueryDto): Promise<DocumentListResponseDto> {
     const filtered = this.filtered(principal, query);
-    const half = (status: DocumentStatus) =>
-      query.status && query.status !== status
-        ? Promise.resolve([])
-        : this.items(this.store.page(filtered.clone().andWhere('document.status = :status', { status }), query));
+    const halves = this.halves(query, [DocumentStatus.ACTIVE, DocumentStatus.INACTIVE], (status) => filtered.clone().andWhere('document.status = :status', { status }));
     const counts = this.store
       .whereChangedSince(filtered.clone(), query)
       .select(`count(*) FILTER (WHERE document.status = 'active')::int`, 'active')
       .addSelect(`count(*) FILTER (WHERE document.status = 'inactive')::int`, 'inactive')
       .getRawOne<{ active: number; inactive: number }>();
-    const [active, inactive, count] = await Promise.all([half(DocumentStatus.ACTIVE), half(DocumentStatus.INACTIVE), counts]);
+    const [{ active, inactive }, count] = await Promise.all([halves, counts]);
     return {
-      documents_active: active,
-      documents_inactive: inactive,
+      documents_active: active.results,
+      documents_inactive: inactive.results,
+      documents_active_next_cursor: active.next_cursor,
+      documents_inactive_next_cursor: inactive.next_cursor,
       documents_count: (count?.active ?? 0) + (count?.inactive ?? 0),
       documents_active_count: count?.active ?? 0,
       documents_inactive_count: count?.inactive ?? 0,

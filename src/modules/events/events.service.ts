@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { NAME_SORT } from '../../common/records/keyset-pages.js';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { ValidationFailedError } from '../../common/errors/app-error.js';
-import { type Page, toPage } from '../../common/pagination/page.js';
+import { type CursorPage, toCursorPage, toPage } from '../../common/pagination/page.js';
+import type { CursorKey } from '../../common/records/keyset-pages.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
@@ -53,6 +55,7 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, t
       kind: EVENT_KIND,
       entity: CalendarEvent,
       alias: 'event',
+      sorts: NAME_SORT,
       links: EVENT_LINKS,
       references: { account: 'account', lead: 'lead', opportunity: 'opportunity', case: 'case' },
       assignees: 'assigned_to',
@@ -61,12 +64,13 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, t
   }
 
   /** Events newest first (each with its first occurrence); with from/to, their occurrences in the window by start instead. */
-  async list(principal: OrgPrincipal, query: ListEventsQueryDto): Promise<Page<EventListItemDto>> {
+  async list(principal: OrgPrincipal, query: ListEventsQueryDto): Promise<CursorPage<EventListItemDto>> {
     const filtered = this.filtered(principal, query);
     if (query.from !== undefined || query.to !== undefined) return this.occurrences(filtered, query);
     const [rows, count] = await Promise.all([this.rows(this.store.page(filtered, query)), this.store.listCount(principal, query, filtered)]);
-    const results = rows.map(([event, links]) => ({ ...toEventItem(event, links), occurrence: toOccurrence(firstOccurrence(scheduleOf(event))) }));
-    return toPage('/api/events/', query, count, results);
+    const page = this.store.keyset.page(rows, ([event, links]) => ({ id: event.id, cursor_key: links.cursor_key }), query);
+    const results = page.rows.map(([event, links]) => ({ ...toEventItem(event, links), occurrence: toOccurrence(firstOccurrence(scheduleOf(event))) }));
+    return toCursorPage('/api/events/', query, count, { results, next_cursor: page.next_cursor });
   }
 
   async get(principal: OrgPrincipal, id: string): Promise<EventDetailResponseDto> {
@@ -115,7 +119,11 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, t
     await this.invitations.queue(principal.orgId, event, links, change);
   }
 
-  private async occurrences(filtered: SelectQueryBuilder<CalendarEvent>, query: ListEventsQueryDto): Promise<Page<EventListItemDto>> {
+  /** A window's occurrences by start, paged by offset: an occurrence is no row a cursor could continue after. */
+  private async occurrences(filtered: SelectQueryBuilder<CalendarEvent>, query: ListEventsQueryDto): Promise<CursorPage<EventListItemDto>> {
+    for (const field of ['cursor', 'sort'] as const) {
+      if (query[field] !== undefined) throw ValidationFailedError.field(field, 'pages the event list, not a window (from/to): page a window by offset');
+    }
     const { from, to } = window(query);
     filtered.andWhere('event.seriesStart < :to AND event.seriesEnd > :from', { from, to });
     const candidates = await filtered.clone().limit(MAX_EVENTS_IN_WINDOW + 1).getCount();
@@ -139,10 +147,10 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, t
       const [event, links] = rows[row];
       return { ...toEventItem(event, links), occurrence: toOccurrence(occurrenceFrom(scheduleOf(event), found)) };
     });
-    return toPage('/api/events/', query, all.length, results);
+    return { ...toPage('/api/events/', query, all.length, results), next_cursor: null };
   }
 
-  private rows(builder: SelectQueryBuilder<CalendarEvent>): Promise<[CalendarEvent, EventLinks][]> {
+  private rows(builder: SelectQueryBuilder<CalendarEvent>): Promise<[CalendarEvent, EventLinks & CursorKey][]> {
     return this.store.withLinks(builder);
   }
 

@@ -5,7 +5,7 @@ import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, ValidationFailedError } from '../../common/errors/app-error.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { CursorPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { RECORD_DELETING, type RecordDeleting, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
@@ -59,7 +59,7 @@ export class InvoicesService
     });
   }
 
-  list(principal: OrgPrincipal, query: ListInvoicesQueryDto): Promise<Page<InvoiceItemDto>> {
+  list(principal: OrgPrincipal, query: ListInvoicesQueryDto): Promise<CursorPage<InvoiceItemDto>> {
     return this.listPage(principal, query, this.filtered(principal, query));
   }
 

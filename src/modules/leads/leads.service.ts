@@ -68,23 +68,26 @@ export class LeadsService extends RecordUseCases<Lead, LeadItemDto, typeof LEAD_
   /** Each half is one query (rows with links); one more counts both and carries the side lists. Converted leads never appear. */
   async list(principal: OrgPrincipal, query: ListLeadsQueryDto): Promise<LeadListResponseDto> {
     const filtered = this.filtered(principal, query);
-    const half = (closed: boolean) => {
-      if (query.status && CLOSED_HALF.includes(query.status) !== closed) return Promise.resolve([]);
-      const status = `lead.status ${closed ? 'IN' : 'NOT IN'} (${sqlLiterals(CLOSED_HALF)})`;
-      return this.items(this.store.page(filtered.clone().andWhere(status), query));
-    };
+    const halves = this.halves(
+      query,
+      ['open', 'closed'] as const,
+      (half) => filtered.clone().andWhere(`lead.status ${half === 'closed' ? 'IN' : 'NOT IN'} (${sqlLiterals(CLOSED_HALF)})`),
+      (status) => (CLOSED_HALF.includes(status as LeadStatus) ? 'closed' : 'open'),
+    );
     const counts = this.store.totals(principal, query, filtered, { open: OPEN_HALF, closed: CLOSED_HALF });
     const sides = embedRows(counts, {
       contacts: this.contacts.sideList(principal),
       users: this.members.sideList(principal.orgId),
       tags: this.tags.sideList(principal.orgId),
     });
-    const [open, closed, raw] = await Promise.all([half(false), half(true), withStatementText(counts).getRawOne()]);
+    const [{ open, closed }, raw] = await Promise.all([halves, withStatementText(counts).getRawOne()]);
     const count = raw as { open: number; closed: number } | undefined;
     const { contacts, users, tags } = sides(raw ?? {});
     return {
-      open_leads: open,
-      closed_leads: closed,
+      open_leads: open.results,
+      closed_leads: closed.results,
+      open_leads_next_cursor: open.next_cursor,
+      closed_leads_next_cursor: closed.next_cursor,
       open_leads_count: count?.open ?? 0,
       closed_leads_count: count?.closed ?? 0,
       contacts: contacts.results,

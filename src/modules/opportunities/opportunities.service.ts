@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { NAME_SORT } from '../../common/records/keyset-pages.js';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError } from '../../common/errors/app-error.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { CursorPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
 import { type Recent, type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
@@ -55,6 +56,7 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
       kind: OPPORTUNITY_KIND,
       entity: Opportunity,
       alias: 'opportunity',
+      sorts: NAME_SORT,
       links: OPPORTUNITY_LINKS,
       references: { account: 'account' },
       assignees: 'assigned_to',
@@ -64,7 +66,7 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
   }
 
   /** One query for the page (links included) and one for the count. */
-  list(principal: OrgPrincipal, query: ListOpportunitiesQueryDto): Promise<Page<OpportunityItemDto>> {
+  list(principal: OrgPrincipal, query: ListOpportunitiesQueryDto): Promise<CursorPage<OpportunityItemDto>> {
     return this.listPage(principal, query, this.filtered(principal, query));
   }
 

@@ -7,7 +7,7 @@ import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { AccountStatus } from '../account.entity.js';
 import { TextFilter, IdFilter, TagsFilter } from '../../../common/validation/filters.decorator.js';
-import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
+import { NamedRecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const STATUS_MESSAGE = `status must be one of: ${Object.values(AccountStatus).join(', ')}`;
 const notEmpty = (_: object, value: unknown) => value !== '' && value !== null;
@@ -86,7 +86,7 @@ export class CreateAccountDto {
 
 export class UpdateAccountDto extends PartialType(CreateAccountDto) {}
 
-export class ListAccountsQueryDto extends RecordListQueryDto {
+export class ListAccountsQueryDto extends NamedRecordListQueryDto {
   @TextFilter('Part of the name, any case')
   name?: string;
 

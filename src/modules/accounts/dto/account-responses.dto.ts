@@ -1,4 +1,5 @@
 import { SIDE_LIST_LIMIT } from '../../../common/pagination/side-list.js';
+import { HalfCursorProperty } from '../../../common/pagination/page.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
 import { ContactRefDto } from '../../contacts/dto/contact.dto.js';
@@ -88,6 +89,12 @@ export class AccountListResponseDto {
 
   @ApiProperty({ type: [AccountItemDto], description: 'One page of closed accounts' })
   closed_accounts: AccountItemDto[];
+
+  @HalfCursorProperty('open accounts')
+  open_accounts_next_cursor: string | null;
+
+  @HalfCursorProperty('closed accounts')
+  closed_accounts_next_cursor: string | null;
 
   @ApiProperty({ description: 'Accounts matching the filters, both halves' })
   accounts_count: number;

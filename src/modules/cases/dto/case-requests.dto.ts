@@ -6,7 +6,7 @@ import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { CasePriority, CaseStatus, CaseType } from '../case.entity.js';
 import { TextFilter, IdFilter } from '../../../common/validation/filters.decorator.js';
-import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
+import { NamedRecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const oneOf = (field: string, values: object) => ({
   message: `${field} must be one of: ${Object.values(values).join(', ')}`,
@@ -67,7 +67,7 @@ export class CreateCaseDto {
 
 export class UpdateCaseDto extends PartialType(CreateCaseDto) {}
 
-export class ListCasesQueryDto extends RecordListQueryDto {
+export class ListCasesQueryDto extends NamedRecordListQueryDto {
   @TextFilter('Part of the name, any case')
   name?: string;
 

@@ -1,6 +1,6 @@
 import { SIDE_LIST_LIMIT } from '../../../common/pagination/side-list.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '../../../common/pagination/page.js';
+import { CursorPageOf } from '../../../common/pagination/page.js';
 import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
 import { TeamRefDto } from '../../teams/dto/team.dto.js';
 import { UserRefDto } from '../../users/dto/user-response.dto.js';
@@ -58,7 +58,7 @@ export class CaseItemDto extends CaseFieldsDto {
   teams: string[];
 }
 
-export class CasePageDto extends PageOf(CaseItemDto) {}
+export class CasePageDto extends CursorPageOf(CaseItemDto) {}
 
 export class CaseDetailResponseDto {
   @ApiProperty({ type: CaseFieldsDto })

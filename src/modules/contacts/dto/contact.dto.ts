@@ -1,7 +1,7 @@
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { PageOf } from '../../../common/pagination/page.js';
+import { CursorPageOf } from '../../../common/pagination/page.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
@@ -189,7 +189,7 @@ export class ContactResponseDto {
   updated_by: string | null;
 }
 
-export class ContactPageDto extends PageOf(ContactResponseDto) {}
+export class ContactPageDto extends CursorPageOf(ContactResponseDto) {}
 
 /** The compact form used in side lists. */
 export class ContactRefDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '../../../common/pagination/page.js';
+import { HalfCursorProperty, PageOf } from '../../../common/pagination/page.js';
 import { DocumentStatus } from '../document.entity.js';
 import { UpdatedByProperty, UpdatedOnProperty } from '../../../common/records/revision-fields.js';
 
@@ -59,6 +59,12 @@ export class DocumentListResponseDto {
 
   @ApiProperty({ type: [DocumentResponseDto], description: 'One page of inactive documents' })
   documents_inactive: DocumentResponseDto[];
+
+  @HalfCursorProperty('active documents')
+  documents_active_next_cursor: string | null;
+
+  @HalfCursorProperty('inactive documents')
+  documents_inactive_next_cursor: string | null;
 
   @ApiProperty({ description: 'Documents matching the filters, both halves' })
   documents_count: number;

@@ -9,7 +9,7 @@ import { RelatedId } from '../../../common/validation/related-id.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { EventStatus, EventType } from '../event.entity.js';
 import { WEEKDAYS, type Weekday } from '../recurrence.js';
-import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
+import { NamedRecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} must be one of: ${values.join(', ')}` });
 
@@ -131,7 +131,7 @@ export class EventFiltersDto {
 
 const instant = (field: string) => ({ message: `${field} must be an ISO 8601 date or date-time` });
 
-export class ListEventsQueryDto extends IntersectionType(RecordListQueryDto, EventFiltersDto) {
+export class ListEventsQueryDto extends IntersectionType(NamedRecordListQueryDto, EventFiltersDto) {
   @ApiPropertyOptional({
     type: String,
     format: 'date-time',

@@ -1,6 +1,6 @@
 import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '../../../common/pagination/page.js';
+import { CursorPageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { EventStatus, EventType } from '../event.entity.js';
 import { WEEKDAYS } from '../recurrence.js';
@@ -95,6 +95,6 @@ export class EventListItemDto extends EventItemDto {
   occurrence: EventOccurrenceDto;
 }
 
-export class EventPageDto extends PageOf(EventListItemDto) {}
+export class EventPageDto extends CursorPageOf(EventListItemDto) {}
 
 export class EventDetailResponseDto extends WithComments(EventItemDto) {}

@@ -1,7 +1,7 @@
 import { HistoryEntryDto } from '../../history/dto/history-entry.dto.js';
 import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '../../../common/pagination/page.js';
+import { CursorPageOf, PageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { AccountEmailResponseDto } from '../../mail/dto/mail.dto.js';
 import { InvoiceStatus } from '../invoice.entity.js';
@@ -138,7 +138,7 @@ export class InvoiceResponseDto extends InvoiceItemDto {
   payments: InvoicePaymentResponseDto[];
 }
 
-export class InvoicePageDto extends PageOf(InvoiceItemDto) {}
+export class InvoicePageDto extends CursorPageOf(InvoiceItemDto) {}
 
 export const INVOICE_EMAILS_SHOWN = 20;
 

@@ -1,4 +1,5 @@
 import { SIDE_LIST_LIMIT } from '../../../common/pagination/side-list.js';
+import { HalfCursorProperty } from '../../../common/pagination/page.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { AccountItemDto } from '../../accounts/dto/account-responses.dto.js';
 import { AttachmentResponseDto, CommentResponseDto } from '../../comments/dto/comment.dto.js';
@@ -118,6 +119,12 @@ export class LeadListResponseDto {
 
   @ApiProperty({ type: [LeadItemDto], description: 'Status closed' })
   closed_leads: LeadItemDto[];
+
+  @HalfCursorProperty('open leads')
+  open_leads_next_cursor: string | null;
+
+  @HalfCursorProperty('closed leads')
+  closed_leads_next_cursor: string | null;
 
   @ApiProperty()
   open_leads_count: number;

@@ -25,7 +25,7 @@ import { OptionalText } from '../../../common/validation/optional-text.decorator
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { OpportunityStage } from '../opportunity-stage.js';
-import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
+import { NamedRecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
 
 const oneOf = (field: string, values: object) => ({ message: `${field} must be one of: ${Object.values(values).join(', ')}` });
 const DATE_ONLY = { strict: true, strictSeparator: true } as const;
@@ -150,4 +150,4 @@ export class OpportunityFiltersDto {
   amount_max?: string;
 }
 
-export class ListOpportunitiesQueryDto extends IntersectionType(RecordListQueryDto, OpportunityFiltersDto) {}
+export class ListOpportunitiesQueryDto extends IntersectionType(NamedRecordListQueryDto, OpportunityFiltersDto) {}

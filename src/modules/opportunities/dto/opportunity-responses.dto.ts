@@ -1,7 +1,7 @@
 import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { LeadSource } from '../../../common/records/lead-source.js';
-import { PageOf } from '../../../common/pagination/page.js';
+import { CursorPageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { OpportunityStage } from '../opportunity-stage.js';
 
@@ -54,7 +54,7 @@ class OpportunityFieldsDto {
 
 export class OpportunityItemDto extends WithOwnership(OpportunityFieldsDto) {}
 
-export class OpportunityPageDto extends PageOf(OpportunityItemDto) {}
+export class OpportunityPageDto extends CursorPageOf(OpportunityItemDto) {}
 
 export class OpportunityDetailResponseDto extends WithComments(OpportunityItemDto) {}
 

@@ -1,6 +1,6 @@
 import { WithOwnership } from '../../../common/records/ownership-fields.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '../../../common/pagination/page.js';
+import { CursorPageOf } from '../../../common/pagination/page.js';
 import { WithComments } from '../../comments/dto/with-comments.dto.js';
 import { TaskPriority, TaskStatus } from '../task.entity.js';
 
@@ -47,6 +47,6 @@ class TaskFieldsDto {
 
 export class TaskItemDto extends WithOwnership(TaskFieldsDto) {}
 
-export class TaskPageDto extends PageOf(TaskItemDto) {}
+export class TaskPageDto extends CursorPageOf(TaskItemDto) {}
 
 export class TaskDetailResponseDto extends WithComments(TaskItemDto) {}
