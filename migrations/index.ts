@@ -29,6 +29,7 @@ import { RefreshSuccessor1796192368681 } from './1796192368681-RefreshSuccessor.
 import { RecordHistory1796200000000 } from './1796200000000-RecordHistory.js';
 import { ApiKeys1796233856750 } from './1796233856750-ApiKeys.js';
 import { IdempotencyKeys1796234419174 } from './1796234419174-IdempotencyKeys.js';
+import { ChangeFeed1796300000000 } from './1796300000000-ChangeFeed.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
 /**
@@ -68,4 +69,5 @@ export const migrations = [
   ApiKeys1796233856750,
   IdempotencyKeys1796234419174,
   CommentRevisions1796235395780,
+  ChangeFeed1796300000000,
 ];

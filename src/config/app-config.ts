@@ -62,6 +62,10 @@ export class AppConfig {
     return { dir: this.env.UPLOAD_DIR, maxBytes: this.env.MAX_UPLOAD_BYTES, quotaBytes: this.env.STORAGE_QUOTA_BYTES };
   }
 
+  get changeFeed() {
+    return { retentionDays: this.env.CHANGE_FEED_RETENTION_DAYS };
+  }
+
   get mail() {
     return {
       smtpUrl: this.env.SMTP_URL,

@@ -151,6 +151,13 @@ export class Environment {
   @IsString()
   MAIL_FROM = 'CRM <no-reply@localhost>';
 
+  /** Days the change feed keeps its events (GET /api/changes/): an older `after` answers 410. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  CHANGE_FEED_RETENTION_DAYS = 30;
+
   /** Send attempts per recipient before a delivery stays failed. */
   @Type(() => Number)
   @IsInt()

@@ -19,6 +19,7 @@ import { WriteActors } from './write-actors.js';
 export class Db implements OnApplicationShutdown {
   private readonly current = new AsyncLocalStorage<{ manager: EntityManager; committed: (() => void)[] }>();
   private readonly lane = new AsyncLocalStorage<DataSource>();
+  private readonly committing: (() => Promise<void>)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,7 +35,11 @@ export class Db implements OnApplicationShutdown {
     const committed: (() => void)[] = [];
     const result = await this.source.transaction(async (manager) => {
       await WriteActors.declare(manager);
-      return this.current.run({ manager, committed }, work);
+      return this.current.run({ manager, committed }, async () => {
+        const result = await work();
+        for (const hook of this.committing) await hook();
+        return result;
+      });
     });
     for (const callback of committed) callback();
     return result;
@@ -51,6 +56,14 @@ export class Db implements OnApplicationShutdown {
 
   private get source(): DataSource {
     return this.lane.getStore() ?? this.dataSource;
+  }
+
+  /**
+   * Registers work for the end of every transaction, in it, after its own work and before its
+   * commit: what the change feed reads of the records the transaction wrote.
+   */
+  beforeEveryCommit(hook: () => Promise<void>): void {
+    this.committing.push(hook);
   }
 
   /**

@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   DOCUMENT_TITLE_TAKEN: { status: 409, meaning: 'The organization already has a document with this title' },
   ACCOUNT_HAS_INVOICES: { status: 409, meaning: 'Issued invoices bill the account, so it cannot be deleted' },
   IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, meaning: 'A request with this Idempotency-Key is still running: retry after Retry-After seconds' },
+  // 410
+  CURSOR_EXPIRED: { status: 410, meaning: 'The change feed no longer keeps the events after this `after`: the message names the earliest kept seq; resync, then read on from there' },
   // 412
   PRECONDITION_FAILED: { status: 412, meaning: 'If-Match does not name the record’s current ETag: someone changed it since you read it (the answer’s ETag header is the current one)' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: 'The Idempotency-Key was used for another request (method, path or body): a new request needs a new key' },

@@ -17,6 +17,8 @@ const TAGS_AFTER_KINDS: Record<string, string> = {
   Companies: 'Companies that leads work for',
   'API settings': 'Keys that let a website form create leads',
   'API keys': 'Scoped, expiring, revocable keys for servers and automations (ADMIN)',
+  Changes: 'The change feed: every change to every record, in commit order, to sync from (ADMIN or `changes:read`)',
+  Webhooks: 'Endpoints told of changes as they commit, signed per Standard Webhooks (ADMIN or `webhooks:write`)',
   Dashboard: 'The overview: counts, the newest records, open tasks and the pipeline',
   Attachments: 'Files on accounts, leads, cases, opportunities, tasks and contacts',
   'Account mail': 'E-mail sent from accounts, queued and tracked per recipient',

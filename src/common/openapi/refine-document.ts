@@ -149,6 +149,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with existing data or the record’s state',
+  410: 'No longer kept',
   412: 'The record changed since the ETag in If-Match was read (the ETag header is the current one)',
   413: 'Body or file too large',
   415: 'Unsupported media type',

@@ -24,6 +24,8 @@ export interface ReferenceTargetService {
 /** What a record kind's service must offer: its visibility rule, for one record and for ids in a body. */
 export interface RecordKindService extends ReferenceTargetService {
   canSee(principal: OrgPrincipal, id: string): Promise<boolean>;
+  /** The items of `ids` in the organization as an ADMIN sees them (what a change left them as), those that exist. */
+  snapshots(orgId: string, ids: readonly string[]): Promise<{ id: string }[]>;
 }
 
 export const RECORD_KIND = 'recordKind';

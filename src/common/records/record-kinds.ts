@@ -11,6 +11,7 @@ import {
 
 export interface RegisteredKind extends RecordKindOptions {
   canSee(principal: OrgPrincipal, id: string): Promise<boolean>;
+  snapshots(orgId: string, ids: readonly string[]): Promise<{ id: string }[]>;
 }
 
 /**
@@ -39,7 +40,11 @@ export class RecordKinds implements OnModuleInit {
       }
       if (!options) continue;
       const service = instance as RecordKindService;
-      this.kinds.set(options.kind, { ...options, canSee: (principal, id) => service.canSee(principal, id) });
+      this.kinds.set(options.kind, {
+        ...options,
+        canSee: (principal, id) => service.canSee(principal, id),
+        snapshots: (orgId, ids) => service.snapshots(orgId, ids),
+      });
     }
   }
 

@@ -13,11 +13,14 @@ export const SCOPED_KINDS = [ACCOUNT_KIND, LEAD_KIND, CASE_KIND, CONTACT_KIND, O
   (kind) => kind.path,
 );
 
-/** Every scope a key may hold: read and write per record kind, the dashboard, the directory (users, teams, tags), and all of either. */
+/** Every scope a key may hold: read and write per record kind, the dashboard, the directory (users, teams, tags), the change feed, webhooks, and all of either. */
 export const API_KEY_SCOPES = [
   ...SCOPED_KINDS.flatMap((path) => [`${path}:read`, `${path}:write`]),
   'dashboard:read',
   'directory:read',
+  'changes:read',
+  'webhooks:read',
+  'webhooks:write',
   '*:read',
   '*:write',
 ] as const;
@@ -37,6 +40,8 @@ export function requiredScope(method: string, route: string): string | null {
   const reading = method === 'GET' || method === 'HEAD';
   if (SCOPED_KINDS.includes(segment)) return `${segment}:${reading ? 'read' : 'write'}`;
   if (segment === 'dashboard' && reading) return 'dashboard:read';
+  if (segment === 'changes' && reading) return 'changes:read';
+  if (segment === 'webhooks') return `webhooks:${reading ? 'read' : 'write'}`;
   if (DIRECTORY.has(segment) && reading && !route.startsWith('/api/users/invitations')) return 'directory:read';
   // A file's download, by the attachment's id: whichever kind it is on, reading all of them covers it.
   if (segment === 'attachments' && reading) return '*:read';

@@ -21,7 +21,7 @@ export class CreateApiKeyDto {
     isArray: true,
     maxItems: API_KEY_SCOPES.length,
     example: ['leads:write', 'accounts:read'],
-    description: '`<kind>:read` reads a kind (lists, details, comments, files, history); `<kind>:write` also changes it; `*:read`/`*:write` for every kind; `dashboard:read`; `directory:read` (users, teams, tags)',
+    description: '`<kind>:read` reads a kind (lists, details, comments, files, history); `<kind>:write` also changes it; `*:read`/`*:write` for every kind; `dashboard:read`; `directory:read` (users, teams, tags); `changes:read` (the change feed); `webhooks:read`, `webhooks:write`',
   })
   @IsArray()
   @ArrayNotEmpty()
