@@ -19,6 +19,8 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { InvoicesModule } from './modules/invoices/invoices.module.js';
+import { HistoryModule } from './modules/history/history.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LeadsModule } from './modules/leads/leads.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -57,6 +59,8 @@ import { UsersModule } from './modules/users/users.module.js';
     JobsModule.forRoot(),
     ThrottlingModule,
     MailModule,
+    HistoryModule,
+    WebhooksModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

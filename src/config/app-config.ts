@@ -62,6 +62,16 @@ export class AppConfig {
     return { dir: this.env.UPLOAD_DIR, maxBytes: this.env.MAX_UPLOAD_BYTES, quotaBytes: this.env.STORAGE_QUOTA_BYTES };
   }
 
+  get webhooks() {
+    return {
+      retryScheduleMs: this.env.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),
+      timeoutMs: this.env.WEBHOOK_TIMEOUT_MS,
+      pollMs: this.env.WEBHOOK_POLL_MS,
+      allowPrivateNetworks: this.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? this.env.NODE_ENV !== 'production',
+      httpsOnly: this.env.NODE_ENV === 'production',
+    };
+  }
+
   get changeFeed() {
     return { retentionDays: this.env.CHANGE_FEED_RETENTION_DAYS };
   }

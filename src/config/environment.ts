@@ -158,6 +158,34 @@ export class Environment {
   @Max(3650)
   CHANGE_FEED_RETENTION_DAYS = 30;
 
+  /**
+   * Delays in milliseconds before each retry of a failed webhook delivery, increasing (each is
+   * jittered by up to 10%). The default retries for three days; past the last, the endpoint is
+   * disabled and its creator mailed.
+   */
+  @Matches(/^\d+(,\d+)*$/, { message: 'must be a comma-separated list of delays in milliseconds, e.g. 1000,2000,3000' })
+  WEBHOOK_RETRY_SCHEDULE_MS = '5000,300000,1800000,7200000,18000000,28800000,36000000,43200000,50400000,72000000';
+
+  /** How long a webhook receiver may take to answer. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** How often each process looks for webhook deliveries that are due (retries, and after a restart). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  WEBHOOK_POLL_MS = 1000;
+
+  /** Whether webhook URLs may reach private, loopback and link-local addresses; unset: only outside production. */
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS?: boolean;
+
   /** Send attempts per recipient before a delivery stays failed. */
   @Type(() => Number)
   @IsInt()
@@ -342,6 +370,8 @@ export function parseEnvironment(source: NodeJS.ProcessEnv): Environment {
       problems.push(`PASSWORD_HASH_PASSES: must be at least ${PASSWORD_HASH_DEFAULTS.passes} in production`);
     }
   }
+  const schedule = env.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number);
+  if (schedule.some((delay, at) => at > 0 && delay <= schedule[at - 1])) problems.push('WEBHOOK_RETRY_SCHEDULE_MS: must increase');
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }

@@ -97,6 +97,10 @@ export class Api {
     return this.request<T>('PUT', url, { ...caller, body });
   }
 
+  patch<T = any>(url: string, body: unknown, caller: Caller = {}) {
+    return this.request<T>('PATCH', url, { ...caller, body });
+  }
+
   delete<T = any>(url: string, caller: Caller = {}) {
     return this.request<T>('DELETE', url, caller);
   }
