@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, throwawayDatabase, writeResult } from './support.mjs';
+import { benchOrganization, startServer, throwawayDatabase, writeResult } from './support.mjs';
 
 const PORT = 3903;
 const sizes = (name, fallback) => (process.env[name] ?? fallback).split(',').map(Number);
@@ -50,11 +50,7 @@ async function measure(label, nodeOptions, SIZES) {
     };
     server = await startServer('node', ['dist/src/main.js'], env, PORT);
     const base = `http://127.0.0.1:${PORT}`;
-    const post = (path, body, headers = {}) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.json());
-    await post('/api/auth/register/', { email: 'bench@example.com', password: 'benchmark password' });
-    const { access_token: token } = await post('/api/auth/login/', { email: 'bench@example.com', password: 'benchmark password' });
-    const { id: orgId } = await post('/api/org/', { name: 'Bench' }, { authorization: `Bearer ${token}` });
+    const { token, orgId } = await benchOrganization(base);
     const idle = await peakRssMb(server.child.pid);
     let offset = 0;
     for (const rows of SIZES) {

@@ -31,6 +31,16 @@ export async function throwawayDatabase(prefix) {
   };
 }
 
+/** Signs up a member on the server at `base` and makes them an organization: its token and id. */
+export async function benchOrganization(base) {
+  const post = (path, body, headers = {}) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.json());
+  await post('/api/auth/register/', { email: 'bench@example.com', password: 'benchmark password' });
+  const { access_token: token } = await post('/api/auth/login/', { email: 'bench@example.com', password: 'benchmark password' });
+  const { id: orgId } = await post('/api/org/', { name: 'Bench' }, { authorization: `Bearer ${token}` });
+  return { token, orgId };
+}
+
 /** Starts a server process and waits until GET `readyPath` answers. */
 export async function startServer(command, args, env, port, readyPath = '/health') {
   // The load comes from one member: budgets would turn it into 429s (their cost is still counted).

@@ -14,6 +14,9 @@ export interface ItemsPage<I> {
 
 const EMPTY_PAGE: ItemsPage<never> = { results: [], next_cursor: null };
 
+/** Records an export reads per statement. */
+export const EXPORT_BATCH = 1_000;
+
 /** A body's link lists (`assigned_to`, `teams`, `contacts`) and tag names, as every kind names them. */
 type LinkBody = Partial<Record<string, unknown>> & { tags?: string[] };
 
@@ -70,6 +73,26 @@ export abstract class RecordUseCases<
   /** What an assignment notice calls the record. */
   protected nameOf(item: I): string {
     return (item as { name?: string }).name ?? '';
+  }
+
+  /** The records the caller may see, narrowed by a list query's filters: what the list and the export page through. */
+  protected filtered(principal: OrgPrincipal, _query: object): SelectQueryBuilder<T> {
+    return this.store.visible(principal);
+  }
+
+  /**
+   * Every record of `filtered` in the query's sort, `size` at a time by keyset (constant memory and
+   * statements per batch, however many): what an export streams.
+   */
+  async *everyItem(principal: OrgPrincipal, query: PaginationQueryDto, size = EXPORT_BATCH): AsyncGenerator<I[]> {
+    const filtered = this.filtered(principal, query);
+    let page: PaginationQueryDto & { cursor?: string } = { ...query, limit: size, offset: 0, cursor: undefined };
+    for (;;) {
+      const { results, next_cursor } = await this.pageItems(filtered.clone(), page);
+      if (results.length > 0) yield results;
+      if (!next_cursor) return;
+      page = { ...page, cursor: next_cursor };
+    }
   }
 
   /** Columns an item reads beyond the row (a computed flag), added to every query of items. */

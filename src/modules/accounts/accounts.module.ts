@@ -1,4 +1,7 @@
 import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ListAccountsQueryDto } from './dto/account-requests.dto.js';
+import { AccountItemDto } from './dto/account-responses.dto.js';
 import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
@@ -15,7 +18,7 @@ import { AccountsService } from './accounts.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Account]), UsersModule, TeamsModule, ContactsModule, TagsModule, CommentsModule, HistoryModule],
-  controllers: [AccountsController, CommentRoutes(ACCOUNT_KIND), HistoryRoutes(ACCOUNT_KIND)],
+  controllers: [ExportRoutes(ACCOUNT_KIND, { service: AccountsService, query: ListAccountsQueryDto, item: AccountItemDto }), AccountsController, CommentRoutes(ACCOUNT_KIND), HistoryRoutes(ACCOUNT_KIND)],
   providers: [AccountsService],
   exports: [AccountsService],
 })

@@ -159,7 +159,7 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, typ
     return this.newest(principal, limit, (builder) => this.items(builder));
   }
 
-  private filtered(principal: OrgPrincipal, query: ListAccountsQueryDto): SelectQueryBuilder<Account> {
+  protected override filtered(principal: OrgPrincipal, query: ListAccountsQueryDto): SelectQueryBuilder<Account> {
     const builder = this.store.visible(principal);
     if (query.name) builder.andWhere('account.name ILIKE :name', { name: containsPattern(query.name) });
     if (query.city) builder.andWhere('account.billing.city ILIKE :city', { city: containsPattern(query.city) });

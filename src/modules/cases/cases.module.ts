@@ -1,4 +1,7 @@
 import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ListCasesQueryDto } from './dto/case-requests.dto.js';
+import { CaseItemDto } from './dto/case-responses.dto.js';
 import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,7 +17,7 @@ import { CasesService } from './cases.service.js';
 /** Support cases: a record kind with comments, on accounts (named through RecordKinds, not imported). */
 @Module({
   imports: [TypeOrmModule.forFeature([Case]), UsersModule, TeamsModule, CommentsModule, HistoryModule],
-  controllers: [CasesController, CommentRoutes(CASE_KIND), HistoryRoutes(CASE_KIND)],
+  controllers: [ExportRoutes(CASE_KIND, { service: CasesService, query: ListCasesQueryDto, item: CaseItemDto }), CasesController, CommentRoutes(CASE_KIND), HistoryRoutes(CASE_KIND)],
   providers: [CasesService],
   exports: [CasesService],
 })

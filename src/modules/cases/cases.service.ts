@@ -96,7 +96,7 @@ export class CasesService extends RecordUseCases<Case, CaseItemDto, typeof CASE_
     return { cases: this.store.newestEmbedded(builder, columns, toAccountCase) };
   }
 
-  private filtered(principal: OrgPrincipal, query: ListCasesQueryDto): SelectQueryBuilder<Case> {
+  protected override filtered(principal: OrgPrincipal, query: ListCasesQueryDto): SelectQueryBuilder<Case> {
     const builder = this.store.visible(principal);
     if (query.name) builder.andWhere('kase.name ILIKE :name', { name: containsPattern(query.name) });
     if (query.status) builder.andWhere('kase.status = :status', { status: query.status });

@@ -1,4 +1,6 @@
 import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ContactResponseDto, ListContactsQueryDto } from './dto/contact.dto.js';
 import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -13,7 +15,7 @@ import { ContactsService } from './contacts.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Contact]), UsersModule, TeamsModule, CommentsModule, HistoryModule],
-  controllers: [ContactsController, CommentRoutes(CONTACT_KIND), HistoryRoutes(CONTACT_KIND)],
+  controllers: [ExportRoutes(CONTACT_KIND, { service: ContactsService, query: ListContactsQueryDto, item: ContactResponseDto }), ContactsController, CommentRoutes(CONTACT_KIND), HistoryRoutes(CONTACT_KIND)],
   providers: [ContactsService],
   exports: [ContactsService],
 })

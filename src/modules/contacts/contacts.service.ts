@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SelectQueryBuilder } from 'typeorm';
 import { In } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
@@ -47,6 +48,10 @@ export class ContactsService extends RecordUseCases<Contact, ContactResponseDto,
   }
 
   list(principal: OrgPrincipal, query: ListContactsQueryDto): Promise<CursorPage<ContactResponseDto>> {
+    return this.listPage(principal, query, this.filtered(principal, query));
+  }
+
+  protected override filtered(principal: OrgPrincipal, query: ListContactsQueryDto): SelectQueryBuilder<Contact> {
     const builder = this.store.visible(principal);
     if (query.name) {
       builder.andWhere('(contact.firstName ILIKE :name OR contact.lastName ILIKE :name)', {
@@ -65,7 +70,7 @@ export class ContactsService extends RecordUseCases<Contact, ContactResponseDto,
       });
     }
     if (query.assigned_to) this.store.whereLinked(builder, 'assigned_to', query.assigned_to);
-    return this.listPage(principal, query, builder);
+    return builder;
   }
 
   get(principal: OrgPrincipal, id: string): Promise<ContactResponseDto> {

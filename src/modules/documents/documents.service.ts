@@ -215,7 +215,7 @@ export class DocumentsService extends RecordUseCases<Document, DocumentResponseD
     await this.db.tx.getRepository(DocumentVersion).insert({ orgId: principal.orgId, documentId, version, file, createdBy: principal.userId });
   }
 
-  private filtered(principal: OrgPrincipal, query: ListDocumentsQueryDto): SelectQueryBuilder<Document> {
+  protected override filtered(principal: OrgPrincipal, query: ListDocumentsQueryDto): SelectQueryBuilder<Document> {
     const builder = this.store.visible(principal);
     if (query.title) builder.andWhere('document.title ILIKE :title', { title: containsPattern(query.title) });
     if (query.shared_to) this.store.whereLinked(builder, 'shared_to', query.shared_to);

@@ -1,4 +1,7 @@
 import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ListEventsQueryDto } from './dto/event-requests.dto.js';
+import { EventItemDto } from './dto/event-responses.dto.js';
 import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -19,7 +22,7 @@ import { EventsService } from './events.service.js';
 /** Meetings, once or recurring, with occurrences, calendar feeds and invitations. */
 @Module({
   imports: [TypeOrmModule.forFeature([CalendarEvent, CalendarFeed]), OrganizationsModule, UsersModule, ContactsModule, CommentsModule, HistoryModule],
-  controllers: [CalendarController, CalendarFeedController, EventsController, CommentRoutes(EVENT_KIND), HistoryRoutes(EVENT_KIND)],
+  controllers: [ExportRoutes(EVENT_KIND, { service: EventsService, query: ListEventsQueryDto, item: EventItemDto, omit: ['from', 'to'] }), CalendarController, CalendarFeedController, EventsController, CommentRoutes(EVENT_KIND), HistoryRoutes(EVENT_KIND)],
   providers: [EventsService, EventInvitations, CalendarFeedsService],
   exports: [EventsService],
 })

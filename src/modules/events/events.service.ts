@@ -154,7 +154,7 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, t
     return this.store.withLinks(builder);
   }
 
-  private filtered(principal: OrgPrincipal, query: EventFiltersDto): SelectQueryBuilder<CalendarEvent> {
+  protected override filtered(principal: OrgPrincipal, query: EventFiltersDto): SelectQueryBuilder<CalendarEvent> {
     const builder = this.store.visible(principal);
     if (query.name) builder.andWhere('event.name ILIKE :name', { name: containsPattern(query.name) });
     if (query.status) builder.andWhere('event.status = :status', { status: query.status });

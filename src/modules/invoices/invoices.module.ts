@@ -1,4 +1,7 @@
 import { HistoryModule } from '../history/history.module.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ListInvoicesQueryDto } from './dto/invoice-requests.dto.js';
+import { InvoiceItemDto } from './dto/invoice-responses.dto.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -28,7 +31,7 @@ import { PdfRenderer } from './pdf-renderer.js';
     ContactsModule,
     MailModule,
   ],
-  controllers: [InvoicesController, CommentRoutes(INVOICE_KIND)],
+  controllers: [ExportRoutes(INVOICE_KIND, { service: InvoicesService, query: ListInvoicesQueryDto, item: InvoiceItemDto }), InvoicesController, CommentRoutes(INVOICE_KIND)],
   providers: [InvoicesService, InvoiceActions, InvoiceSending, OverdueSweep, PdfRenderer],
   exports: [InvoicesService],
 })

@@ -259,7 +259,7 @@ export class InvoicesService
     return super.item(principal, id);
   }
 
-  private filtered(principal: OrgPrincipal, query: InvoiceFiltersDto): SelectQueryBuilder<Invoice> {
+  protected override filtered(principal: OrgPrincipal, query: InvoiceFiltersDto): SelectQueryBuilder<Invoice> {
     const builder = this.store.visible(principal);
     if (query.status?.length) builder.andWhere('invoice.status IN (:...statuses)', { statuses: query.status });
     if (query.account) builder.andWhere('invoice.accountId = :account', { account: query.account });

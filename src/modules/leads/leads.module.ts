@@ -1,4 +1,8 @@
 import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ListLeadsQueryDto } from './dto/lead-requests.dto.js';
+import { LeadItemDto } from './dto/lead-responses.dto.js';
+import { LEAD_EXPORT_COLUMNS } from './import/import-columns.js';
 import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { CommentRoutes } from '../comments/comment-routes.controller.js';
@@ -37,7 +41,7 @@ import { ApiKeyGuard } from './api-key.guard.js';
     HistoryModule,
     ApiSettingsModule,
   ],
-  controllers: [CompaniesController, SiteLeadsController, LeadsController, CommentRoutes(LEAD_KIND), HistoryRoutes(LEAD_KIND)],
+  controllers: [ExportRoutes(LEAD_KIND, { service: LeadsService, query: ListLeadsQueryDto, item: LeadItemDto, columns: LEAD_EXPORT_COLUMNS }), CompaniesController, SiteLeadsController, LeadsController, CommentRoutes(LEAD_KIND), HistoryRoutes(LEAD_KIND)],
   providers: [LeadsService, LeadConversion, CompaniesService, LeadImportService, ApiKeyGuard],
   exports: [LeadsService],
 })

@@ -215,7 +215,7 @@ export class LeadsService extends RecordUseCases<Lead, LeadItemDto, typeof LEAD_
     return { ...item, converted_account: accountId ? await this.accounts.item(principal, accountId) : null };
   }
 
-  private filtered(principal: OrgPrincipal, query: ListLeadsQueryDto): SelectQueryBuilder<Lead> {
+  protected override filtered(principal: OrgPrincipal, query: ListLeadsQueryDto): SelectQueryBuilder<Lead> {
     const builder = this.store.visible(principal).andWhere(`lead.status <> ${sqlLiterals([NEVER_LISTED])}`);
     if (query.name) {
       builder.andWhere('(lead.firstName ILIKE :name OR lead.lastName ILIKE :name)', { name: containsPattern(query.name) });

@@ -1,4 +1,7 @@
 import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ListOpportunitiesQueryDto } from './dto/opportunity-requests.dto.js';
+import { OpportunityItemDto } from './dto/opportunity-responses.dto.js';
 import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,7 +17,7 @@ import { OPPORTUNITY_KIND } from './opportunity.kind.js';
 /** The sales pipeline: opportunities with comments, and the pipeline summary. */
 @Module({
   imports: [TypeOrmModule.forFeature([Opportunity]), OrganizationsModule, TagsModule, CommentsModule, HistoryModule],
-  controllers: [OpportunitiesController, CommentRoutes(OPPORTUNITY_KIND), HistoryRoutes(OPPORTUNITY_KIND)],
+  controllers: [ExportRoutes(OPPORTUNITY_KIND, { service: OpportunitiesService, query: ListOpportunitiesQueryDto, item: OpportunityItemDto }), OpportunitiesController, CommentRoutes(OPPORTUNITY_KIND), HistoryRoutes(OPPORTUNITY_KIND)],
   providers: [OpportunitiesService],
   exports: [OpportunitiesService],
 })

@@ -136,7 +136,7 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
     return this.newest(principal, limit, (builder) => this.items(builder));
   }
 
-  private filtered(principal: OrgPrincipal, query: OpportunityFiltersDto): SelectQueryBuilder<Opportunity> {
+  protected override filtered(principal: OrgPrincipal, query: OpportunityFiltersDto): SelectQueryBuilder<Opportunity> {
     const builder = this.store.visible(principal);
     if (query.name) builder.andWhere('opportunity.name ILIKE :name', { name: containsPattern(query.name) });
     if (query.account) builder.andWhere('opportunity.accountId = :account', { account: query.account });

@@ -1,4 +1,7 @@
 import { HistoryRoutes } from '../history/history-routes.controller.js';
+import { ExportRoutes } from '../../common/records/export-routes.js';
+import { ListTasksQueryDto } from './dto/task-requests.dto.js';
+import { TaskItemDto } from './dto/task-responses.dto.js';
 import { HistoryModule } from '../history/history.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,7 +15,7 @@ import { TasksService } from './tasks.service.js';
 /** Follow-up work: tasks with comments, related to an account and one lead, opportunity or case. */
 @Module({
   imports: [TypeOrmModule.forFeature([Task]), CommentsModule, HistoryModule],
-  controllers: [TasksController, CommentRoutes(TASK_KIND), HistoryRoutes(TASK_KIND)],
+  controllers: [ExportRoutes(TASK_KIND, { service: TasksService, query: ListTasksQueryDto, item: TaskItemDto }), TasksController, CommentRoutes(TASK_KIND), HistoryRoutes(TASK_KIND)],
   providers: [TasksService],
   exports: [TasksService],
 })

@@ -121,7 +121,7 @@ export class TasksService extends RecordUseCases<Task, TaskItemDto, typeof TASK_
     return { count, items };
   }
 
-  private filtered(principal: OrgPrincipal, query: ListTasksQueryDto): SelectQueryBuilder<Task> {
+  protected override filtered(principal: OrgPrincipal, query: ListTasksQueryDto): SelectQueryBuilder<Task> {
     const builder = this.store.visible(principal);
     if (query.title) builder.andWhere('task.title ILIKE :title', { title: containsPattern(query.title) });
     if (query.status) builder.andWhere('task.status = :status', { status: query.status });

@@ -18,6 +18,7 @@ import { toFieldErrors } from '../../../common/errors/validation.js';
 import { TagsService } from '../../tags/tags.service.js';
 import { ImportLeadRowDto, type ImportErrorDto, type LeadImportJobDto, type LeadImportResponseDto } from '../dto/lead-import.dto.js';
 import { toLeadColumns } from '../lead.mapper.js';
+import { undefuseCell } from '../../../common/records/record-export.js';
 import { type ImportColumn, mapHeader } from './import-columns.js';
 import { insertLeads } from './lead-batch-insert.js';
 import { LeadImport, LeadImportStatus } from './lead-import.entity.js';
@@ -284,7 +285,7 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
       const report = new ImportReport();
       // E-mails of the batch being filled; earlier batches are already rows of this transaction.
       let batchEmails = new Set<string>();
-      let columns: ImportColumn[] | undefined;
+      let columns: (ImportColumn | null)[] | undefined;
       let batch: ValidRow[] = [];
       const flush = async () => {
         await this.insertBatch(principal, batch, report);
@@ -315,15 +316,16 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
     }));
   }
 
-  private async validateRow(raw: RawRow, columns: ImportColumn[], report: ImportReport): Promise<ValidRow | null> {
+  private async validateRow(raw: RawRow, columns: (ImportColumn | null)[], report: ImportReport): Promise<ValidRow | null> {
     if (raw.cells.length > columns.length && raw.cells.slice(columns.length).some((cell) => cell !== '')) {
       report.fail(raw.row, 'row', `has ${raw.cells.length} columns; the header has ${columns.length}`);
       return null;
     }
     const plain: Record<string, unknown> = {};
     columns.forEach((column, index) => {
-      const cell = raw.cells[index]?.trim() ?? '';
-      if (cell === '') return;
+      // A cell our export defused against formulas ('=...) comes back as it was.
+      const cell = undefuseCell(raw.cells[index]?.trim() ?? '');
+      if (column === null || cell === '') return;
       plain[column] = column === 'tags' ? cell.split(/[,;]/).map((tag) => tag.trim()).filter(Boolean) : cell;
     });
     const dto = plainToInstance(ImportLeadRowDto, plain);
