@@ -115,7 +115,33 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
 type Call<T> = Promise<{ data?: T; error?: unknown; response: Response }>;
 type ItemOf<A> = A extends (infer T)[] ? T : never;
 
-/** Every item of a `{count, next, previous, results}` list: give it the call for one page at an offset. */
+/**
+ * Every item of a record kind's list, by cursor (no depth limit, nothing met twice while others
+ * write): give it the call for the page after a cursor (undefined for the first).
+ */
+export async function* everyRecord<L extends { next_cursor: string | null; results: unknown[] }>(
+  callPage: (cursor: string | undefined) => Call<L>,
+): AsyncGenerator<ItemOf<L['results']>> {
+  for (let cursor: string | undefined; ; ) {
+    const page = await ok(callPage(cursor));
+    yield* page.results as ItemOf<L['results']>[];
+    if (!page.next_cursor) return;
+    cursor = page.next_cursor;
+  }
+}
+
+/** Every item of one half of an open/closed list (`open_accounts`), by its cursor (`open_accounts_next_cursor`). */
+export async function* everyRecordOfHalf<L extends object, K extends keyof L & string>(callPage: (cursor: string | undefined) => Call<L>, half: K): AsyncGenerator<ItemOf<L[K]>> {
+  for (let cursor: string | undefined; ; ) {
+    const page = await ok(callPage(cursor));
+    yield* page[half] as ItemOf<L[K]>[];
+    const next = page[`${half}_next_cursor` as keyof L] as string | null;
+    if (!next) return;
+    cursor = next;
+  }
+}
+
+/** Every item of a `{count, next, previous, results}` list: give it the call for one page at an offset (at most 10,000 deep; record kinds page by cursor with everyRecord). */
 export async function* everyItem<L extends { next: string | null; results: unknown[] }>(
   callPage: (offset: number) => Call<L>,
 ): AsyncGenerator<ItemOf<L['results']>> {
@@ -127,18 +153,3 @@ export async function* everyItem<L extends { next: string | null; results: unkno
   }
 }
 
-/**
- * Every item of one half of an open/closed list (`open_accounts`, `closed_leads`...), counted by
- * `<half>_count`. Type the callback's parameter (`(offset: number) => ...`) so the half's name is
- * checked against the response.
- */
-export async function* everyItemOfHalf<L extends object, K extends keyof L>(callPage: (offset: number) => Call<L>, half: K): AsyncGenerator<ItemOf<L[K]>> {
-  for (let offset = 0; ; ) {
-    const page = await ok(callPage(offset));
-    const items = page[half] as ItemOf<L[K]>[];
-    yield* items;
-    offset += items.length;
-    const total = page[`${String(half)}_count` as keyof L] as number;
-    if (items.length === 0 || offset >= total) return;
-  }
-}

@@ -2,7 +2,7 @@
  * Proves that an SDK generated from openapi.json with default flags is usable: CI generates the
  * types with openapi-typescript and this file must compile against them (npm run openapi:client).
  */
-import { createCrmClient, everyItem, everyItemOfHalf, ok, type paths } from './sdk.js';
+import { createCrmClient, everyItem, everyRecord, everyRecordOfHalf, ok, type paths } from './sdk.js';
 
 /** The README's flow: sign in, pick an organization, create and page through records. */
 export async function quickTour(baseUrl: string, email: string, password: string): Promise<string[]> {
@@ -16,11 +16,12 @@ export async function quickTour(baseUrl: string, email: string, password: string
   const kase = await ok(crm.api.POST('/api/cases', { body: { name: 'Printer on fire', account: account.id } }));
   await ok(crm.api.POST('/api/cases/{id}', { params: { path: { id: kase.id } }, body: { comment: 'Extinguisher sent' } }));
   const names: string[] = [];
-  for await (const item of everyItem((offset) => crm.api.GET('/api/cases', { params: { query: { offset, limit: 100 } } }))) {
+  for await (const item of everyRecord((cursor) => crm.api.GET('/api/cases', { params: { query: { cursor, limit: 100 } } }))) {
     names.push(item.name);
   }
-  const openAccounts = everyItemOfHalf((offset: number) => crm.api.GET('/api/accounts', { params: { query: { offset } } }), 'open_accounts');
+  const openAccounts = everyRecordOfHalf((cursor: string | undefined) => crm.api.GET('/api/accounts', { params: { query: { cursor } } }), 'open_accounts');
   for await (const open of openAccounts) names.push(open.name);
+  for await (const team of everyItem((offset) => crm.api.GET('/api/teams', { params: { query: { offset } } }))) names.push(team.name);
   return names;
 }
 
@@ -29,7 +30,7 @@ export async function syncWorker(baseUrl: string, apiKey: string): Promise<strin
   const worker = createCrmClient({ baseUrl, apiKey });
   await ok(worker.api.POST('/api/leads', { body: { first_name: 'Synced', last_name: 'From ERP' } }));
   const titles: string[] = [];
-  for await (const task of everyItem((offset) => worker.api.GET('/api/tasks', { params: { query: { offset } } }))) titles.push(task.title);
+  for await (const task of everyRecord((cursor) => worker.api.GET('/api/tasks', { params: { query: { cursor } } }))) titles.push(task.title);
   return titles;
 }
 
