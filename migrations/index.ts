@@ -30,6 +30,7 @@ import { RecordHistory1796200000000 } from './1796200000000-RecordHistory.js';
 import { ApiKeys1796233856750 } from './1796233856750-ApiKeys.js';
 import { IdempotencyKeys1796234419174 } from './1796234419174-IdempotencyKeys.js';
 import { ChangeFeed1796300000000 } from './1796300000000-ChangeFeed.js';
+import { SortIndexes1796320000000 } from './1796320000000-SortIndexes.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -72,4 +73,5 @@ export const migrations = [
   CommentRevisions1796235395780,
   ChangeFeed1796300000000,
   Webhooks1796310000000,
+  SortIndexes1796320000000,
 ];

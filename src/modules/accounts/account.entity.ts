@@ -16,6 +16,9 @@ export enum AccountStatus {
  * are read and written with the shared link helpers, so a list page is one query however many
  * links it has.
  */
+@Index('ix_accounts_org_created', ['orgId', 'createdOn', 'id'])
+@Index('ix_accounts_org_updated', ['orgId', 'updatedOn', 'id'])
+@Index('ix_accounts_org_name', ['orgId', 'name', 'id'])
 @Entity('accounts')
 @Index('ix_accounts_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 @Index('ix_accounts_name_trgm', { synchronize: false })

@@ -28,6 +28,8 @@ export enum CaseType {
 }
 
 /** A support case. Kept when its account is deleted (the link becomes null). */
+@Index('ix_cases_org_updated', ['orgId', 'updatedOn', 'id'])
+@Index('ix_cases_org_name', ['orgId', 'name', 'id'])
 @Entity('cases')
 @Index('ix_cases_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_cases_org_status_created', ['orgId', 'status', 'createdOn', 'id'])

@@ -5,6 +5,7 @@ import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** A person at a customer; primary e-mail unique per organization (ignoring case). */
+@Index('ix_contacts_org_updated', ['orgId', 'updatedOn', 'id'])
 @Entity('contacts')
 @Index('ix_contacts_org_created', ['orgId', 'createdOn', 'id'])
 // The side list of account and lead pages: the first contacts by name, read in order.

@@ -31,6 +31,8 @@ export abstract class StoredFileColumns {
  * A file shared in the organization. The row carries its current file; every upload (the first
  * included) is also a DocumentVersion, so replacing a file keeps the previous ones.
  */
+@Index('ix_documents_org_created', ['orgId', 'createdOn', 'id'])
+@Index('ix_documents_org_updated', ['orgId', 'updatedOn', 'id'])
 @Entity('documents')
 @Index('ix_documents_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 @Index('uq_documents_org_title', { synchronize: false })

@@ -25,6 +25,8 @@ export enum EventStatus {
  * occurrences are expanded on read. `seriesStart`/`seriesEnd` bound every occurrence in real time,
  * so a window query finds candidates by index. Related records are named by entity name.
  */
+@Index('ix_events_org_updated', ['orgId', 'updatedOn', 'id'])
+@Index('ix_events_org_name', ['orgId', 'name', 'id'])
 @Entity('events')
 @Index('ix_events_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_events_org_series', ['orgId', 'seriesStart', 'seriesEnd'])

@@ -20,6 +20,7 @@ export const MONEY_COLUMN = { type: 'numeric', precision: 18, scale: 3 } as cons
  * An invoice to an account. Totals are computed by the server from its lines (money.ts) and stored
  * with it; the status moves only through the actions (send, payments, cancel).
  */
+@Index('ix_invoices_org_updated', ['orgId', 'updatedOn', 'id'])
 @Entity('invoices')
 @Index('ix_invoices_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_invoices_org_due', ['orgId', 'status', 'dueDate'])

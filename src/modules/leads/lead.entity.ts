@@ -18,6 +18,8 @@ export enum LeadStatus {
 }
 
 /** A prospective customer; converting it creates an account (and a contact and an opportunity when it can) and links them. */
+@Index('ix_leads_org_created', ['orgId', 'createdOn', 'id'])
+@Index('ix_leads_org_updated', ['orgId', 'updatedOn', 'id'])
 @Entity('leads')
 @Index('ix_leads_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 // The list's open half spans several statuses, which the index above cannot serve in date order.

@@ -9,6 +9,8 @@ import { User } from '../users/user.entity.js';
 import { OpportunityStage } from './opportunity-stage.js';
 
 /** A deal in the sales pipeline, usually of an account. */
+@Index('ix_opportunities_org_updated', ['orgId', 'updatedOn', 'id'])
+@Index('ix_opportunities_org_name', ['orgId', 'name', 'id'])
 @Entity('opportunities')
 @Index('ix_opportunities_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_opportunities_account', ['accountId'])

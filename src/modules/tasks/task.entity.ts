@@ -20,6 +20,7 @@ export enum TaskPriority {
  * Follow-up work, usually of an account, and of at most one other record (a lead, an opportunity
  * or a case). Related records are named by entity name: those modules do not depend on tasks.
  */
+@Index('ix_tasks_org_updated', ['orgId', 'updatedOn', 'id'])
 @Entity('tasks')
 @Index('ix_tasks_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_tasks_org_due', ['orgId', 'dueDate'])
