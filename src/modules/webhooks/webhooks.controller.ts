@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RefusesIdempotencyKey } from '../../common/idempotency/refuses-idempotency-key.decorator.js';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
@@ -61,6 +62,8 @@ export class WebhooksController {
     await this.webhooks.remove(principal.orgId, id);
   }
 
+  // Each sends a request to the receiver (up to WEBHOOK_TIMEOUT_MS): never inside a request-wide transaction holding a connection.
+  @RefusesIdempotencyKey()
   @Post(':id/test')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Send a test ping', description: `POSTs a signed \`ping\` event now and answers how the receiver took it. ${WHO}` })
@@ -87,6 +90,7 @@ export class WebhooksController {
     return this.webhooks.deliveries(principal.orgId, id, query);
   }
 
+  @RefusesIdempotencyKey()
   @Post(':id/deliveries/:delivery_id/redeliver')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Redeliver an event', description: `Sends the attempt's event again now, under the same \`webhook-id\`, and answers how it went. ${WHO}` })
