@@ -133,10 +133,14 @@ describe('list cursors', () => {
     const cast = await createCast(t.api);
     const admin = as(cast, 'admin');
     const db = t.app.get(DataSource);
-    const rows: { id: string }[] = await db.query(
-      `INSERT INTO leads (org_id, first_name, last_name) SELECT $1, 'Seed', 'Lead ' || i FROM generate_series(1, $2) i RETURNING id`,
-      [cast.orgId, seeded],
-    );
+    // Seeding is setup, not a request: free of the app's statement timeout, which a loaded CI machine can exceed.
+    const rows: { id: string }[] = await db.transaction(async (manager) => {
+      await manager.query('SET LOCAL statement_timeout = 0');
+      return manager.query(
+        `INSERT INTO leads (org_id, first_name, last_name) SELECT $1, 'Seed', 'Lead ' || i FROM generate_series(1, $2) i RETURNING id`,
+        [cast.orgId, seeded],
+      );
+    });
     const doomed = rows.slice(0, deleted * 2).filter((_, i) => i % 2 === 0).map(({ id }) => id);
     const writes = (async () => {
       for (let i = 0; i < inserted; i += 10) {

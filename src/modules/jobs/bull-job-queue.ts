@@ -15,6 +15,8 @@ const OUTAGE_LOG_EVERY_MS = 60_000;
 @Injectable()
 export class BullJobQueue extends JobQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger(BullJobQueue.name);
+  /** The handlers running here, so shutdown can let them finish without Bull's own wait (see below). */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(@InjectQueue(JOBS_QUEUE) private readonly queue: Queue) {
     super();
@@ -33,12 +35,16 @@ export class BullJobQueue extends JobQueue implements BeforeApplicationShutdown 
   }
 
   /**
-   * Stops taking jobs here (a local pause, letting running ones finish for up to 2 s) before the
-   * queue closes. Bull swallows the "Connection is closed." of its blocked BRPOPLPUSH only when the
-   * queue is paused locally; closing an unpaused one can throw it after the app has closed.
+   * Stops taking jobs here (a local pause), then lets the running ones finish for up to 2 s, before
+   * the queue closes. Bull swallows the "Connection is closed." of its blocked BRPOPLPUSH only when
+   * the queue is paused locally; closing an unpaused one can throw it after the app has closed.
+   * The pause does not wait for running jobs itself (`doNotWaitActive`): Bull's wait leaves the
+   * forced reconnect of its blocking client without a handler while jobs run, so a reconnect that
+   * fails then was an unhandled rejection that crashed whatever ran next in the process.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await withDeadline(this.queue.pause(true), SHUTDOWN_PAUSE_MS, 'Pausing the job queue').catch((error: unknown) =>
+    const paused = this.queue.pause(true, true).then(() => Promise.allSettled([...this.running]));
+    await withDeadline(paused, SHUTDOWN_PAUSE_MS, 'Pausing the job queue').catch((error: unknown) =>
       this.logger.warn({ error: String(error) }, 'Job queue not paused before closing'),
     );
   }
@@ -73,11 +79,15 @@ export class BullJobQueue extends JobQueue implements BeforeApplicationShutdown 
     this.queue
       .process(name, concurrency, async (job: Job<T>) => {
         const attempt = job.attemptsMade + 1;
+        const run = handler(job.data, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
+        this.running.add(run);
         try {
-          await handler(job.data, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
+          await run;
         } catch (error) {
           if (error instanceof PermanentJobError) job.discard();
           throw error;
+        } finally {
+          this.running.delete(run);
         }
       })
       .catch((error: unknown) => this.logger.error({ name, error: String(error) }, 'Job processing stopped'));
