@@ -65,6 +65,7 @@ describe('accounts', () => {
         updated_on: expect.stringMatching(/Z$/),
         updated_by: cast.creator.userId,
         lead: null,
+        contact_name: '',
       });
     });
 

@@ -91,7 +91,7 @@ describe('auth: register, login, refresh', () => {
       const member = await t.api.signUp();
       const res = await t.api.post('/api/auth/refresh-token/', { refresh: member.refreshToken });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String) });
+      expect(res.body).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String), access: res.body.access_token, refresh: res.body.refresh_token });
       expect(res.body.refresh_token).not.toBe(member.refreshToken);
       expect((await t.api.get('/api/org/', { token: res.body.access_token })).status).toBe(200);
       const next = await t.api.post('/api/auth/refresh-token/', { refresh: res.body.refresh_token });

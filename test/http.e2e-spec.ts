@@ -14,6 +14,7 @@ describe('HTTP conventions', () => {
     const res = await t.api.get('/api/no-such-thing/', { token: member.token });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({
+      error: true,
       statusCode: 404,
       code: 'NOT_FOUND',
       message: expect.any(String),
@@ -42,7 +43,7 @@ describe('HTTP conventions', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST', requestId: expect.any(String) });
+    expect(res.body).toMatchObject({ error: true, statusCode: 400, code: 'BAD_REQUEST', requestId: expect.any(String) });
   });
 
   it('answers an unsupported content type with 415', async () => {
@@ -60,7 +61,7 @@ describe('HTTP conventions', () => {
   ])('answers a %s body on a JSON route with 415 in the common body', async (_kind, contentType, body) => {
     const res = await t.api.request('POST', '/api/auth/login/', { body, headers: { 'content-type': contentType } });
     expect(res.status).toBe(415);
-    expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', requestId: res.headers['x-request-id'] });
+    expect(res.body).toMatchObject({ error: true, statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', requestId: res.headers['x-request-id'] });
   });
 
   it('refuses JSON nested deeper than 32 levels on every route, signed in or not', async () => {
@@ -103,7 +104,7 @@ describe('HTTP conventions', () => {
     const account = await t.api.post('/api/accounts/', { name: 'Patchable?' }, as(cast, 'admin'));
     const patched = await t.api.request('PATCH', `/api/accounts/${account.body.id}/`, { ...as(cast, 'admin'), body: { name: 'x' } });
     expect(patched.status).toBe(405);
-    expect(patched.body).toMatchObject({ statusCode: 405, code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
+    expect(patched.body).toMatchObject({ error: true, statusCode: 405, code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
     expect(String(patched.headers.allow).split(', ')).toEqual(expect.arrayContaining(['DELETE', 'GET', 'PUT']));
     expect((await t.api.request('PATCH', '/api/no-such-thing/', as(cast, 'admin'))).status).toBe(404);
   });
@@ -120,13 +121,14 @@ describe('HTTP conventions', () => {
 
   it('refuses a multipart form on a JSON route (415) instead of answering 200 and changing nothing', async () => {
     const cast = await createCast(t.api);
-    const account = await t.api.post('/api/accounts/', { name: 'Before' }, as(cast, 'admin'));
-    const form = multipart({ name: 'After' }, [{ field: 'account_attachment', fileName: 'a.txt', content: 'x' }]);
-    const res = await t.api.request('PUT', `/api/accounts/${account.body.id}/`, { ...as(cast, 'admin'), body: form.body, headers: form.headers });
+    const team = await t.api.post('/api/teams/', { name: 'Before' }, as(cast, 'admin'));
+    const form = multipart({ name: 'After' }, [{ field: 'attachment', fileName: 'a.txt', content: 'x' }]);
+    const res = await t.api.request('PUT', `/api/teams/${team.body.id}/`, { ...as(cast, 'admin'), body: form.body, headers: form.headers });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect((await t.api.get(`/api/accounts/${account.body.id}/`, as(cast, 'admin'))).body.account_obj.name).toBe('Before');
-    // The routes that take uploads still do.
+    expect((await t.api.get(`/api/teams/${team.body.id}/`, as(cast, 'admin'))).body.name).toBe('Before');
+    // The routes that take uploads (comments, and record forms with <kind>_attachment) still do.
+    const account = await t.api.post('/api/accounts/', { name: 'Uploads' }, as(cast, 'admin'));
     const comment = await t.api.upload(`/api/accounts/${account.body.id}/`, multipart({ comment: 'with a file' }, [{ field: 'attachment', fileName: 'n.txt', content: 'y' }]), as(cast, 'admin'));
     expect(comment.status).toBe(201);
   });

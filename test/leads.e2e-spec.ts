@@ -58,6 +58,13 @@ describe('leads', () => {
         ...body,
         id: expect.any(String),
         street: '',
+        probability: null,
+        industry: '',
+        skype_ID: '',
+        organization: '',
+        close_date: null,
+        enquiry_type: '',
+        company: null,
         created_on: expect.any(String),
         created_by: cast.creator.userId,
         updated_on: expect.stringMatching(/Z$/),
@@ -105,6 +112,7 @@ describe('leads', () => {
       expect(res.body).toMatchObject({ open_leads_count: 1, closed_leads_count: 1 });
       expect(res.body.source_list).toEqual([
         'Website Form', 'Cold Call', 'Referral', 'Trade Show', 'Email Campaign', 'Social Media', 'Advertisement', 'Other',
+        'Existing Customer', 'Partner', 'Public Relations', 'Campaign',
       ]);
       expect(res.body.status).toEqual(['assigned', 'in process', 'converted', 'recycled', 'closed']);
       expect(res.body.tags).toEqual(expect.arrayContaining([{ id: expect.any(String), name: 'demo' }]));

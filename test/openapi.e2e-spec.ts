@@ -56,7 +56,7 @@ describe('OpenAPI document', () => {
     for (const { path, method, operation } of operations()) {
       // A calendar feed's secret is its URL: calendar apps cannot send headers.
       const isFeed = path.startsWith('/api/events/feed/');
-      const isPublic = (path.startsWith('/api/auth/') && !path.endsWith('/resend')) || path.startsWith('/health') || isFeed;
+      const isPublic = (path.startsWith('/api/auth/') && !path.endsWith('/resend') && path !== '/api/auth/me') || path.startsWith('/health') || isFeed;
       const where = `${method.toUpperCase()} ${path}`;
       // A requirement list with an empty entry ({}) makes the token optional.
       const needsToken = Boolean(operation.security?.length) && !operation.security!.some((entry) => Object.keys(entry).length === 0);

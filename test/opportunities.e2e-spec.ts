@@ -45,6 +45,7 @@ describe('opportunities', () => {
         id: expect.any(String),
         currency: 'USD',
         probability: 70,
+        due_date: body.closed_on,
         closed_by: null,
         closed_at: null,
         lead: null,

@@ -31,6 +31,7 @@ describe('organizations: GET/POST /api/org/', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       organizations: [{ id: bobsOrg, name: 'Bob Ltd', role: 'ADMIN', created_on: expect.any(String) }],
+      profile_org_list: [{ role: 'ADMIN', org: { id: bobsOrg, name: 'Bob Ltd' } }],
     });
   });
 

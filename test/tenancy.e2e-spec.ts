@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config.js';
 import type { Member } from './support/api.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { NO_PROFILE_DETAILS } from './support/factories.js';
 
 describe('access: tokens and the organization header', () => {
   let t: TestApp;
@@ -34,7 +35,7 @@ describe('access: tokens and the organization header', () => {
       });
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toContain('application/json');
-      expect(res.body).toMatchObject({ statusCode: 401, code });
+      expect(res.body).toMatchObject({ error: true, statusCode: 401, code });
     });
 
     it('an expired token', async () => {
@@ -114,6 +115,7 @@ describe('access: tokens and the organization header', () => {
         is_active: true,
         organization: { id: orgId, name: 'Acme' },
         created_on: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        ...NO_PROFILE_DETAILS,
       });
     });
   });

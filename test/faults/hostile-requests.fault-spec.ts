@@ -104,7 +104,7 @@ describe('hostile requests against a real server process', () => {
     const answers = await Promise.all(attempts);
     for (const res of answers) {
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'JSON_TOO_DEEP', requestId: expect.any(String) });
+      expect(res.body).toMatchObject({ error: true, statusCode: 400, code: 'JSON_TOO_DEEP', requestId: expect.any(String) });
     }
     expect((await health).status).toBe(200);
     expect(server.alive()).toBe(true);

@@ -38,3 +38,17 @@ export const makeTeam = (t: TestApp, caller: Caller, extra: Body = {}) => make(t
 export const makeCompany = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/leads/companies/', { name: `Company ${short()}`, ...extra }, caller);
 
 export const makeApiSetting = (t: TestApp, caller: Caller, extra: Body = {}) => make(t, '/api/api-settings/', { title: `Form ${short()}`, ...extra }, caller);
+
+/** A member's Django-CRM profile fields before anyone sets them. */
+export const NO_PROFILE_DETAILS = {
+  phone: '',
+  alternate_phone: '',
+  address_line: '',
+  street: '',
+  city: '',
+  state: '',
+  postcode: '',
+  country: '',
+  has_sales_access: false,
+  has_marketing_access: false,
+};

@@ -12,6 +12,7 @@ describe('toErrorBody', () => {
       status: 400,
       unexpected: false,
       body: {
+        error: true,
         statusCode: 400,
         code: 'VALIDATION_FAILED',
         message: 'The request has invalid fields',
@@ -62,7 +63,7 @@ describe('toErrorBody', () => {
     expect(mapped).toEqual({
       status: 500,
       unexpected: true,
-      body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: 'r9' },
+      body: { error: true, statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: 'r9' },
     });
     expect(toErrorBody(new HttpException('boom internals', 502), 'r').body.message).toBe('Internal server error');
   });

@@ -4,11 +4,18 @@ import type { ErrorCode } from './error-codes.js';
 import { AppError, type FieldErrors, type RetryableError, ServiceBusyError } from './app-error.js';
 
 export interface ErrorBody {
+  /** Always true: Django-CRM's clients test `res.error` after every save. */
+  error: true;
   statusCode: number;
   code: ErrorCode;
   message: string;
   errors?: FieldErrors;
   requestId: string;
+}
+
+/** The one error body every path answers (filters, Fastify hooks, Node's client errors). */
+export function errorBody(status: number, code: ErrorCode, message: string, requestId: string, errors?: FieldErrors): ErrorBody {
+  return { error: true, statusCode: status, code, message, ...(errors ? { errors } : {}), requestId };
 }
 
 /** The code of an error that carries none of its own (Nest's and Fastify's), by status. */
@@ -87,7 +94,7 @@ export function toErrorBody(error: unknown, requestId: string): MappedError {
   const make = (status: number, code: ErrorCode, message: string, errors?: FieldErrors) => ({
     status,
     unexpected: status >= 500,
-    body: { statusCode: status, code, message, ...(errors ? { errors } : {}), requestId },
+    body: errorBody(status, code, message, requestId, errors),
   });
 
   if (error instanceof AppError) {

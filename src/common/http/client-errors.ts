@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ErrorBody } from '../errors/error-body.js';
+import { errorBody } from '../errors/error-body.js';
 import type { ErrorCode } from '../errors/error-codes.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
@@ -22,7 +22,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const known = BY_NODE_CODE[error.code ?? ''] ?? { status: 400, code: 'BAD_REQUEST' as const, message: 'The request is not valid HTTP' };
   const requestId = randomUUID();
-  const body = JSON.stringify({ statusCode: known.status, code: known.code, message: known.message, requestId } satisfies ErrorBody);
+  const body = JSON.stringify(errorBody(known.status, known.code, known.message, requestId));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from '../errors/error-body.js';
+import { errorBody } from '../errors/error-body.js';
 import type { ErrorCode } from '../errors/error-codes.js';
 
 /**
@@ -10,5 +10,5 @@ export function replyWithError(request: FastifyRequest, reply: FastifyReply, sta
   return reply
     .code(status)
     .headers(headers)
-    .send({ statusCode: status, code, message, requestId: String(request.id) } satisfies ErrorBody);
+    .send(errorBody(status, code, message, String(request.id)));
 }

@@ -2,6 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
 
 export class ErrorResponseDto {
+  @ApiProperty({
+    enum: [true],
+    description: 'Always true on an error, so clients written for Django-CRM (`if (!res.error)`) see a refused request',
+    example: true,
+  })
+  error: true;
+
   @ApiProperty({ type: 'integer', example: 400 })
   statusCode: number;
 

@@ -29,7 +29,7 @@ const DESCRIPTION = `Multi-tenant CRM REST API compatible with Django-CRM's publ
 
 Authenticate with \`POST /api/auth/login/\` and send \`Authorization: Bearer <access_token>\`.
 Organization-scoped routes also need the \`organization-id\` header (alias \`org\`).
-Every error has the body \`{statusCode, code, message, errors?, requestId}\`.
+Every error has the body \`{error: true, statusCode, code, message, errors?, requestId}\`.
 Every route answers with and without a trailing slash.`;
 
 /** The document served at /docs-json and committed as openapi.json. */

@@ -2,6 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
 import { REQUEST_ID_HEADER } from '../http/request-id.js';
 import { ERROR_CODES_EXTENSION } from './api-errors.decorator.js';
+import { recordForms } from './record-forms.js';
 
 /* The document as @nestjs/swagger writes it, refined into what SDK generators and strict
  * validators need. Each step fixes a class of problem for every route at once, so no controller
@@ -230,6 +231,7 @@ function errorResponses(document: OpenAPIObject): void {
         'application/json': {
           schema: ERROR_BODY,
           example: {
+            error: true,
             statusCode: status,
             code: first,
             message: first ? ERROR_CODES[first].meaning : STATUS_TEXT[status],
@@ -378,6 +380,7 @@ export function refineDocument(document: OpenAPIObject, recordPaths: readonly st
   updateExamples(document);
   conditionalRequests(document, recordPaths);
   idempotentWrites(document);
+  recordForms(document);
   errorResponses(document);
   orderOperations(document);
   return document;

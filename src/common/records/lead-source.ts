@@ -8,4 +8,21 @@ export enum LeadSource {
   SOCIAL_MEDIA = 'Social Media',
   ADVERTISEMENT = 'Advertisement',
   OTHER = 'Other',
+  // Django-CRM's choices with no seed value of the same meaning.
+  EXISTING_CUSTOMER = 'Existing Customer',
+  PARTNER = 'Partner',
+  PUBLIC_RELATIONS = 'Public Relations',
+  CAMPAIGN = 'Campaign',
 }
+
+/**
+ * Django-CRM's words for the sources (its stored values), taken on input; a seed value is also
+ * taken in any case. The answer always carries this API's value.
+ */
+export const LEAD_SOURCE_ALIASES: Record<string, LeadSource> = {
+  ...Object.fromEntries(Object.values(LeadSource).map((source) => [source, source])),
+  call: LeadSource.COLD_CALL,
+  email: LeadSource.EMAIL_CAMPAIGN,
+  website: LeadSource.WEBSITE,
+  compaign: LeadSource.CAMPAIGN,
+};

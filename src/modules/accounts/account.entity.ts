@@ -43,6 +43,10 @@ export class Account extends VersionedRecord {
   @Column({ type: 'varchar', length: 2048, default: '' })
   website: string;
 
+  /** The person to ask for, as free text (Django-CRM's field); linked people are `contacts`. */
+  @Column({ type: 'varchar', length: 255, default: '' })
+  contactName: string;
+
   @Column({ type: 'enum', enum: AccountStatus, enumName: 'account_status', default: AccountStatus.OPEN })
   status: AccountStatus;
 

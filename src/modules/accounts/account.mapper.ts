@@ -21,6 +21,8 @@ type Writable = Pick<
   | 'description'
   | 'website'
   | 'status'
+  | 'contactName'
+  | 'leadId'
 > & { billing: Partial<Address> };
 
 /** The body's fields as columns; absent fields are left out, `null` clears a text to ''. */
@@ -34,6 +36,8 @@ export function toAccountColumns(dto: CreateAccountDto | UpdateAccountDto): Part
     description: text(dto.description),
     website: text(dto.website),
     status: dto.status ?? undefined,
+    contactName: text(dto.contact_name),
+    leadId: dto.lead,
     billing: toAddress(dto, 'billing_'),
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
@@ -54,6 +58,7 @@ export function toAccountFields(account: Account): AccountFieldsDto {
     ...revisionOf(account),
     created_by: account.createdBy,
     lead: account.leadId,
+    contact_name: account.contactName,
   };
 }
 

@@ -14,6 +14,8 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { AccountsService } from './accounts.service.js';
 import { CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account-requests.dto.js';
 import { AccountDetailResponseDto, AccountItemDto, AccountListResponseDto } from './dto/account-responses.dto.js';
+import { RecordForm } from '../comments/record-form.js';
+import { ACCOUNT_KIND } from './account.kind.js';
 
 const VISIBILITY = 'An ADMIN sees every account; a USER those they created or are assigned to.';
 
@@ -34,6 +36,7 @@ export class AccountsController {
   }
 
   @Post()
+  @RecordForm(ACCOUNT_KIND)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create an account', description: 'Tags are created on first use.' })
   @ApiCreatedResponse({ type: AccountItemDto, description: 'The account was created' })
@@ -50,6 +53,7 @@ export class AccountsController {
   }
 
   @Put(':id')
+  @RecordForm(ACCOUNT_KIND)
   @ApiOperation({
     summary: 'Update an account',
     description: `Fields left out are kept; lists, when sent, replace. Close or reopen with status. ${VISIBILITY}`,

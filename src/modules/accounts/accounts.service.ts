@@ -47,6 +47,7 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, typ
       alias: 'account',
       sorts: NAME_SORT,
       links: ACCOUNT_LINKS,
+      references: { lead: 'lead' },
       assignees: 'assigned_to',
       tags: 'tags',
       keptTotalsBy: 'status',

@@ -7,7 +7,7 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { Throttle } from '../throttling/throttle.guard.js';
 import { AuthService } from './auth.service.js';
 import { AcceptInviteDto, AcceptInviteResponseDto } from '../users/dto/invitation.dto.js';
-import { LoginDto, LoginResponseDto, TokenPairDto } from './dto/login.dto.js';
+import { LoginDto, LoginResponseDto, RefreshedTokensDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { RegisterDto, RegisterResponseDto, VerificationResendResponseDto, VerifyEmailDto } from './dto/register.dto.js';
 
@@ -48,11 +48,13 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Exchange a refresh token for a new pair',
-    description: 'Each refresh token works once. Reusing one revokes every token of its sign-in.',
+    description:
+      'Each refresh token works once. Reusing one revokes every token of its sign-in. The new pair is answered ' +
+      'twice: as `access_token`/`refresh_token`, and as `access`/`refresh` for clients written for Django-CRM.',
   })
-  @ApiOkResponse({ type: TokenPairDto, description: 'A new token pair; the presented refresh token is now used' })
+  @ApiOkResponse({ type: RefreshedTokensDto, description: 'A new token pair; the presented refresh token is now used' })
   @ApiErrors(400, 'INVALID_REFRESH_TOKEN', 'REFRESH_TOKEN_REUSED')
-  refreshToken(@Body() body: RefreshDto): Promise<TokenPairDto> {
+  refreshToken(@Body() body: RefreshDto): Promise<RefreshedTokensDto> {
     return this.auth.refresh(body.refresh);
   }
 

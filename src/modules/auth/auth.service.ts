@@ -6,7 +6,7 @@ import { EmailVerificationsService } from '../users/email-verifications.service.
 import { InvitationsService } from '../users/invitations.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { normalizeEmail, UsersService } from '../users/users.service.js';
-import type { LoginDto, LoginResponseDto, TokenPairDto } from './dto/login.dto.js';
+import type { LoginDto, LoginResponseDto, RefreshedTokensDto } from './dto/login.dto.js';
 import type { RegisterDto, RegisterResponseDto } from './dto/register.dto.js';
 import { SessionCache } from './session-cache.js';
 import { TokenService } from './token.service.js';
@@ -71,7 +71,8 @@ export class AuthService {
     return this.verifications.resend(userId);
   }
 
-  refresh(refreshToken: string): Promise<TokenPairDto> {
-    return this.tokens.rotate(refreshToken);
+  async refresh(refreshToken: string): Promise<RefreshedTokensDto> {
+    const pair = await this.tokens.rotate(refreshToken);
+    return { ...pair, access: pair.access_token, refresh: pair.refresh_token };
   }
 }

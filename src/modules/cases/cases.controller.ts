@@ -14,6 +14,8 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { CasesService } from './cases.service.js';
 import { CreateCaseDto, ListCasesQueryDto, UpdateCaseDto } from './dto/case-requests.dto.js';
 import { CaseDetailResponseDto, CaseItemDto, CasePageDto } from './dto/case-responses.dto.js';
+import { RecordForm } from '../comments/record-form.js';
+import { CASE_KIND } from './case.kind.js';
 
 const VISIBILITY = 'An ADMIN sees every case; a USER those they created or are assigned to.';
 
@@ -34,6 +36,7 @@ export class CasesController {
   }
 
   @Post()
+  @RecordForm(CASE_KIND)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create a case', description: 'A case created Closed gets closed_on (now by default).' })
   @ApiCreatedResponse({ type: CaseItemDto, description: 'The case was created' })
@@ -50,6 +53,7 @@ export class CasesController {
   }
 
   @Put(':id')
+  @RecordForm(CASE_KIND)
   @ApiOperation({
     summary: 'Update a case',
     description:

@@ -87,3 +87,45 @@ export async function readAttachmentFiles(request: FastifyRequest, onFile: (file
   if (files === 0) throw ValidationFailedError.field('attachment', 'is required: send one or more files');
   return files;
 }
+
+/** A record form has a few dozen fields (a lead's are the most); more is not a form of this API. */
+const RECORD_FORM_FIELDS = 64;
+
+/**
+ * Reads a record's create or update form (Django-CRM's clients send them as multipart): its text
+ * fields as a body, a field sent more than once as a list, and at most one file in `fileField`,
+ * streamed to `onFile`. A file input left empty (no file name, as browsers send it) and a text
+ * `fileField` of "" or "null" mean no file.
+ */
+export async function readRecordForm(
+  request: FastifyRequest,
+  fileField: string,
+  onFile: (file: IncomingFile) => Promise<void>,
+): Promise<Record<string, string | string[]>> {
+  const fields: Record<string, string | string[]> = {};
+  let hadFile = false;
+  for await (const part of request.parts({ limits: { files: 1, fields: RECORD_FORM_FIELDS, parts: RECORD_FORM_FIELDS + 1 } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== fileField) {
+        part.file.resume();
+        throw ValidationFailedError.field(part.fieldname, `is not an allowed field: the file goes in ${fileField}`);
+      }
+      if (!part.filename) {
+        part.file.resume();
+        continue;
+      }
+      if (hadFile) throw ValidationFailedError.field(fileField, 'only one file may be sent');
+      hadFile = true;
+      await onFile({ fileName: part.filename, stream: part.file });
+      continue;
+    }
+    const value = typeof part.value === 'string' ? part.value : String(part.value);
+    if (part.fieldname === fileField) {
+      if (value === '' || value === 'null') continue;
+      throw ValidationFailedError.field(fileField, 'must be a file (or empty)');
+    }
+    const earlier = fields[part.fieldname];
+    fields[part.fieldname] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+  }
+  return fields;
+}

@@ -12,7 +12,7 @@ import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { Attachment } from './attachment.entity.js';
-import { type IncomingFile, readAttachmentFiles, readCommentInput } from './comment-input.js';
+import { type IncomingFile, readAttachmentFiles, readCommentInput, readRecordForm } from './comment-input.js';
 import { attachmentUrl, toAttachmentResponse, toCommentResponse } from './comment.mapper.js';
 import { safeFileName } from '../files/safe-file-name.js';
 import { StorageQuota } from '../files/storage-quota.js';
@@ -109,6 +109,29 @@ export class CommentsService {
     return this.keepingFilesOnlyIfCommitted(stored, async () => {
       await readAttachmentFiles(request, async (file) => void stored.push(await this.store(principal, file)));
       return { attachments: await this.db.withTransaction(() => this.saveAttachments(principal, parent, stored)) };
+    });
+  }
+
+  /**
+   * Runs a record's create or update from a multipart form (Django-CRM's `<kind>_attachment`
+   * forms): `write` gets the form's fields as its body and answers the record; the file, if one
+   * was sent, is attached to that record in the same transaction, so the record and its file are
+   * kept together or not at all (and a refused write leaves no file in storage).
+   */
+  async writeWithForm<R extends { id: string }>(
+    principal: OrgPrincipal,
+    kind: string,
+    request: FastifyRequest,
+    write: (fields: Record<string, string | string[]>) => Promise<R>,
+  ): Promise<R> {
+    const stored: StoredUpload[] = [];
+    return this.keepingFilesOnlyIfCommitted(stored, async () => {
+      const fields = await readRecordForm(request, `${kind}_attachment`, async (file) => void stored.push(await this.store(principal, file)));
+      return this.db.withTransaction(async () => {
+        const record = await write(fields);
+        if (stored.length) await this.saveAttachments(principal, { kind, id: record.id }, stored);
+        return record;
+      });
     });
   }
 

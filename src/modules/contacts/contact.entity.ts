@@ -49,11 +49,24 @@ export class Contact extends VersionedRecord {
   @Column({ type: 'boolean', default: false })
   doNotCall: boolean;
 
+  /** Where the person works, as free text (Django-CRM's field). */
+  @Column({ name: 'organization', type: 'varchar', length: 255, default: '' })
+  organizationName: string;
 
+  @Column({ type: 'varchar', length: 255, default: '' })
+  language: string;
 
+  @Column({ type: 'varchar', length: 2048, default: '' })
+  linkedInUrl: string;
 
+  @Column({ type: 'varchar', length: 2048, default: '' })
+  facebookUrl: string;
 
+  @Column({ type: 'varchar', length: 255, default: '' })
+  twitterUsername: string;
 
+  @Column({ type: 'date', nullable: true })
+  dateOfBirth: string | null;
 
   @Column(() => Address, { prefix: false })
   address: Address;

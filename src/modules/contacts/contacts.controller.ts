@@ -14,6 +14,8 @@ import {
   ListContactsQueryDto,
   UpdateContactDto,
 } from './dto/contact.dto.js';
+import { RecordForm } from '../comments/record-form.js';
+import { CONTACT_KIND } from './contact.kind.js';
 
 const VISIBILITY = 'An ADMIN sees every contact; a USER those they created or are assigned to.';
 
@@ -31,6 +33,7 @@ export class ContactsController {
   }
 
   @Post()
+  @RecordForm(CONTACT_KIND)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Create a contact', description: 'The primary e-mail must be new in the organization.' })
   @ApiCreatedResponse({ type: ContactResponseDto, description: 'The contact was created' })
@@ -48,6 +51,7 @@ export class ContactsController {
   }
 
   @Put(':id')
+  @RecordForm(CONTACT_KIND)
   @ApiOperation({
     summary: 'Update a contact',
     description: `Fields left out are kept; lists, when sent, replace. ${VISIBILITY}`,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { assertCanDelete } from '../../common/database/visibility.js';
-import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
+import { isUUID } from 'class-validator';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
 import { containsPattern } from '../../common/database/like.js';
 import { assertReferences } from '../../common/validation/references.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -101,14 +102,41 @@ export class CompaniesService {
     await this.companies.delete({ id, orgId: principal.orgId });
   }
 
+  /**
+   * What a lead's `company` names: an id of one of the organization's companies, or a name
+   * (ignoring case) of one, created when the organization has none by that name, as Django-CRM's
+   * forms and exports name them. Runs in the lead's write, so a refused write creates nothing.
+   */
+  async idFor(principal: OrgPrincipal, value: string | null | undefined): Promise<string | null | undefined> {
+    if (value === undefined || value === null) return value;
+    if (isUUID(value, 'all')) {
+      if (await this.companies.existsBy({ id: value, orgId: principal.orgId })) return value;
+      throw ValidationFailedError.field('company', `unknown in this organization: ${value}`);
+    }
+    await this.lockName(principal.orgId, value);
+    const existing = await this.companies
+      .createQueryBuilder('company')
+      .select('company.id')
+      .where('company.orgId = :orgId AND lower(company.name) = lower(:name)', { orgId: principal.orgId, name: value })
+      .getOne();
+    if (existing) return existing.id;
+    const created = await this.companies.save({ orgId: principal.orgId, createdBy: principal.userId, name: value, industry: '', website: '', createdFromLead: null });
+    return created.id;
+  }
+
   /** The lead must be one the caller may see, not only one of the organization. */
   private async checkLead(principal: OrgPrincipal, leadId: string | null | undefined): Promise<void> {
     if (!leadId) return;
     await assertReferences('created_from_lead', [leadId], (ids) => this.kinds.referableIds(LEAD_KIND.kind, principal, ids));
   }
 
-  private async assertNameFree(orgId: string, name: string): Promise<void> {
+  /** Serialises the writes that take a name, so two cannot both find it free. */
+  private async lockName(orgId: string, name: string): Promise<void> {
     await this.db.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`company:${orgId}:${name.toLowerCase()}`]);
+  }
+
+  private async assertNameFree(orgId: string, name: string): Promise<void> {
+    await this.lockName(orgId, name);
     const taken = await this.companies
       .createQueryBuilder('company')
       .where('company.orgId = :orgId AND lower(company.name) = lower(:name)', { orgId, name })

@@ -25,6 +25,8 @@ export enum LeadStatus {
 // The list's open half spans several statuses, which the index above cannot serve in date order.
 @Index('ix_leads_org_open_created', ['orgId', 'createdOn', 'id'], { where: "status NOT IN ('closed', 'converted')" })
 @Index('ix_leads_org_email', { synchronize: false })
+// Deleting a company unlinks its leads: found by this, not by a scan of every lead.
+@Index('ix_leads_company', ['companyId'], { where: 'company_id IS NOT NULL' })
 @Index('ix_leads_first_name_trgm', { synchronize: false })
 @Index('ix_leads_last_name_trgm', { synchronize: false })
 @Index('ix_leads_email_trgm', { synchronize: false })
@@ -67,6 +69,34 @@ export class Lead extends VersionedRecord {
 
   @Column(() => Address, { prefix: false })
   address: Address;
+
+  /** Percent, 0 to 100: how likely the lead is to buy (Django-CRM's field). */
+  @Column({ type: 'smallint', nullable: true })
+  probability: number | null;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  industry: string;
+
+  @Column({ type: 'varchar', length: 100, default: '' })
+  skypeId: string;
+
+  /** The organization the person named it (free text, as in Django-CRM); `company` is the linked one. */
+  @Column({ name: 'organization', type: 'varchar', length: 255, default: '' })
+  organizationName: string;
+
+  @Column({ type: 'date', nullable: true })
+  closeDate: string | null;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  enquiryType: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  // By entity name: companies already reference leads (the lead a company came from).
+  @ManyToOne('Company', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'company_id' })
+  company?: unknown;
 
   @Column({ type: 'uuid', nullable: true })
   convertedAccountId: string | null;

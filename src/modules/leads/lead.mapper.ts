@@ -29,6 +29,12 @@ type Writable = Pick<
   | 'website'
   | 'description'
   | 'opportunityAmount'
+  | 'probability'
+  | 'industry'
+  | 'skypeId'
+  | 'organizationName'
+  | 'closeDate'
+  | 'enquiryType'
 > & { address: Partial<Address> };
 
 /** The body's fields as columns; absent fields are left out, `null` clears a text to ''. */
@@ -47,6 +53,12 @@ export function toLeadColumns(dto: LeadFieldsInputDto | UpdateLeadDto): Partial<
     description: text(dto.description),
     opportunityAmount: dto.opportunity_amount,
     address: toAddress(dto),
+    probability: dto.probability,
+    industry: text(dto.industry),
+    skypeId: text(dto.skype_ID),
+    organizationName: text(dto.organization),
+    closeDate: dto.close_date,
+    enquiryType: text(dto.enquiry_type),
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
 }
@@ -65,6 +77,13 @@ export function toLeadFields(lead: Lead): LeadFieldsDto {
     website: lead.website,
     description: lead.description,
     opportunity_amount: lead.opportunityAmount,
+    probability: lead.probability,
+    industry: lead.industry,
+    skype_ID: lead.skypeId,
+    organization: lead.organizationName,
+    close_date: lead.closeDate,
+    enquiry_type: lead.enquiryType,
+    company: lead.companyId,
     ...fromAddress(lead.address),
     created_on: lead.createdOn.toISOString(),
     ...revisionOf(lead),

@@ -23,6 +23,8 @@ import { LeadsService } from './leads.service.js';
 import { LEAD_IMPORT_BODY, LeadImportJobDto, LeadImportResponseDto } from './dto/lead-import.dto.js';
 import { ChangesRecord } from '../../common/records/changes-record.decorator.js';
 import { RefusesIdempotencyKey } from '../../common/idempotency/refuses-idempotency-key.decorator.js';
+import { RecordForm } from '../comments/record-form.js';
+import { LEAD_KIND } from './lead.kind.js';
 
 const VISIBILITY = 'An ADMIN sees every lead; a USER those they created or are assigned to.';
 
@@ -46,6 +48,7 @@ export class LeadsController {
   }
 
   @Post()
+  @RecordForm(LEAD_KIND)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Create a lead',
@@ -103,6 +106,7 @@ export class LeadsController {
   }
 
   @Put(':id')
+  @RecordForm(LEAD_KIND)
   @ApiOperation({
     summary: 'Update a lead',
     description: 'Fields left out are kept; lists, when sent, replace. Status converted converts, as convertLead (409 if already converted).',

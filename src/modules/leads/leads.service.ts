@@ -23,6 +23,7 @@ import type { CreateLeadDto, ListLeadsQueryDto, SiteLeadDto, UpdateLeadDto } fro
 import type { LeadDetailResponseDto, LeadItemDto, LeadListResponseDto } from './dto/lead-responses.dto.js';
 import { LEAD_KIND } from './lead.kind.js';
 import { alreadyConverted, LeadConversion } from './lead-conversion.service.js';
+import { CompaniesService } from './companies.service.js';
 import { type LeadLinks, toLeadColumns, toLeadItem, LEAD_LINKS } from './lead.mapper.js';
 import { LeadSource } from '../../common/records/lead-source.js';
 import { Lead, LeadStatus } from './lead.entity.js';
@@ -52,6 +53,7 @@ export class LeadsService extends RecordUseCases<Lead, LeadItemDto, typeof LEAD_
     private readonly accounts: AccountsService,
     private readonly comments: CommentsService,
     private readonly conversion: LeadConversion,
+    private readonly companies: CompaniesService,
   ) {
     super();
     this.store = stores.for({
@@ -163,13 +165,15 @@ export class LeadsService extends RecordUseCases<Lead, LeadItemDto, typeof LEAD_
   }
 
   /** A lead created to be converted starts Assigned: the conversion makes it Converted. */
-  protected insertColumns(_principal: OrgPrincipal, dto: CreateLeadDto): object {
-    return toLeadColumns({ ...dto, status: convertsOn(dto) ? LeadStatus.ASSIGNED : dto.status });
+  protected async insertColumns(principal: OrgPrincipal, dto: CreateLeadDto): Promise<object> {
+    const columns = toLeadColumns({ ...dto, status: convertsOn(dto) ? LeadStatus.ASSIGNED : dto.status });
+    return { ...columns, companyId: (await this.companies.idFor(principal, dto.company)) ?? null };
   }
 
-  protected updateColumns(_principal: OrgPrincipal, dto: UpdateLeadDto): object {
+  protected async updateColumns(principal: OrgPrincipal, dto: UpdateLeadDto): Promise<object> {
     const { status: _s, ...rest } = dto;
-    return toLeadColumns(convertsOn(dto) ? rest : dto);
+    const companyId = await this.companies.idFor(principal, dto.company);
+    return { ...toLeadColumns(convertsOn(dto) ? rest : dto), ...(companyId === undefined ? {} : { companyId }) };
   }
 
   protected override async tagIds(orgId: string, names: readonly string[]): Promise<string[]> {

@@ -18,6 +18,8 @@ import {
   PipelineResponseDto,
 } from './dto/opportunity-responses.dto.js';
 import { OpportunitiesService } from './opportunities.service.js';
+import { RecordForm } from '../comments/record-form.js';
+import { OPPORTUNITY_KIND } from './opportunity.kind.js';
 
 const VISIBILITY = 'An ADMIN sees every opportunity; a USER those they created or are assigned to.';
 
@@ -35,6 +37,7 @@ export class OpportunitiesController {
   }
 
   @Post()
+  @RecordForm(OPPORTUNITY_KIND)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Create an opportunity',
@@ -65,6 +68,7 @@ export class OpportunitiesController {
   }
 
   @Put(':id')
+  @RecordForm(OPPORTUNITY_KIND)
   @ApiOperation({
     summary: 'Update an opportunity',
     description: 'Fields left out are kept; lists, when sent, replace. Moving to CLOSED WON or CLOSED LOST records closed_by and closed_at; reopening clears them.',

@@ -30,7 +30,7 @@ import type {
 import { closure, DEFAULT_PROBABILITY, OpportunityStage } from './opportunity-stage.js';
 import { Opportunity } from './opportunity.entity.js';
 import { OPPORTUNITY_KIND } from './opportunity.kind.js';
-import { type OpportunityLinks, toAccountOpportunity, toOpportunityColumns, toOpportunityItem, OPPORTUNITY_LINKS } from './opportunity.mapper.js';
+import { type OpportunityLinks, toAccountOpportunity, toOpportunityColumns, toOpportunityItem, OPPORTUNITY_LINKS, withReferenceNames } from './opportunity.mapper.js';
 
 const nameTaken = () =>
   new ConflictError('OPPORTUNITY_NAME_TAKEN', 'An opportunity with this name already exists', {
@@ -63,6 +63,14 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
       keptTotalsBy: 'stage',
       tags: 'tags',
     });
+  }
+
+  override create(principal: OrgPrincipal, dto: CreateOpportunityDto): Promise<OpportunityItemDto> {
+    return super.create(principal, withReferenceNames(dto));
+  }
+
+  override update(principal: OrgPrincipal, id: string, dto: UpdateOpportunityDto): Promise<OpportunityItemDto> {
+    return super.update(principal, id, withReferenceNames(dto));
   }
 
   /** One query for the page (links included) and one for the count. */

@@ -12,6 +12,18 @@ export const OPPORTUNITY_LINKS = { ...ASSIGNEES_AND_TEAMS, ...CONTACTS_LINK } sa
 /** A row's link arrays (and what else its queries select), as RecordStore.withLinks answers them. */
 export type OpportunityLinks = LinkRow<typeof OPPORTUNITY_LINKS> & TagNames;
 
+/**
+ * The body with Django-CRM's names for two fields folded into this API's: `due_date` into
+ * `closed_on`, `contact_name` (contact ids) into `contacts`; this API's name wins when both are sent.
+ */
+export function withReferenceNames<T extends CreateOpportunityDto | UpdateOpportunityDto>(dto: T): T {
+  const { due_date: dueDate, contact_name: contactName, ...rest } = dto;
+  const folded = { ...rest } as T;
+  if (folded.closed_on === undefined && dueDate !== undefined) folded.closed_on = dueDate;
+  if (folded.contacts === undefined && contactName !== undefined) folded.contacts = contactName;
+  return folded;
+}
+
 /** The body's own fields as columns; absent ones left out, `null` clears. */
 export function toOpportunityColumns(dto: CreateOpportunityDto | UpdateOpportunityDto): Partial<Opportunity> {
   const columns: Partial<Opportunity> = {
@@ -39,6 +51,7 @@ export function toOpportunityItem(row: Opportunity, links: OpportunityLinks): Op
     probability: row.probability,
     lead_source: row.leadSource,
     closed_on: row.closedOn,
+    due_date: row.closedOn,
     description: row.description,
     closed_by: row.closedBy,
     closed_at: row.closedAt?.toISOString() ?? null,

@@ -17,11 +17,13 @@ export class OrganizationsController {
   @Get()
   @ApiOperation({
     summary: "List the caller's organizations",
-    description: "Every organization where the caller has an active profile, with the caller's role, by name.",
+    description:
+      "Every organization where the caller has an active profile, with the caller's role, by name; also as " +
+      '`profile_org_list` (`[{role, org: {id, name}}]`), the shape Django-CRM answers.',
   })
   @ApiOkResponse({ type: OrganizationListResponseDto, description: "The caller's organizations" })
-  async listOrganizations(@Principal() principal: UserPrincipal): Promise<OrganizationListResponseDto> {
-    return { organizations: await this.organizations.listForUser(principal.userId) };
+  listOrganizations(@Principal() principal: UserPrincipal): Promise<OrganizationListResponseDto> {
+    return this.organizations.listingFor(principal.userId);
   }
 
   @Post()

@@ -7,7 +7,8 @@ import { Role } from '../../common/auth/role.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import type { UpdateProfileDto } from '../users/dto/user-requests.dto.js';
 import { MembersService } from '../users/members.service.js';
-import type { OrganizationResponseDto } from './dto/organization-response.dto.js';
+import { UsersService } from '../users/users.service.js';
+import type { MeResponseDto, OrganizationListResponseDto, OrganizationResponseDto } from './dto/organization-response.dto.js';
 import type { OrganizationSettingsDto, UpdateOrganizationSettingsDto } from './dto/organization-settings.dto.js';
 import type { ProfileResponseDto } from './dto/profile-response.dto.js';
 import { Organization } from './organization.entity.js';
@@ -24,6 +25,7 @@ export class OrganizationsService {
   constructor(
     @InjectDb() private readonly db: Db,
     private readonly members: MembersService,
+    private readonly users: UsersService,
   ) {}
 
   private get organizations(): Repository<Organization> {
@@ -39,6 +41,29 @@ export class OrganizationsService {
       order: { name: 'ASC', id: 'ASC' },
     });
     return organizations.map((organization) => toResponse(organization, roles.get(organization.id)!));
+  }
+
+  /** The caller's organizations in both shapes: this API's and Django-CRM's `profile_org_list`. */
+  async listingFor(userId: string): Promise<OrganizationListResponseDto> {
+    const organizations = await this.listForUser(userId);
+    return {
+      organizations,
+      profile_org_list: organizations.map(({ id, name, role }) => ({ role, org: { id, name } })),
+    };
+  }
+
+  /** The signed-in person and their organizations; a token of a deleted person is refused before this runs. */
+  async me(userId: string): Promise<MeResponseDto> {
+    const [user, listing] = await Promise.all([this.users.findById(userId), this.listingFor(userId)]);
+    if (!user) throw new NotFoundError('User');
+    return {
+      id: user.id,
+      email: user.email,
+      first_name: user.firstName,
+      last_name: user.lastName,
+      email_verified: user.emailVerifiedAt !== null,
+      ...listing,
+    };
   }
 
   /** Creates the organization and makes the caller its first ADMIN, as one write. */
@@ -111,7 +136,7 @@ export class OrganizationsService {
   }
 
   async updateProfile(principal: OrgPrincipal, dto: UpdateProfileDto): Promise<ProfileResponseDto> {
-    await this.members.updateOwnNames(principal, { firstName: dto.first_name, lastName: dto.last_name });
+    await this.members.updateOwn(principal, dto);
     return this.profile(principal);
   }
 }

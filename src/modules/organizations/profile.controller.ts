@@ -24,7 +24,10 @@ export class ProfileController {
   }
 
   @Put()
-  @ApiOperation({ summary: 'Update my names', description: 'Names belong to the person, in every organization.' })
+  @ApiOperation({
+    summary: 'Update my names, phones and address',
+    description: 'Names belong to the person, in every organization; phones and address to this organization’s profile.',
+  })
   @ApiOkResponse({ type: ProfileResponseDto, description: "The caller's updated profile" })
   updateProfile(@Principal() principal: OrgPrincipal, @Body() body: UpdateProfileDto): Promise<ProfileResponseDto> {
     return this.organizations.updateProfile(principal, body);

@@ -8,6 +8,8 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { CreateTaskDto, ListTasksQueryDto, UpdateTaskDto } from './dto/task-requests.dto.js';
 import { TaskDetailResponseDto, TaskItemDto, TaskPageDto } from './dto/task-responses.dto.js';
 import { TasksService } from './tasks.service.js';
+import { RecordForm } from '../comments/record-form.js';
+import { TASK_KIND } from './task.kind.js';
 
 const VISIBILITY = 'An ADMIN sees every task; a USER those they created or are assigned to.';
 
@@ -25,6 +27,7 @@ export class TasksController {
   }
 
   @Post()
+  @RecordForm(TASK_KIND)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Create a task',
@@ -45,6 +48,7 @@ export class TasksController {
   }
 
   @Put(':id')
+  @RecordForm(TASK_KIND)
   @ApiOperation({
     summary: 'Update a task',
     description: 'Fields left out are kept; lists, when sent, replace. Moving to Completed records completed_at; reopening clears it.',

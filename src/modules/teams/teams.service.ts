@@ -55,6 +55,18 @@ export class TeamsService implements ReferenceTargetService {
     return toPage('/api/teams/', query, count, await this.toResponses(orgId, rows));
   }
 
+  /** The organization's teams by name with their members, at most `max` (Django-CRM's get-teams-and-users). */
+  async directory(orgId: string, max: number): Promise<TeamResponseDto[]> {
+    const rows = await this.teams
+      .createQueryBuilder('team')
+      .where('team.orgId = :orgId', { orgId })
+      .orderBy('team.name', 'ASC')
+      .addOrderBy('team.id', 'ASC')
+      .take(max)
+      .getMany();
+    return this.toResponses(orgId, rows);
+  }
+
   async get(orgId: string, id: string): Promise<TeamResponseDto> {
     const [team] = await this.toResponses(orgId, [await this.load(this.teams, orgId, id)]);
     return team;

@@ -8,11 +8,12 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ReferenceTarget, type ReferenceTargetService } from '../../common/records/record-kind.decorator.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/app-error.js';
+import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { UserRefDto, UserResponseDto } from './dto/user-response.dto.js';
-import type { ListUsersQueryDto, UpdateUserDto } from './dto/user-requests.dto.js';
+import type { ListUsersQueryDto, ProfileContactDto, UpdateProfileDto, UpdateUserDto } from './dto/user-requests.dto.js';
+import { type Address, toAddress } from '../../common/database/address.embedded.js';
 import { Profile } from './profile.entity.js';
 import { toUserRef, toUserResponse } from './user.mapper.js';
 import type { User } from './user.entity.js';
@@ -24,6 +25,18 @@ export interface Membership {
   role: Role;
   /** The organization's rule that every change to a record sends If-Match (ConditionalRequests). */
   requireIfMatch: boolean;
+}
+
+type ProfileColumns = Partial<Pick<Profile, 'role' | 'isActive' | 'phone' | 'alternatePhone' | 'hasSalesAccess' | 'hasMarketingAccess'>> & {
+  address?: Partial<Address>;
+};
+
+/** A body's phones and address as profile columns; absent fields are left out, null clears. */
+function contactColumns(dto: ProfileContactDto): ProfileColumns {
+  const text = (value: string | null | undefined) => (value === undefined ? undefined : (value ?? ''));
+  const address = toAddress(dto);
+  const columns: ProfileColumns = { phone: text(dto.phone), alternatePhone: text(dto.alternate_phone) };
+  return Object.fromEntries(Object.entries({ ...columns, ...(address ? { address } : {}) }).filter(([, value]) => value !== undefined));
 }
 
 const lastAdmin = () =>
@@ -104,19 +117,32 @@ export class MembersService implements ReferenceTargetService {
     return toPage('/api/users/', query, count, rows.map(toUserResponse));
   }
 
-  /** An ADMIN may read any member; a USER only themselves. */
+  /** An ADMIN may read any member; a USER only themselves (anyone else is a 404, like any record out of sight). */
   async getFor(principal: OrgPrincipal, userId: string): Promise<UserResponseDto> {
-    if (principal.role !== Role.ADMIN && userId !== principal.userId) {
-      throw new ForbiddenError('ROLE_REQUIRED', 'Only an ADMIN may read other members');
-    }
+    if (principal.role !== Role.ADMIN && userId !== principal.userId) throw new NotFoundError('User');
     return this.get(principal.orgId, userId);
+  }
+
+  /** The organization's active members by e-mail, at most `max` (Django-CRM's get-teams-and-users). */
+  async activeProfiles(orgId: string, max: number): Promise<UserResponseDto[]> {
+    const rows = await this.profiles
+      .createQueryBuilder('profile')
+      .innerJoinAndSelect('profile.user', 'user')
+      .where('profile.orgId = :orgId AND profile.isActive', { orgId })
+      .orderBy('user.email', 'ASC')
+      .limit(max)
+      .getMany();
+    return rows.map(toUserResponse);
   }
 
   async get(orgId: string, userId: string): Promise<UserResponseDto> {
     return toUserResponse(await this.load(this.profiles, orgId, userId));
   }
 
-  /** Changes role or active state; the last active ADMIN can be neither demoted nor deactivated. */
+  /**
+   * Changes role, active state, phones, address and Django-CRM's access flags; the last active
+   * ADMIN can be neither demoted nor deactivated.
+   */
   async update(orgId: string, userId: string, dto: UpdateUserDto): Promise<UserResponseDto> {
     return this.db.withTransaction(async () => {
       const profiles = this.profiles;
@@ -125,10 +151,17 @@ export class MembersService implements ReferenceTargetService {
       const isActive = dto.is_active ?? profile.isActive;
       const losesAdmin = profile.role === Role.ADMIN && profile.isActive && (role !== Role.ADMIN || !isActive);
       if (losesAdmin) await this.assertAnotherAdmin(orgId, userId);
-      await profiles.update({ id: profile.id, orgId }, { role, isActive });
+      const changes: ProfileColumns = {
+        role,
+        isActive,
+        hasSalesAccess: dto.has_sales_access ?? profile.hasSalesAccess,
+        hasMarketingAccess: dto.has_marketing_access ?? profile.hasMarketingAccess,
+        ...contactColumns(dto),
+      };
+      await profiles.update({ id: profile.id, orgId }, changes);
       if (profile.isActive && !isActive) await this.ended(orgId, userId);
       this.db.afterCommit(() => this.cache.changed(orgId, userId));
-      return toUserResponse({ ...profile, role, isActive });
+      return toUserResponse(Object.assign(profile, changes, { address: { ...profile.address, ...changes.address } }));
     });
   }
 
@@ -148,8 +181,15 @@ export class MembersService implements ReferenceTargetService {
     await this.events.emitAsync(MEMBERSHIP_ENDED, { orgId, userId } satisfies MembershipEnded);
   }
 
-  async updateOwnNames(principal: OrgPrincipal, names: { firstName?: string; lastName?: string }) {
-    await this.users.updateNames(principal.userId, names);
+  /** The caller's names (the person's, in every organization) and phones and address (this organization's profile). */
+  async updateOwn(principal: OrgPrincipal, dto: UpdateProfileDto) {
+    await this.db.withTransaction(async () => {
+      if (dto.first_name !== undefined || dto.last_name !== undefined) {
+        await this.users.updateNames(principal.userId, { firstName: dto.first_name, lastName: dto.last_name });
+      }
+      const columns = contactColumns(dto);
+      if (Object.keys(columns).length) await this.profiles.update({ orgId: principal.orgId, userId: principal.userId }, columns);
+    });
     return this.get(principal.orgId, principal.userId);
   }
 

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Role } from '../../common/auth/role.js';
+import { Address } from '../../common/database/address.embedded.js';
 import { User } from './user.entity.js';
 
 /** A person's membership of one organization, with their role there. */
@@ -41,6 +42,23 @@ export class Profile {
 
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
+
+  @Column({ type: 'varchar', length: 32, default: '' })
+  phone: string;
+
+  @Column({ type: 'varchar', length: 32, default: '' })
+  alternatePhone: string;
+
+  @Column(() => Address, { prefix: false })
+  address: Address;
+
+  /** Kept and shown for Django-CRM's clients; grants nothing beyond the role (docs/contract-additions.md). */
+  @Column({ type: 'boolean', default: false })
+  hasSalesAccess: boolean;
+
+  /** Kept and shown for Django-CRM's clients; grants nothing beyond the role. */
+  @Column({ type: 'boolean', default: false })
+  hasMarketingAccess: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdOn: Date;

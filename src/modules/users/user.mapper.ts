@@ -1,3 +1,4 @@
+import { fromAddress } from '../../common/database/address.embedded.js';
 import type { UserRefDto, UserResponseDto } from './dto/user-response.dto.js';
 import type { Profile } from './profile.entity.js';
 import type { User } from './user.entity.js';
@@ -19,5 +20,10 @@ export function toUserResponse(profile: Profile): UserResponseDto {
     role: profile.role,
     is_active: profile.isActive,
     created_on: profile.createdOn.toISOString(),
+    phone: profile.phone,
+    alternate_phone: profile.alternatePhone,
+    ...fromAddress(profile.address),
+    has_sales_access: profile.hasSalesAccess,
+    has_marketing_access: profile.hasMarketingAccess,
   };
 }

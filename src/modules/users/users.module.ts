@@ -9,13 +9,14 @@ import { MembershipCache } from './membership-cache.js';
 import { PasswordHasher } from './password-hasher.js';
 import { Profile } from './profile.entity.js';
 import { User } from './user.entity.js';
+import { UserAliasController } from './user-alias.controller.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 /** People and their memberships: the organization's directory of users. */
 @Module({
   imports: [TypeOrmModule.forFeature([User, Profile, Invitation, EmailVerification])],
-  controllers: [UsersController],
+  controllers: [UsersController, UserAliasController],
   providers: [UsersService, MembersService, MembershipCache, InvitationsService, EmailVerificationsService, PasswordHasher],
   exports: [UsersService, MembersService, MembershipCache, InvitationsService, EmailVerificationsService, PasswordHasher],
 })

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { Alias } from '../../../common/validation/alias.decorator.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
+import { RelatedId } from '../../../common/validation/related-id.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
@@ -48,10 +50,22 @@ export class CreateAccountDto {
   @MaxLength(2048)
   website?: string;
 
-  @ApiPropertyOptional({ enum: AccountStatus, enumName: 'AccountStatus', default: AccountStatus.OPEN })
+  @ApiPropertyOptional({
+    enum: AccountStatus,
+    enumName: 'AccountStatus',
+    default: AccountStatus.OPEN,
+    description: 'Django-CRM’s `close` is taken as `closed`',
+  })
   @IsOptional()
+  @Alias({ close: AccountStatus.CLOSED })
   @IsEnum(AccountStatus, { message: STATUS_MESSAGE })
   status?: AccountStatus;
+
+  @OptionalText(255, 'Jane Buyer')
+  contact_name?: string;
+
+  @RelatedId('The lead the account came from: one the caller may see; null or "" unlinks')
+  lead?: string | null;
 
   @OptionalText(255, '456 Industrial Blvd')
   billing_address_line?: string;

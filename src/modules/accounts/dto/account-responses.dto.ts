@@ -64,8 +64,11 @@ export class AccountFieldsDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   created_by: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The lead it was converted from' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The lead it came from (converted, or as set)' })
   lead: string | null;
+
+  @ApiProperty({ example: 'Jane Buyer', description: 'The person to ask for, as free text' })
+  contact_name: string;
 }
 
 /** One account in lists and in create/update answers: its fields plus its links as ids and names. */

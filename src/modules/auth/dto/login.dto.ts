@@ -27,3 +27,12 @@ export class LoginResponseDto extends TokenPairDto {
   @ApiProperty({ format: 'uuid' })
   user_id: string;
 }
+
+/** The new pair under both names: Django-CRM's clients (Simple JWT) read `access` and `refresh`. */
+export class RefreshedTokensDto extends TokenPairDto {
+  @ApiProperty({ description: 'The same token as `access_token`, under the name Django-CRM answers' })
+  access: string;
+
+  @ApiProperty({ description: 'The same token as `refresh_token`, under the name Django-CRM answers' })
+  refresh: string;
+}

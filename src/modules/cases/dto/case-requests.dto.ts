@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { RelatedId } from '../../../common/validation/related-id.decorator.js';
+import { IsBoolean, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
@@ -38,10 +39,7 @@ export class CreateCaseDto {
   @OptionalText(10000, 'Users cannot receive mail since Monday')
   description?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An account of the organization' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID('all')
+  @RelatedId('An account of the organization')
   account?: string | null;
 
   @ApiPropertyOptional({

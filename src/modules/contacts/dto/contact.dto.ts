@@ -4,6 +4,8 @@ import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, Valida
 import { CursorPageOf } from '../../../common/pagination/page.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
+import { OptionalUrl } from '../../../common/validation/optional-fields.decorators.js';
+import { CalendarDate } from '../../../common/validation/calendar.decorators.js';
 import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
@@ -70,6 +72,24 @@ export class CreateContactDto {
   @ToBoolean()
   @IsBoolean()
   do_not_call?: boolean;
+
+  @OptionalText(255, 'Acme Corp')
+  organization?: string;
+
+  @OptionalText(255, 'English')
+  language?: string;
+
+  @OptionalUrl('https://www.linkedin.com/in/grace-hopper')
+  linked_in_url?: string;
+
+  @OptionalUrl('https://www.facebook.com/grace.hopper')
+  facebook_url?: string;
+
+  @OptionalText(255, 'gracehopper')
+  twitter_username?: string;
+
+  @CalendarDate({ example: '1906-12-09' })
+  date_of_birth?: string | null;
 
   @OptionalText(255, '1 Navy Way')
   address_line?: string;
@@ -151,6 +171,24 @@ export class ContactResponseDto {
 
   @ApiProperty()
   do_not_call: boolean;
+
+  @ApiProperty({ description: 'Where the person works, as free text' })
+  organization: string;
+
+  @ApiProperty()
+  language: string;
+
+  @ApiProperty()
+  linked_in_url: string;
+
+  @ApiProperty()
+  facebook_url: string;
+
+  @ApiProperty()
+  twitter_username: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  date_of_birth: string | null;
 
   @ApiProperty()
   address_line: string;

@@ -1,13 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { CalendarDate } from '../../../common/validation/calendar.decorators.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
+import { Percent } from '../../../common/validation/optional-fields.decorators.js';
 import { Money } from '../../../common/validation/money.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { PhoneProperty } from '../../../common/validation/phone.decorator.js';
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
-import { LeadSource } from '../../../common/records/lead-source.js';
+import { LEAD_SOURCE_ALIASES, LeadSource } from '../../../common/records/lead-source.js';
+import { Alias } from '../../../common/validation/alias.decorator.js';
 import { LeadStatus } from '../lead.entity.js';
 import { TextFilter, IdFilter, TagsFilter } from '../../../common/validation/filters.decorator.js';
 import { RecordListQueryDto } from '../../../common/records/record-list-query.dto.js';
@@ -52,6 +56,7 @@ export class LeadFieldsInputDto {
 
   @ApiPropertyOptional({ enum: LeadSource, enumName: 'LeadSource', nullable: true })
   @IsOptional()
+  @Alias(LEAD_SOURCE_ALIASES)
   @IsEnum(LeadSource, oneOf('source', LeadSource))
   source?: LeadSource | null;
 
@@ -90,6 +95,25 @@ export class LeadFieldsInputDto {
   @OptionalText(255, 'USA')
   country?: string;
 
+  @Percent('How likely the lead is to buy, in percent (Django-CRM’s field)')
+  probability?: number | null;
+
+  @OptionalText(255, 'Software')
+  industry?: string;
+
+  // Django-CRM's spelling, kept so its clients' bodies are accepted as they are.
+  @OptionalText(100, 'robert.johnson')
+  skype_ID?: string;
+
+  @OptionalText(255, 'Big Corp Industries')
+  organization?: string;
+
+  @CalendarDate({ description: 'When the lead is expected to close' })
+  close_date?: string | null;
+
+  @OptionalText(255, 'Pricing')
+  enquiry_type?: string;
+
   @TagList()
   tags?: string[];
 }
@@ -108,6 +132,22 @@ export class CreateLeadDto extends LeadFieldsInputDto {
 
   @IdList('Team ids of the organization')
   teams?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 255,
+    example: 'Big Corp Industries',
+    description: 'The lead’s company (GET /api/leads/companies/): its id, or its name (ignoring case; a new name creates the company); null or "" unlinks',
+  })
+  @IsOptional()
+  @Trim()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  company?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Convert to an account right away (answered as converted_account)' })
   @IsOptional()

@@ -69,6 +69,27 @@ export class LeadFieldsDto extends AddressDto {
   @ApiProperty({ type: String, nullable: true, example: '50000.00', description: 'Decimal string, two places' })
   opportunity_amount: string | null;
 
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, maximum: 100, description: 'Percent' })
+  probability: number | null;
+
+  @ApiProperty({ example: 'Software' })
+  industry: string;
+
+  @ApiProperty({ example: 'robert.johnson' })
+  skype_ID: string;
+
+  @ApiProperty({ example: 'Big Corp Industries', description: 'Free text; `company` is the linked company' })
+  organization: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  close_date: string | null;
+
+  @ApiProperty({ example: 'Pricing' })
+  enquiry_type: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The linked company’s id' })
+  company: string | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   created_on: string;
 

@@ -9,17 +9,19 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { LeadSource } from '../../../common/records/lead-source.js';
+import { LEAD_SOURCE_ALIASES, LeadSource } from '../../../common/records/lead-source.js';
+import { Alias } from '../../../common/validation/alias.decorator.js';
 import { IsCurrency } from '../../../common/validation/currency.js';
 import { IdFilter, TagsFilter, TextFilter } from '../../../common/validation/filters.decorator.js';
+import { CalendarDate } from '../../../common/validation/calendar.decorators.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
+import { RelatedId } from '../../../common/validation/related-id.decorator.js';
 import { Money } from '../../../common/validation/money.decorator.js';
 import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { TagList } from '../../../common/validation/tag-list.decorator.js';
@@ -43,10 +45,7 @@ export class CreateOpportunityDto {
   @IsEnum(OpportunityStage, oneOf('stage', OpportunityStage))
   stage: OpportunityStage;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An account the caller may see' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID('all')
+  @RelatedId('An account the caller may see')
   account?: string | null;
 
   @Money('25000.00')
@@ -59,6 +58,8 @@ export class CreateOpportunityDto {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, description: 'Percent; the stage’s default when left out' })
   @IsOptional()
+  // A form field carries the number as text.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\s*\d{1,3}\s*$/.test(value) ? Number(value) : value))
   @IsInt()
   @Min(0)
   @Max(100)
@@ -67,6 +68,7 @@ export class CreateOpportunityDto {
   @ApiPropertyOptional({ enum: LeadSource, enumName: 'LeadSource', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
+  @Alias(LEAD_SOURCE_ALIASES)
   @IsEnum(LeadSource, oneOf('lead_source', LeadSource))
   lead_source?: LeadSource | null;
 
@@ -77,11 +79,17 @@ export class CreateOpportunityDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'closed_on must be a date (YYYY-MM-DD)' })
   closed_on?: string | null;
 
+  @CalendarDate({ description: 'Django-CRM’s name for `closed_on`, taken when `closed_on` is not sent' })
+  due_date?: string | null;
+
   @OptionalText(10000, 'Three-year renewal with an upsell to the premium plan')
   description?: string;
 
   @IdList('Contact ids the caller may see')
   contacts?: string[];
+
+  @IdList('Django-CRM’s name for `contacts` (contact ids), taken when `contacts` is not sent')
+  contact_name?: string[];
 
   @IdList('User ids of active members of the organization')
   assigned_to?: string[];

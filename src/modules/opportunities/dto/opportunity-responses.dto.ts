@@ -33,6 +33,9 @@ class OpportunityFieldsDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Expected close date' })
   closed_on: string | null;
 
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The same date as `closed_on`, under Django-CRM’s name' })
+  due_date: string | null;
+
   @ApiProperty()
   description: string;
 

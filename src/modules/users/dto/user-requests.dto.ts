@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OptionalFlag, OptionalPhone } from '../../../common/validation/optional-fields.decorators.js';
+import { OptionalText } from '../../../common/validation/optional-text.decorator.js';
 import { Role } from '../../../common/auth/role.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { ToBoolean } from '../../../common/validation/to-boolean.decorator.js';
@@ -49,7 +51,34 @@ export class CreateUserDto {
   last_name?: string;
 }
 
-export class UpdateUserDto {
+/** What a member may change about themselves in the organization, and an ADMIN about anyone. */
+export class ProfileContactDto {
+  @OptionalPhone('+1555123456')
+  phone?: string;
+
+  @OptionalPhone()
+  alternate_phone?: string;
+
+  @OptionalText(255, '1 Main St')
+  address_line?: string;
+
+  @OptionalText(255)
+  street?: string;
+
+  @OptionalText(255, 'Springfield')
+  city?: string;
+
+  @OptionalText(255)
+  state?: string;
+
+  @OptionalText(64)
+  postcode?: string;
+
+  @OptionalText(255)
+  country?: string;
+}
+
+export class UpdateUserDto extends ProfileContactDto {
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
   @IsOptional()
   @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
@@ -57,11 +86,25 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ description: 'false deactivates the member, true reactivates' })
   @IsOptional()
+  @ToBoolean()
   @IsBoolean()
   is_active?: boolean;
+
+  @OptionalFlag('Kept for Django-CRM’s clients; grants nothing beyond the role')
+  has_sales_access?: boolean;
+
+  @OptionalFlag('Kept for Django-CRM’s clients; grants nothing beyond the role')
+  has_marketing_access?: boolean;
 }
 
-export class UpdateProfileDto {
+/** Django-CRM's `POST /api/user/{id}/status/`. */
+export class UserStatusDto {
+  @ApiProperty({ enum: ['active', 'inactive'], description: '`inactive` deactivates the member, `active` reactivates' })
+  @IsIn(['active', 'inactive'], { message: 'status must be one of: active, inactive' })
+  status: 'active' | 'inactive';
+}
+
+export class UpdateProfileDto extends ProfileContactDto {
   @ApiPropertyOptional({ maxLength: 150 })
   @IsOptional()
   @Trim()

@@ -24,6 +24,36 @@ export class UserResponseDto {
 
   @ApiProperty({ type: String, format: 'date-time', description: 'When the person joined the organization' })
   created_on: string;
+
+  @ApiProperty({ example: '+1555123456' })
+  phone: string;
+
+  @ApiProperty()
+  alternate_phone: string;
+
+  @ApiProperty({ example: '1 Main St' })
+  address_line: string;
+
+  @ApiProperty()
+  street: string;
+
+  @ApiProperty({ example: 'Springfield' })
+  city: string;
+
+  @ApiProperty()
+  state: string;
+
+  @ApiProperty()
+  postcode: string;
+
+  @ApiProperty()
+  country: string;
+
+  @ApiProperty({ description: 'Kept for Django-CRM’s clients; grants nothing beyond the role' })
+  has_sales_access: boolean;
+
+  @ApiProperty({ description: 'Kept for Django-CRM’s clients; grants nothing beyond the role' })
+  has_marketing_access: boolean;
 }
 
 export class UserPageDto extends PageOf(UserResponseDto) {}
