@@ -101,6 +101,19 @@ describe('Django-CRM clients', () => {
       expect(Object.keys(res.body.errors)).toEqual([field]);
     });
 
+    it("imports the reference's lead columns (skype_ID in any case) and reports a bad one by row and field", async () => {
+      const tag = unique();
+      const csv = [
+        'First Name,Last Name,Email,Probability,Industry,Skype_ID,Organization,Close Date,Enquiry Type',
+        `Ada,Lovelace,ada-${tag}@x.co,75,Engines,ada.l,Analytical Society,2027-03-01,Demo`,
+        `Bad,Row,bad-${tag}@x.co,175,,,,,`,
+      ].join('\n');
+      const res = await t.api.upload('/api/leads/upload/', multipart({}, [{ field: 'leads_file', fileName: 'leads.csv', content: csv }]), admin());
+      expect(res.body).toMatchObject({ imported_count: 1, failed_count: 1, errors: [expect.objectContaining({ row: 3, field: 'probability' })] });
+      const [lead] = (await t.api.get(`/api/leads/?email=ada-${tag}`, admin())).body.open_leads;
+      expect(lead).toMatchObject({ probability: 75, industry: 'Engines', skype_ID: 'ada.l', organization: 'Analytical Society', close_date: '2027-03-01', enquiry_type: 'Demo' });
+    });
+
     it('takes the reference sources by their stored words and answers the seed value', async () => {
       const cases: [string, string][] = [['email', 'Email Campaign'], ['existing customer', 'Existing Customer'], ['partner', 'Partner'], ['public relations', 'Public Relations'], ['compaign', 'Campaign'], ['other', 'Other'], ['website', 'Website Form']];
       for (const [sent, answered] of cases) {

@@ -23,6 +23,12 @@ const COLUMNS: [column: string, type: string, value: (lead: LeadColumns) => unkn
   ['state', 'text', (lead) => lead.address?.state ?? ''],
   ['postcode', 'text', (lead) => lead.address?.postcode ?? ''],
   ['country', 'text', (lead) => lead.address?.country ?? ''],
+  ['probability', 'smallint', (lead) => lead.probability ?? null],
+  ['industry', 'text', (lead) => lead.industry ?? ''],
+  ['skype_id', 'text', (lead) => lead.skypeId ?? ''],
+  ['organization', 'text', (lead) => lead.organizationName ?? ''],
+  ['close_date', 'date', (lead) => lead.closeDate ?? null],
+  ['enquiry_type', 'text', (lead) => lead.enquiryType ?? ''],
 ];
 
 const NAMES = COLUMNS.map(([column]) => column).join(', ');
