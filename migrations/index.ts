@@ -32,6 +32,7 @@ import { IdempotencyKeys1796234419174 } from './1796234419174-IdempotencyKeys.js
 import { ChangeFeed1796300000000 } from './1796300000000-ChangeFeed.js';
 import { SortIndexes1796320000000 } from './1796320000000-SortIndexes.js';
 import { DjangoCrmFields1796330000000 } from './1796330000000-DjangoCrmFields.js';
+import { PipelineTotals1796340000000 } from './1796340000000-PipelineTotals.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -76,4 +77,5 @@ export const migrations = [
   Webhooks1796310000000,
   SortIndexes1796320000000,
   DjangoCrmFields1796330000000,
+  PipelineTotals1796340000000,
 ];

@@ -34,6 +34,6 @@ export class PaginationQueryDto {
 const PAGING_FIELDS = new Set(['limit', 'offset', 'cursor', 'sort']);
 
 /** Whether a list query only pages: every field but those that page or sort is absent (an empty one still filters). */
-export function filtersNothing(query: PaginationQueryDto): boolean {
+export function filtersNothing(query: object): boolean {
   return Object.entries(query).every(([key, value]) => PAGING_FIELDS.has(key) || value === undefined || value === null);
 }

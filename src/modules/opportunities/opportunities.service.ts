@@ -3,6 +3,8 @@ import { NAME_SORT } from '../../common/records/keyset-pages.js';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { Role } from '../../common/auth/role.js';
+import { filtersNothing } from '../../common/pagination/pagination-query.dto.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError } from '../../common/errors/app-error.js';
@@ -38,6 +40,8 @@ const nameTaken = () =>
   });
 
 const STAGE_ORDER = Object.values(OpportunityStage);
+
+type PipelineRow = { stage: OpportunityStage; currency: string; count: number; amount_total: string; weighted_total: string };
 
 @RecordKind(OPPORTUNITY_KIND)
 @Injectable()
@@ -118,8 +122,27 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
    * over what the caller may see, with the list's filters, in one query. Totals are numeric in SQL,
    * rounded half-up to cents.
    */
+  /**
+   * Sums by stage and currency. An ADMIN's unfiltered pipeline (the dashboard's) reads the kept
+   * sums (PipelineTotal): a few rows however many opportunities there are. Anything narrower, a
+   * USER's own opportunities or a filter, sums the rows it covers.
+   */
   async pipeline(principal: OrgPrincipal, filters: OpportunityFiltersDto): Promise<PipelineResponseDto> {
-    const rows = await this.filtered(principal, filters)
+    const rows = principal.role === Role.ADMIN && filtersNothing(filters) ? await this.keptPipeline(principal.orgId) : await this.summedPipeline(principal, filters);
+    rows.sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || a.currency.localeCompare(b.currency));
+    return { stages: rows };
+  }
+
+  private keptPipeline(orgId: string): Promise<PipelineRow[]> {
+    return this.db.tx.query(
+      `SELECT stage, currency, sum(count)::int AS count, round(sum(amount), 2)::text AS amount_total, round(sum(weighted), 2)::text AS weighted_total
+       FROM pipeline_totals WHERE org_id = $1 GROUP BY stage, currency HAVING sum(count) <> 0`,
+      [orgId],
+    );
+  }
+
+  private summedPipeline(principal: OrgPrincipal, filters: OpportunityFiltersDto): Promise<PipelineRow[]> {
+    return this.filtered(principal, filters)
       .select('opportunity.stage', 'stage')
       .addSelect('opportunity.currency', 'currency')
       .addSelect('count(*)::int', 'count')
@@ -127,9 +150,7 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
       .addSelect('round(coalesce(sum(opportunity.amount * opportunity.probability / 100.0), 0), 2)::text', 'weighted_total')
       .groupBy('opportunity.stage')
       .addGroupBy('opportunity.currency')
-      .getRawMany<{ stage: OpportunityStage; currency: string; count: number; amount_total: string; weighted_total: string }>();
-    rows.sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || a.currency.localeCompare(b.currency));
-    return { stages: rows };
+      .getRawMany<PipelineRow>();
   }
 
   /** The account's opportunities the caller may see, newest first, for the account detail. */
