@@ -33,6 +33,7 @@ import { ChangeFeed1796300000000 } from './1796300000000-ChangeFeed.js';
 import { SortIndexes1796320000000 } from './1796320000000-SortIndexes.js';
 import { DjangoCrmFields1796330000000 } from './1796330000000-DjangoCrmFields.js';
 import { PipelineTotals1796340000000 } from './1796340000000-PipelineTotals.js';
+import { BulkWriteHistory1796350000000 } from './1796350000000-BulkWriteHistory.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -78,4 +79,5 @@ export const migrations = [
   SortIndexes1796320000000,
   DjangoCrmFields1796330000000,
   PipelineTotals1796340000000,
+  BulkWriteHistory1796350000000,
 ];

@@ -157,6 +157,6 @@ describe('list cursors', () => {
     expect(new Set(seen).size).toBe(seen.length);
     const met = new Set(seen);
     expect([...survivors].filter((id) => !met.has(id))).toEqual([]);
-    // At full size on a loaded 2-core CI machine the walk and the writes beside it take over a minute.
+    // Full size, on a 2-core CI machine that runs another test file beside it.
   }, 240_000);
 });
