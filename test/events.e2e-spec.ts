@@ -153,6 +153,22 @@ describe('events', () => {
       expect(Object.fromEntries(new URL(paged.next, 'http://x').searchParams)).toMatchObject({ from: '2027-03-01T00:00:00Z', offset: '4' });
     });
 
+    it('pages one-off events (paged in SQL) interleaved with a series (expanded) in start order at every offset', async () => {
+      const name = `Mixed ${randomUUID().slice(0, 8)}`;
+      await seed({ name: `${name} series`, event_type: 'Recurring', rrule: 'FREQ=DAILY;COUNT=6', start_date: '2027-06-01', start_time: '09:00', end_time: '10:00', timezone: 'UTC' });
+      for (const [day, time] of [['2027-06-01', '08:00'], ['2027-06-02', '12:00'], ['2027-06-02', '12:00'], ['2027-06-04', '07:00'], ['2027-06-09', '09:00']]) {
+        await seed({ name: `${name} once`, start_date: day, start_time: time, end_time: '23:00', timezone: 'UTC' });
+      }
+      const query = `name=${encodeURIComponent(name)}&from=2027-06-01T00:00:00Z&to=2027-06-08T00:00:00Z`;
+      const all = await occurrences(`${query}&limit=100`);
+      expect(all.count).toBe(10);
+      const starts = all.results.map((r: Item) => r.occurrence.starts_at);
+      expect([...starts].sort()).toEqual(starts);
+      const walked = [];
+      for (let offset = 0; offset < 10; offset += 3) walked.push(...(await occurrences(`${query}&limit=3&offset=${offset}`)).results);
+      expect(walked.map((r: Item) => [r.id, r.occurrence.starts_at])).toEqual(all.results.map((r: Item) => [r.id, r.occurrence.starts_at]));
+    });
+
     it('moves every occurrence when the rule changes, and lists events (not occurrences) without a window', async () => {
       const event = await seed({ event_type: 'Recurring', rrule: 'FREQ=DAILY;COUNT=3', start_date: '2027-05-01', start_time: '08:00', end_time: '09:00' });
       const moved = await t.api.put(`/api/events/${event.id}/`, { rrule: 'FREQ=DAILY;COUNT=5', start_time: '07:00' }, as(cast, 'creator'));

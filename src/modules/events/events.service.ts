@@ -119,35 +119,45 @@ export class EventsService extends RecordUseCases<CalendarEvent, EventItemDto, t
     await this.invitations.queue(principal.orgId, event, links, change);
   }
 
-  /** A window's occurrences by start, paged by offset: an occurrence is no row a cursor could continue after. */
+  /**
+   * A window's occurrences by start, paged by offset: an occurrence is no row a cursor could
+   * continue after. A one-off event is its own only occurrence (series_start to series_end), so
+   * one-offs are counted and paged in SQL, and only as many read as the page can reach; recurring
+   * series are read and expanded here, and the two merged in order. Three statements.
+   */
   private async occurrences(filtered: SelectQueryBuilder<CalendarEvent>, query: ListEventsQueryDto): Promise<CursorPage<EventListItemDto>> {
     for (const field of ['cursor', 'sort'] as const) {
       if (query[field] !== undefined) throw ValidationFailedError.field(field, 'pages the event list, not a window (from/to): page a window by offset');
     }
     const { from, to } = window(query);
     filtered.andWhere('event.seriesStart < :to AND event.seriesEnd > :from', { from, to });
-    const candidates = await filtered.clone().limit(MAX_EVENTS_IN_WINDOW + 1).getCount();
-    if (candidates > MAX_EVENTS_IN_WINDOW) {
+    const oneOffs = filtered.clone().andWhere('event.rrule IS NULL');
+    const [oneOffCount, series] = [await oneOffs.clone().getCount(), await this.rows(filtered.clone().andWhere('event.rrule IS NOT NULL').limit(MAX_EVENTS_IN_WINDOW + 1))];
+    if (oneOffCount + series.length > MAX_EVENTS_IN_WINDOW) {
       throw ValidationFailedError.field('to', `more than ${MAX_EVENTS_IN_WINDOW} events overlap this window; narrow it or filter`);
     }
-    const rows = await this.rows(filtered);
     const clocks = new Map<string, ZoneClock>();
-    const all: { row: number; found: OccurrenceInstants }[] = [];
-    for (const [index, [event]] of rows.entries()) {
-      const schedule = scheduleOf(event);
-      if (!clocks.has(event.timezone)) clocks.set(event.timezone, new ZoneClock(event.timezone));
-      const found = occurrencesBetween(schedule, from, to, MAX_OCCURRENCES_IN_WINDOW + 1 - all.length, clocks.get(event.timezone));
-      for (const occurrence of found) all.push({ row: index, found: occurrence });
-      if (all.length > MAX_OCCURRENCES_IN_WINDOW) {
+    const all: { event: [CalendarEvent, EventLinks & CursorKey]; found: OccurrenceInstants }[] = [];
+    let occurrences = oneOffCount;
+    for (const event of series) {
+      const [row] = event;
+      if (!clocks.has(row.timezone)) clocks.set(row.timezone, new ZoneClock(row.timezone));
+      const found = occurrencesBetween(scheduleOf(row), from, to, MAX_OCCURRENCES_IN_WINDOW + 1 - occurrences, clocks.get(row.timezone));
+      for (const occurrence of found) all.push({ event, found: occurrence });
+      occurrences += found.length;
+      if (occurrences > MAX_OCCURRENCES_IN_WINDOW) {
         throw ValidationFailedError.field('to', `this window holds more than ${MAX_OCCURRENCES_IN_WINDOW} occurrences; narrow it or filter`);
       }
     }
-    all.sort((a, b) => a.found.start - b.found.start || rows[a.row][0].id.localeCompare(rows[b.row][0].id));
-    const results = all.slice(query.offset, query.offset + query.limit).map(({ row, found }) => {
-      const [event, links] = rows[row];
-      return { ...toEventItem(event, links), occurrence: toOccurrence(occurrenceFrom(scheduleOf(event), found)) };
-    });
-    return { ...toPage('/api/events/', query, all.length, results), next_cursor: null };
+    const reach = query.offset + query.limit;
+    const firstOneOffs = reach > 0 && oneOffCount > 0 ? await this.rows(oneOffs.orderBy('event.seriesStart', 'ASC').addOrderBy('event.id', 'ASC').limit(reach)) : [];
+    for (const event of firstOneOffs) all.push({ event, found: { start: event[0].seriesStart.getTime(), end: event[0].seriesEnd.getTime() } });
+    all.sort((a, b) => a.found.start - b.found.start || a.event[0].id.localeCompare(b.event[0].id));
+    const results = all.slice(query.offset, reach).map(({ event: [event, links], found }) => ({
+      ...toEventItem(event, links),
+      occurrence: toOccurrence(occurrenceFrom(scheduleOf(event), found)),
+    }));
+    return { ...toPage('/api/events/', query, occurrences, results), next_cursor: null };
   }
 
   private rows(builder: SelectQueryBuilder<CalendarEvent>): Promise<[CalendarEvent, EventLinks & CursorKey][]> {
