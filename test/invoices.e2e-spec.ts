@@ -323,6 +323,22 @@ describe('invoices', () => {
       expect(invoice.total).toBe('1224.50');
     });
 
+    it('names what the PDF prints in its ETag: 304 for it until the invoice changes, then the new PDF', async () => {
+      const invoice = await seed({ lines: [{ description: 'Audit', quantity: '1', unit_price: '10.00' }] });
+      const first = await pdfOf(invoice.id);
+      const etag = String(first.headers.etag);
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect((await pdfOf(invoice.id)).headers.etag).toBe(etag);
+      const unchanged = await t.api.request('GET', `/api/invoices/${invoice.id}/pdf/`, { ...as(cast, 'creator'), headers: { 'if-none-match': etag } });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.body).toBeFalsy();
+      expect((await t.api.put(`/api/invoices/${invoice.id}/`, { lines: [{ description: 'Audit, revised', quantity: '2', unit_price: '10.00' }] }, as(cast, 'creator'))).status).toBe(200);
+      const changed = await t.api.request('GET', `/api/invoices/${invoice.id}/pdf/`, { ...as(cast, 'creator'), headers: { 'if-none-match': etag } });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(await pdfText(changed.body)).toContain('Audit, revised');
+    });
+
     it('prints whole yen and thousandths of a dinar, and continues a long table on new pages', async () => {
       const yen = await seed({ currency: 'JPY', lines: [{ description: 'Tea', quantity: '3', unit_price: '411.50' }] });
       expect(await pdfText((await pdfOf(yen.id)).body)).toContain('¥1,235');
@@ -414,4 +430,27 @@ describeCommentCapability('invoices', {
     return (await makeInvoice(t, as(cast, 'creator'), { account: account.id, assigned_to: [cast.assignee.userId] })).id;
   },
   related: (detail) => ({ comments: detail.comments, attachments: detail.attachments }),
+});
+
+describe('invoice PDFs drawn once', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PDF_RENDERS_PER_ORG_PER_MINUTE: '1' });
+    cast = await createCast(t.api);
+  });
+  afterAll(() => t.close());
+
+  it('serves an unchanged invoice again without drawing it (no render counted), and draws it anew once it changes', async () => {
+    const account = await makeAccount(t, as(cast, 'admin'));
+    const invoice = await makeInvoice(t, as(cast, 'admin'), { account: account.id });
+    const download = () => t.api.get(`/api/invoices/${invoice.id}/pdf/`, as(cast, 'admin'));
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await download()).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    expect((await t.api.put(`/api/invoices/${invoice.id}/`, { notes: 'Changed' }, as(cast, 'admin'))).status).toBe(200);
+    // A new PDF is a new render, past the one-per-minute budget.
+    expect((await download()).status).toBe(429);
+  });
 });

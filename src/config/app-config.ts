@@ -49,9 +49,9 @@ export class AppConfig {
     };
   }
 
-  /** Invoice PDFs: worker threads drawing them, renders that may wait, renders per organization per minute. */
+  /** Invoice PDFs: worker threads drawing them, renders that may wait, renders per organization per minute, bytes kept drawn. */
   get pdf() {
-    return { workers: this.env.PDF_WORKERS, queue: this.env.PDF_QUEUE, perOrgPerMinute: this.env.PDF_RENDERS_PER_ORG_PER_MINUTE };
+    return { workers: this.env.PDF_WORKERS, queue: this.env.PDF_QUEUE, perOrgPerMinute: this.env.PDF_RENDERS_PER_ORG_PER_MINUTE, cacheBytes: this.env.PDF_CACHE_BYTES };
   }
 
   get passwordHashing() {

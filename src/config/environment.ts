@@ -295,6 +295,12 @@ export class Environment {
   @Min(1)
   PDF_RENDERS_PER_ORG_PER_MINUTE = 30;
 
+  /** Bytes of drawn PDFs kept per process, by what they print, so an unchanged invoice is not drawn again. 0 keeps none. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  PDF_CACHE_BYTES = 32 * 1024 * 1024;
+
   /** Requests one process works on at once; one more answers 503 SERVICE_BUSY at once (0: no limit). */
   @Type(() => Number)
   @IsInt()

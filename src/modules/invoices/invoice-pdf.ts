@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setImmediate } from 'node:timers/promises';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { InvoicePdfInput, PdfInvoice } from './invoice-pdf-input.js';
 
@@ -10,13 +11,15 @@ export const PDF_DESCRIPTION_CHARS = 300;
 export const PDF_MAX_PAGES = 100;
 
 // DejaVu Sans covers Latin, Greek and Cyrillic names and every currency sign; the PDF standard
-// fonts would print anything outside Windows-1252 as garbage. Read on the first PDF, not at
-// start-up, and kept: only the glyphs used are embedded in each document.
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts(): { regular: Buffer; bold: Buffer } {
+// fonts would print anything outside Windows-1252 as garbage. Read and parsed (fontkit) on the
+// first PDF of a worker and kept: parsing both faces was most of a 5-line invoice's time. Each
+// document embeds only the glyphs it uses, from its own subset of the shared parsed font.
+let fonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
+function loadFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
   if (!fonts) {
     const file = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-    fonts = { regular: readFileSync(file), bold: readFileSync(file.replace('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf')) };
+    const parse = (path: string) => fontkit.create(readFileSync(path)) as fontkit.Font;
+    fonts = { regular: parse(file), bold: parse(file.replace('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf')) };
   }
   return fonts;
 }
@@ -59,7 +62,8 @@ const cut = (text: string, chars: number) => (text.length > chars ? `${text.slic
  * is CPU work (a long invoice takes seconds): the app runs this in a worker thread (pdf-renderer.ts).
  */
 export async function drawInvoicePdf(input: InvoicePdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Invoice ${input.invoice.invoice_number}`, Author: input.organization } });
+  // font: null, or pdfkit would load Helvetica's metrics for every document, to use none of it.
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: null as unknown as string, info: { Title: `Invoice ${input.invoice.invoice_number}`, Author: input.organization } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -73,8 +77,9 @@ export async function drawInvoicePdf(input: InvoicePdfInput): Promise<Buffer> {
 
 async function draw(doc: PDFKit.PDFDocument, { organization, billTo, invoice }: InvoicePdfInput): Promise<void> {
   const { regular, bold } = loadFonts();
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
+  // pdfkit takes a parsed fontkit font as a font source (PDFFontFactory.open).
+  doc.registerFont('regular', regular as unknown as Buffer);
+  doc.registerFont('bold', bold as unknown as Buffer);
   const money = moneyFormat(invoice.currency);
 
   doc.font('bold').fontSize(18).text(organization, { width: CONTENT - 150 });

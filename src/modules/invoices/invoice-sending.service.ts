@@ -19,11 +19,16 @@ import { invoiceMail } from './invoice-mail.js';
 import { type InvoicePdfInput, toPdfInput } from './invoice-pdf-input.js';
 import { InvoicesService } from './invoices.service.js';
 import { PdfRenderer } from './pdf-renderer.js';
+import { PdfCache, pdfKeyOf } from './pdf-cache.js';
 import { RateLimits } from '../throttling/rate-limits.js';
+import { noneMatchHolds, type TagCondition } from '../../common/records/entity-tags.js';
 
 export interface InvoicePdf {
   fileName: string;
-  pdf: Buffer;
+  /** Names what the PDF prints. */
+  etag: string;
+  /** Absent when the caller's If-None-Match already names it (304). */
+  pdf?: Buffer;
 }
 
 /** Sending draws the PDF before it locks the invoice, then checks nothing it printed changed: this many tries. */
@@ -46,13 +51,26 @@ export class InvoiceSending {
     private readonly renderer: PdfRenderer,
     private readonly limits: RateLimits,
     private readonly quota: StorageQuota,
+    private readonly cache: PdfCache,
   ) {}
 
-  /** The invoice as it stands, drawn in a worker thread; PDF_RENDERS_PER_ORG_PER_MINUTE per organization. */
-  async pdf(principal: OrgPrincipal, id: string): Promise<InvoicePdf> {
+  /**
+   * The invoice as it stands: from the cache when what it prints was drawn lately, else drawn in a
+   * worker thread, PDF_RENDERS_PER_ORG_PER_MINUTE per organization (a cached one costs no render).
+   * `etag` names what it prints, so a client holding it gets 304 until the invoice changes.
+   */
+  async pdf(principal: OrgPrincipal, id: string, ifNoneMatch?: TagCondition): Promise<InvoicePdf> {
     const invoice = await this.invoices.response(principal, id);
+    const input = await this.pdfInputOf(principal.orgId, invoice);
+    const key = pdfKeyOf(input);
+    const found = { fileName: `${invoice.invoice_number}.pdf`, etag: `"${key}"` };
+    if (ifNoneMatch && !noneMatchHolds(ifNoneMatch, found.etag)) return found;
+    const cached = this.cache.get(key);
+    if (cached) return { ...found, pdf: cached };
     await this.limits.consume(this.limits.rules.pdfPerOrgMinute, principal.orgId);
-    return { fileName: `${invoice.invoice_number}.pdf`, pdf: await this.renderer.render(await this.pdfInputOf(principal.orgId, invoice)) };
+    const pdf = await this.renderer.render(input);
+    this.cache.put(key, pdf);
+    return { ...found, pdf };
   }
 
   /**
@@ -69,6 +87,8 @@ export class InvoiceSending {
       const pdf = await this.renderer.render(drawn);
       try {
         await this.sendDrawn(principal, id, dto, drawn, pdf);
+        // What was mailed is what a download of the sent invoice prints, until it changes again.
+        this.cache.put(pdfKeyOf(drawn), pdf);
         return this.invoices.response(principal, id);
       } catch (error) {
         if (!(error instanceof ChangedWhileDrawing)) throw error;

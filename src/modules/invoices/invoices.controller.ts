@@ -1,5 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { parseTagCondition } from '../../common/records/entity-tags.js';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { OrgScoped } from '../../common/auth/access.decorators.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Principal } from '../../common/auth/principal.decorator.js';
@@ -123,16 +125,31 @@ export class InvoicesController {
   @Get(':id/pdf')
   @ApiOperation({
     summary: 'Download an invoice as PDF',
-    description: `The invoice as it stands now. Drawn off the request thread; at most PDF_RENDERS_PER_ORG_PER_MINUTE per organization (30), then 429. ${WHO}`,
+    description:
+      'The invoice as it stands now. Drawn off the request thread; at most PDF_RENDERS_PER_ORG_PER_MINUTE per organization (30), ' +
+      'then 429. A PDF drawn lately with the same content is served without drawing (and without counting). The ETag names what ' +
+      `it prints: with If-None-Match, 304 until the invoice (or its bill-to or organization name) changes. ${WHO}`,
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'The PDF, as an attachment named after the invoice number',
+    headers: { ETag: { description: 'Names what the PDF prints', schema: { type: 'string' } } },
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
+  @ApiResponse({ status: HttpStatus.NOT_MODIFIED, description: 'The PDF the If-None-Match names is still what the invoice prints' })
   @ApiErrors(404, 429, 'SERVICE_BUSY')
-  async getInvoicePdf(@Principal() principal: OrgPrincipal, @IdParam() id: string): Promise<StreamableFile> {
-    const { pdf, fileName } = await this.sending.pdf(principal, id);
+  async getInvoicePdf(
+    @Principal() principal: OrgPrincipal,
+    @IdParam() id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile | undefined> {
+    const { pdf, fileName, etag } = await this.sending.pdf(principal, id, parseTagCondition('If-None-Match', ifNoneMatch));
+    void reply.header('etag', etag);
+    if (!pdf) {
+      void reply.code(HttpStatus.NOT_MODIFIED);
+      return undefined;
+    }
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
   }
 

@@ -19,6 +19,7 @@ import { InvoicesController } from './invoices.controller.js';
 import { InvoicesService } from './invoices.service.js';
 import { OverdueSweep } from './overdue-sweep.js';
 import { PdfRenderer } from './pdf-renderer.js';
+import { PdfCache } from './pdf-cache.js';
 
 /** Invoices: exact totals from their lines, numbering, status moves, payments, overdue tracking, PDF and mail. */
 @Module({
@@ -32,7 +33,7 @@ import { PdfRenderer } from './pdf-renderer.js';
     MailModule,
   ],
   controllers: [ExportRoutes(INVOICE_KIND, { service: InvoicesService, query: ListInvoicesQueryDto, item: InvoiceItemDto }), InvoicesController, CommentRoutes(INVOICE_KIND)],
-  providers: [InvoicesService, InvoiceActions, InvoiceSending, OverdueSweep, PdfRenderer],
+  providers: [InvoicesService, InvoiceActions, InvoiceSending, OverdueSweep, PdfRenderer, PdfCache],
   exports: [InvoicesService],
 })
 export class InvoicesModule {}
