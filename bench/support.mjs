@@ -124,3 +124,43 @@ export async function writeResult(name, result, markdown) {
   await writeFile(new URL(`${name}.json`, RESULTS_DIR), `${JSON.stringify(result, null, 2)}\n`);
   await writeFile(new URL(`${name}.md`, RESULTS_DIR), markdown);
 }
+
+/**
+ * One route measured as every volume bench does: its body size and exact SQL statements per
+ * request (COUNTED sequential requests through the counting proxy's API), then load against the
+ * API instance connected straight to PostgreSQL and, when there is one, the bare handler.
+ */
+export async function measureRoute({ path, headers, counted, countingBase, counter, api, bare, warmup, duration }) {
+  const first = await fetch(`${countingBase}${path}`, { headers });
+  if (!first.ok) throw new Error(`${path}: ${first.status} ${await first.text()}`);
+  const bytes = (await first.arrayBuffer()).byteLength;
+  const before = counter.counter.statements;
+  for (let i = 0; i < counted; i += 1) await (await fetch(`${countingBase}${path}`, { headers })).arrayBuffer();
+  const statements = (counter.counter.statements - before) / counted;
+  const measure = async ({ server, port }, requestHeaders) => {
+    const url = `http://127.0.0.1:${port}${path}`;
+    if (warmup > 0) await load(url, requestHeaders, { duration: warmup });
+    return withCpuPerRequest(server.child.pid, () => load(url, requestHeaders, { duration }));
+  };
+  const apiRun = await measure(api, headers);
+  const bareRun = bare ? await measure(bare, {}) : null;
+  return { statements, bytes, api: apiRun, bare: bareRun, ratio: bareRun ? +(apiRun.requests_per_second / bareRun.requests_per_second).toFixed(2) : null };
+}
+
+/**
+ * The environment of an API server under a volume benchmark: production mode, and background
+ * polling slowed out of the way, since it would blur the statement counts (nothing is queued or
+ * written during a run; the seed's kept totals are folded once by the bench).
+ */
+export const quietApiEnv = (databaseUrl, port) => ({
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  JWT_ACCESS_SECRET: 'b'.repeat(40),
+  JWT_REFRESH_SECRET: 'c'.repeat(40),
+  JOBS_POLL_MS: '600000',
+  INVOICE_OVERDUE_SWEEP_MS: '86400000',
+  RECORD_TOTALS_FOLD_MS: '86400000',
+  WEBHOOK_POLL_MS: '60000',
+  PORT: String(port),
+});

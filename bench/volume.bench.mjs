@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { seedVolume } from './seed.mjs';
 import { startSqlCounter } from './sql-counter.mjs';
-import { load, startServer, throwawayDatabase, withCpuPerRequest, writeResult } from './support.mjs';
+import { measureRoute, quietApiEnv, startServer, throwawayDatabase, writeResult } from './support.mjs';
 
 const FACTORS = (process.env.BENCH_VOLUMES ?? '0.1,1').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -37,19 +37,7 @@ async function measureVolume(factor) {
   const counter = await startSqlCounter(db.url);
   const servers = [];
   try {
-    const env = {
-      DATABASE_URL: counter.url,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      JWT_ACCESS_SECRET: 'b'.repeat(40),
-      JWT_REFRESH_SECRET: 'c'.repeat(40),
-      // Background polling would blur the statement counts; nothing is queued or written during
-      // the run (the seed's kept totals are folded once, below).
-      JOBS_POLL_MS: '600000',
-      INVOICE_OVERDUE_SWEEP_MS: '86400000',
-      RECORD_TOTALS_FOLD_MS: '86400000',
-      PORT: String(API_PORT),
-    };
+    const env = quietApiEnv(counter.url, API_PORT);
     servers.push(await startServer('node', ['dist/src/main.js'], env, API_PORT));
     const base = `http://127.0.0.1:${API_PORT}`;
     const post = (path, body, headers = {}) =>
@@ -99,20 +87,19 @@ async function measureVolume(factor) {
     ];
     const results = [];
     for (const [name, path] of routes) {
-      const first = await fetch(`${base}${path}`, { headers });
-      if (!first.ok) throw new Error(`${path}: ${first.status} ${await first.text()}`);
-      const bytes = (await first.arrayBuffer()).byteLength;
-      const before = counter.counter.statements;
-      for (let i = 0; i < COUNTED; i += 1) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
-      const statements = (counter.counter.statements - before) / COUNTED;
-      const measure = async (server, port, requestHeaders) => {
-        const url = `http://127.0.0.1:${port}${path}`;
-        if (WARMUP > 0) await load(url, requestHeaders, { duration: WARMUP });
-        return withCpuPerRequest(server.child.pid, () => load(url, requestHeaders, { duration: DURATION }));
-      };
-      const api = await measure(loaded, LOAD_PORT, headers);
-      const bare = await measure(bareServer, BARE_PORT, {});
-      results.push({ route: name, statements, bytes, api, bare, ratio: +(api.requests_per_second / bare.requests_per_second).toFixed(2), target: TARGETS[name] });
+      const measured = await measureRoute({
+        path,
+        headers,
+        counted: COUNTED,
+        countingBase: base,
+        counter,
+        api: { server: loaded, port: LOAD_PORT },
+        bare: { server: bareServer, port: BARE_PORT },
+        warmup: WARMUP,
+        duration: DURATION,
+      });
+      const { statements, api, bare } = measured;
+      results.push({ route: name, ...measured, target: TARGETS[name] });
       process.stderr.write(`${factor} ${name}: ${api.requests_per_second} req/s (bare ${bare.requests_per_second}), ${statements} SQL\n`);
     }
     return { factor, rows, seed_seconds: seedSeconds, results };
