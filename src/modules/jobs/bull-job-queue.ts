@@ -47,11 +47,6 @@ export class BullJobQueue extends JobQueue implements BeforeApplicationShutdown 
     await withDeadline(paused, SHUTDOWN_PAUSE_MS, 'Pausing the job queue').catch((error: unknown) =>
       this.logger.warn({ error: String(error) }, 'Job queue not paused before closing'),
     );
-    // Closed here, not waiting for jobs (they had their 2 s): the close @nestjs/bull makes later
-    // would wait for them through the same unhandled reconnect, and now finds this one under way.
-    await withDeadline(this.queue.close(true), SHUTDOWN_PAUSE_MS, 'Closing the job queue').catch((error: unknown) =>
-      this.logger.warn({ error: String(error) }, 'Job queue not closed cleanly'),
-    );
   }
 
   get available(): boolean {
