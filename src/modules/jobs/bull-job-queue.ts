@@ -20,6 +20,12 @@ export class BullJobQueue extends JobQueue implements BeforeApplicationShutdown 
 
   constructor(@InjectQueue(JOBS_QUEUE) private readonly queue: Queue) {
     super();
+    // process() names the blocking connection without awaiting it: an app closed before Redis
+    // answered left the rejection unhandled, failing whatever ran next (docs/decisions.md). The
+    // name only labels the connection in CLIENT LIST, so its failure is dropped.
+    const named = queue as unknown as { setWorkerName(): Promise<unknown> };
+    const setWorkerName = named.setWorkerName.bind(queue);
+    named.setWorkerName = () => setWorkerName().catch(() => undefined);
     // Bull re-emits its Redis clients' errors here (and would otherwise swallow them): one warn per outage, not one per reconnect attempt.
     let loggedAt = 0;
     queue.on('error', (error: Error) => {
