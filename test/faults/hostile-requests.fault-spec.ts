@@ -124,6 +124,7 @@ describe('hostile requests against a real server process', () => {
     expect(head).toMatch(/^HTTP\/1\.1 431 /);
     const parsed = JSON.parse(body);
     expect(parsed).toEqual({
+      error: true,
       statusCode: 431,
       code: 'REQUEST_HEADERS_TOO_LARGE',
       message: expect.any(String),

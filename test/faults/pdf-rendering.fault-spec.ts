@@ -83,8 +83,13 @@ describe('invoice PDFs (real server process)', () => {
       return (await call('POST', '/api/invoices/', orgId, { invoice_title: 'Small', account, lines })).body.id as string;
     };
     const [mine, theirs] = [await invoiceOf(busy), await invoiceOf(calm)];
-    for (let i = 0; i < PER_MINUTE; i++) expect((await call('GET', `/api/invoices/${mine}/pdf/`, busy)).status).toBe(200);
-    const refused = await call('GET', `/api/invoices/${mine}/pdf/`, busy);
+    // Each download follows a change, so each is a render (an unchanged invoice's PDF comes from the cache, uncounted).
+    const changedPdf = async (i: number) => {
+      expect((await call('PUT', `/api/invoices/${mine}/`, busy, { notes: `Revision ${i}` })).status).toBe(200);
+      return call('GET', `/api/invoices/${mine}/pdf/`, busy);
+    };
+    for (let i = 0; i < PER_MINUTE; i++) expect((await changedPdf(i)).status).toBe(200);
+    const refused = await changedPdf(PER_MINUTE);
     expect(refused.status).toBe(429);
     expect(refused.body.code).toBe('RATE_LIMITED');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
