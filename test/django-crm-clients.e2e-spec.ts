@@ -228,6 +228,21 @@ describe('Django-CRM clients', () => {
       expect((await t.api.get(`/api/user/${cast.creator.userId}/`, as(cast, 'creator'))).status).toBe(200);
       expect((await t.api.get(`/api/user/${randomUUID()}/`, admin())).status).toBe(404);
       expect((await t.api.put(`/api/user/${cast.admin.userId}/`, { phone: '+1555' }, as(cast, 'creator'))).status).toBe(403);
+      // Another organization's ADMIN learns nothing of this one's members, by any of the routes.
+      const outsider = as(cast, 'outsider');
+      expect((await t.api.get(`/api/user/${cast.creator.userId}/`, outsider)).status).toBe(404);
+      expect((await t.api.put(`/api/user/${cast.creator.userId}/`, { city: 'Elsewhere' }, outsider)).status).toBe(404);
+      expect((await t.api.post(`/api/user/${cast.creator.userId}/status/`, { status: 'inactive' }, outsider)).status).toBe(404);
+      expect((await t.api.delete(`/api/user/${cast.creator.userId}/`, outsider)).status).toBe(404);
+      expect((await t.api.get(`/api/user/${cast.creator.userId}/`, admin())).body).toMatchObject({ is_active: true, city: '' });
+    });
+
+    it('refuses a bad profile field with 400 naming it, and changes nothing', async () => {
+      const before = (await t.api.get(`/api/user/${cast.assignee.userId}/`, admin())).body;
+      const res = await t.api.put(`/api/user/${cast.assignee.userId}/`, { phone: 'call me', city: 'Changed', has_sales_access: 'sometimes' }, admin());
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.errors).sort()).toEqual(['has_sales_access', 'phone']);
+      expect((await t.api.get(`/api/user/${cast.assignee.userId}/`, admin())).body).toEqual(before);
     });
 
     it('switches a member off and on with POST /api/user/{id}/status/, and refuses another status', async () => {

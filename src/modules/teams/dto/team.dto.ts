@@ -4,7 +4,7 @@ import { PageOf } from '../../../common/pagination/page.js';
 import { PaginationQueryDto } from '../../../common/pagination/pagination-query.dto.js';
 import { IdList } from '../../../common/validation/id-list.decorator.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
-import { UserRefDto } from '../../users/dto/user-response.dto.js';
+import { UserRefDto, UserResponseDto } from '../../users/dto/user-response.dto.js';
 import { TextFilter } from '../../../common/validation/filters.decorator.js';
 
 export class CreateTeamDto {
@@ -62,4 +62,15 @@ export class TeamRefDto {
 
   @ApiProperty()
   name: string;
+}
+
+/** Each list is cut here: a form's pickers, not an export (the paged lists have them all). */
+export const DIRECTORY_LIMIT = 1000;
+
+export class TeamsAndUsersDto {
+  @ApiProperty({ type: [TeamResponseDto], maxItems: DIRECTORY_LIMIT, description: 'Teams by name, with their members' })
+  teams: TeamResponseDto[];
+
+  @ApiProperty({ type: [UserResponseDto], maxItems: DIRECTORY_LIMIT, description: 'Active members by e-mail' })
+  profiles: UserResponseDto[];
 }
