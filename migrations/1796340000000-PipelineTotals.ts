@@ -32,7 +32,7 @@ const fold = (pipeline: boolean) => `
         SELECT count(*) INTO moved_pipeline FROM pending;` : ''}
         RETURN moved + moved_pipeline;
     END $$`;
-const FOLD_BOTH = fold(true);
+export const FOLD_BOTH = fold(true);
 const FOLD_RECORD_TOTALS_ONLY = fold(false);
 
 /**

@@ -228,24 +228,44 @@ export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = Lin
     return rows.map((row) => row.id);
   }
 
-  /** The builder's rows, each with its link arrays (by body field, plus `tag_names`), in one query. */
   /**
    * The builder's rows, each with its link arrays typed from the store's declaration (LinkRow) and
    * `X`, what else the query selected (`tag_names` for a kind with tags, a computed flag).
    */
   async withLinks<X extends object = object>(builder: SelectQueryBuilder<T>): Promise<[T, LinkRow<L> & X][]> {
+    const rows = await withStatementText(this.selectWithLinks(builder)).getRawMany<Record<string, unknown>>();
+    return rows.map((row) => this.hydrated<X>(row));
+  }
+
+  /**
+   * The builder's rows with their link arrays, as withLinks() reads them, carried as a JSON column
+   * of another statement (see embedRows and selectEmbedded); `total` counts them when the builder
+   * is a first page.
+   */
+  embeddedWithLinks<X extends object, R>(builder: SelectQueryBuilder<T>, toItem: (row: T, links: LinkRow<L> & X) => R, total?: SelectQueryBuilder<ObjectLiteral>): EmbeddedRows<R> {
+    const query = this.selectWithLinks(builder) as SelectQueryBuilder<ObjectLiteral>;
+    const { alias, entity } = this.options;
+    const textColumns = this.db.tx.connection
+      .getMetadata(entity)
+      .columns.filter((column) => column.type === 'numeric' || column.type === 'bigint')
+      .map((column) => `${alias}_${column.databaseName}`);
+    return { query, total, textColumns, read: (row) => toItem(...this.hydrated<X>(row)) };
+  }
+
+  private selectWithLinks(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
     const { alias } = this.options;
     const { links, tags } = this.tables();
     if (builder.expressionMap.limit !== undefined) onlyPageRows(builder, alias);
     selectLinkArrays(builder, alias, links);
     if (tags) selectTagNames(builder, alias, tags);
-    const rows = await withStatementText(builder).getRawMany<Record<string, unknown>>();
-    this.hydrate ??= rowHydrator(this.db.tx.connection, this.options.entity, alias);
-    return rows.map((row) => {
-      const record = this.hydrate!(row);
-      RecordRevisions.read(this.options.kind.kind, record.id, record.revision);
-      return [record, row as LinkRow<L> & X];
-    });
+    return builder;
+  }
+
+  private hydrated<X extends object>(row: Record<string, unknown>): [T, LinkRow<L> & X] {
+    this.hydrate ??= rowHydrator(this.db.tx.connection, this.options.entity, this.options.alias);
+    const record = this.hydrate(row);
+    RecordRevisions.read(this.options.kind.kind, record.id, record.revision);
+    return [record, row as LinkRow<L> & X];
   }
 
   /**
@@ -291,6 +311,18 @@ export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = Lin
       counting.addSelect(`count(*)${matching(`${alias}.${keptTotalsBy}`, values)}::int`, name);
     }
     return counting;
+  }
+
+  /**
+   * One total a migration's triggers keep in record_totals beside the kinds' own (the open tasks
+   * per assignee: `task_assignees` by user id), as a query of one integer column `count`.
+   */
+  keptTotal(orgId: string, recordTable: string, value: string): SelectQueryBuilder<ObjectLiteral> {
+    return this.db.tx
+      .getRepository(RecordTotal)
+      .createQueryBuilder('kept')
+      .select('coalesce(sum(kept.total), 0)::int', 'count')
+      .where(`kept.orgId = :orgId AND kept.recordTable = ${sqlLiterals([recordTable])} AND kept.value = :keptValue`, { orgId, keptValue: value });
   }
 
   /** How many rows a list's `filtered` builder matches, of those with kept-totals values in `values` (see totals()). */
@@ -452,12 +484,6 @@ export class RecordStores {
   }
 }
 
-/** The newest records a caller may see, and how many they may see in all (for overviews). */
-export interface Recent<I> {
-  count: number;
-  items: I[];
-}
-
 /**
  * What a record kind's service answers by delegating to its store: visibility for comments and
  * downloads, referable ids for bodies, deletion. A kind's service extends this and keeps only its
@@ -465,22 +491,6 @@ export interface Recent<I> {
  */
 export abstract class RecordService<T extends StoredRecord, L extends LinkDeclaration = LinkDeclaration> {
   protected abstract readonly store: RecordStore<T, L>;
-
-  /**
-   * Two statements whatever the data: one page of rows with their links, one count. `only` narrows
-   * both to some kept-totals values (`statuses`, the condition `narrow` adds to the page).
-   */
-  protected async newest<I>(
-    principal: OrgPrincipal,
-    limit: number,
-    items: (builder: SelectQueryBuilder<T>) => Promise<I[]>,
-    only?: { statuses: CountedValues; narrow: (builder: SelectQueryBuilder<T>) => SelectQueryBuilder<T> },
-  ): Promise<Recent<I>> {
-    const visible = only ? only.narrow(this.store.visible(principal)) : this.store.visible(principal);
-    const page = { offset: 0, limit };
-    const [rows, count] = await Promise.all([items(this.store.page(visible, page).limit(limit)), this.store.listCount(principal, page, visible, only?.statuses)]);
-    return { count, items: rows };
-  }
 
   canSee(principal: OrgPrincipal, id: string): Promise<boolean> {
     return this.store.canSee(principal, id);

@@ -1,10 +1,11 @@
-import type { SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EmbeddedRows } from '../database/embedded-rows.js';
 import type { OrgPrincipal } from '../auth/principal.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { type CursorPage, toCursorPage } from '../pagination/page.js';
 import type { PaginationQueryDto } from '../pagination/pagination-query.dto.js';
 import type { CursorKey } from './keyset-pages.js';
-import { type LinkDeclaration, type LinkRow, RecordService, type StoredRecord } from './record-store.js';
+import { type CountedValues, type LinkDeclaration, type LinkRow, RecordService, type StoredRecord } from './record-store.js';
 
 /** Items of one page and the cursor after them. */
 export interface ItemsPage<I> {
@@ -166,6 +167,26 @@ export abstract class RecordUseCases<
 
   protected async items(builder: SelectQueryBuilder<T>): Promise<I[]> {
     return (await this.store.withLinks<X>(this.selectExtras(builder))).map(([row, links]) => this.toItem(row, links));
+  }
+
+  /** The builder's items as a JSON column of another statement (an overview); `total` counts them (see embeddedWithLinks). */
+  protected embeddedItems(builder: SelectQueryBuilder<T>, total?: SelectQueryBuilder<ObjectLiteral>): EmbeddedRows<I> {
+    return this.store.embeddedWithLinks<X, I>(this.selectExtras(builder), (row, links) => this.toItem(row, links), total);
+  }
+
+  /**
+   * The newest `limit` items the caller may see and how many they may see in all, for an overview
+   * to embed: the count from kept totals where the store keeps them. `only` narrows both to some
+   * kept-totals values (`statuses`, the condition `narrow` adds to the page).
+   */
+  protected newest(
+    principal: OrgPrincipal,
+    limit: number,
+    only?: { statuses: CountedValues; narrow: (builder: SelectQueryBuilder<T>) => SelectQueryBuilder<T> },
+  ): EmbeddedRows<I> {
+    const visible = only ? only.narrow(this.store.visible(principal)) : this.store.visible(principal);
+    const page = { offset: 0, limit };
+    return this.embeddedItems(this.store.page(visible, page).limit(limit), this.store.totals(principal, page, visible, { count: only?.statuses ?? 'all' }));
   }
 
   /** The items of `ids` as an ADMIN of the organization sees them: what the change feed says a write left. */

@@ -7,7 +7,7 @@ import { type EmbeddedRows, embedRows } from '../../common/database/embedded-row
 import { containsPattern } from '../../common/database/like.js';
 import { withStatementText } from '../../common/database/statement-texts.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
+import { type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { CommentsService } from '../comments/comments.service.js';
 import type { ContactRefDto } from '../contacts/dto/contact.dto.js';
@@ -156,8 +156,8 @@ export class AccountsService extends RecordUseCases<Account, AccountItemDto, typ
   }
 
   /** Rows with their links as arrays, in one query. */
-  recent(principal: OrgPrincipal, limit: number): Promise<Recent<AccountItemDto>> {
-    return this.newest(principal, limit, (builder) => this.items(builder));
+  recent(principal: OrgPrincipal, limit: number): EmbeddedRows<AccountItemDto> {
+    return this.newest(principal, limit);
   }
 
   protected override filtered(principal: OrgPrincipal, query: ListAccountsQueryDto): SelectQueryBuilder<Account> {

@@ -8,7 +8,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError } from '../../common/errors/app-error.js';
 import type { CursorPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type LinkRow, type Recent, type RecordStore, RecordStores } from '../../common/records/record-store.js';
+import { type LinkRow, type RecordStore, RecordStores } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ASSIGNEES_AND_TEAMS } from '../../common/records/standard-links.js';
 import { CommentsService } from '../comments/comments.service.js';
@@ -165,7 +165,7 @@ export class ContactsService extends RecordUseCases<Contact, ContactResponseDto,
     return found?.id;
   }
 
-  recent(principal: OrgPrincipal, limit: number): Promise<Recent<ContactResponseDto>> {
-    return this.newest(principal, limit, (builder) => this.items(builder));
+  recent(principal: OrgPrincipal, limit: number): EmbeddedRows<ContactResponseDto> {
+    return this.newest(principal, limit);
   }
 }

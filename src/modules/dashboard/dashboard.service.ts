@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
+import { selectEmbedded } from '../../common/database/embedded-rows.js';
+import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
@@ -10,12 +12,14 @@ import { DASHBOARD_RECENT, DASHBOARD_TASKS } from './dashboard.limits.js';
 import type { DashboardResponseDto } from './dto/dashboard-response.dto.js';
 
 /**
- * One overview from the kinds' own services, each asked for a bounded page and a count: the same
- * statements however many records the organization holds (the reference serializes them all).
+ * One overview from the kinds' own services, each contributing a bounded page and a count (or a few
+ * kept sums) to one statement: one round trip, and the same work however many records the
+ * organization holds (the reference serializes them all).
  */
 @Injectable()
 export class DashboardService {
   constructor(
+    @InjectDb() private readonly db: Db,
     private readonly accounts: AccountsService,
     private readonly contacts: ContactsService,
     private readonly leads: LeadsService,
@@ -25,28 +29,28 @@ export class DashboardService {
   ) {}
 
   async get(principal: OrgPrincipal): Promise<DashboardResponseDto> {
-    const [accounts, contacts, leads, opportunities, tasks, pipeline, outstanding] = await Promise.all([
-      this.accounts.recent(principal, DASHBOARD_RECENT),
-      this.contacts.recent(principal, DASHBOARD_RECENT),
-      this.leads.recent(principal, DASHBOARD_RECENT),
-      this.opportunities.recent(principal, DASHBOARD_RECENT),
-      this.tasks.openForCaller(principal, DASHBOARD_TASKS),
-      this.opportunities.pipeline(principal, {}),
-      this.invoices.outstanding(principal),
-    ]);
+    const { accounts, contacts, leads, opportunities, tasks, pipeline, outstanding } = await selectEmbedded(this.db.tx, {
+      accounts: this.accounts.recent(principal, DASHBOARD_RECENT),
+      contacts: this.contacts.recent(principal, DASHBOARD_RECENT),
+      leads: this.leads.recent(principal, DASHBOARD_RECENT),
+      opportunities: this.opportunities.recent(principal, DASHBOARD_RECENT),
+      tasks: this.tasks.openForCaller(principal, DASHBOARD_TASKS),
+      pipeline: this.opportunities.pipelineStages(principal),
+      outstanding: this.invoices.outstanding(principal),
+    });
     return {
       accounts_count: accounts.count,
       contacts_count: contacts.count,
       leads_count: leads.count,
       opportunities_count: opportunities.count,
       tasks_count: tasks.count,
-      accounts: accounts.items,
-      contacts: contacts.items,
-      leads: leads.items,
-      opportunities: opportunities.items,
-      tasks: tasks.items,
-      pipeline: pipeline.stages,
-      invoices_outstanding: outstanding,
+      accounts: accounts.results,
+      contacts: contacts.results,
+      leads: leads.results,
+      opportunities: opportunities.results,
+      tasks: tasks.results,
+      pipeline: pipeline.results,
+      invoices_outstanding: outstanding.results,
     };
   }
 }

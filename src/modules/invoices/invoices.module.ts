@@ -11,6 +11,7 @@ import { CommentRoutes } from '../comments/comment-routes.controller.js';
 import { CommentsModule } from '../comments/comments.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { Invoice } from './invoice.entity.js';
+import { OutstandingTotal } from './outstanding-total.entity.js';
 import { INVOICE_KIND } from './invoice.kind.js';
 import { InvoiceEmail, InvoiceLine, InvoicePayment, InvoiceSequence } from './invoice-parts.entity.js';
 import { InvoiceActions } from './invoice-actions.service.js';
@@ -24,7 +25,7 @@ import { PdfCache } from './pdf-cache.js';
 /** Invoices: exact totals from their lines, numbering, status moves, payments, overdue tracking, PDF and mail. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invoice, InvoiceLine, InvoicePayment, InvoiceSequence, InvoiceEmail]),
+    TypeOrmModule.forFeature([Invoice, InvoiceLine, InvoicePayment, InvoiceSequence, InvoiceEmail, OutstandingTotal]),
     OrganizationsModule,
     CommentsModule,
     HistoryModule,

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Role } from '../../common/auth/role.js';
+import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
+import { sqlLiterals } from '../../common/database/sql-literal.js';
+import { OutstandingTotal } from './outstanding-total.entity.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { containsPattern } from '../../common/database/like.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -241,18 +245,39 @@ export class InvoicesService
     return { invoices: this.store.newestEmbedded(builder, columns, toAccountInvoice) };
   }
 
-  /** What is still owed on the invoices the caller may see (Sent or Pending), per currency: one statement. */
-  async outstanding(principal: OrgPrincipal): Promise<OutstandingDto[]> {
-    const rows = await this.store
+  /**
+   * What is still owed on the invoices the caller may see (Sent or Pending), per currency, for the
+   * dashboard to embed: an ADMIN's from the kept sums (OutstandingTotal), a USER's summed over
+   * their own invoices.
+   */
+  outstanding(principal: OrgPrincipal): EmbeddedRows<OutstandingDto> {
+    const read = (row: Record<string, unknown>) => {
+      const { currency, count, amount_due } = row as unknown as OutstandingDto;
+      return { currency, count, amount_due: shownAs(amount_due, currency) };
+    };
+    return { query: (principal.role === Role.ADMIN ? this.keptOutstanding(principal.orgId) : this.summedOutstanding(principal)).orderBy('currency'), read };
+  }
+
+  private keptOutstanding(orgId: string): SelectQueryBuilder<ObjectLiteral> {
+    return this.db.tx
+      .getRepository(OutstandingTotal)
+      .createQueryBuilder('kept')
+      .select('kept.currency', 'currency')
+      .addSelect('sum(kept.count)::int', 'count')
+      .addSelect('sum(kept.amountDue)::text', 'amount_due')
+      .where('kept.orgId = :orgId', { orgId })
+      .groupBy('kept.currency')
+      .having('sum(kept.count) <> 0');
+  }
+
+  private summedOutstanding(principal: OrgPrincipal): SelectQueryBuilder<ObjectLiteral> {
+    return this.store
       .visible(principal)
-      .andWhere('invoice.status IN (:...open)', { open: [InvoiceStatus.SENT, InvoiceStatus.PENDING] })
+      .andWhere(`invoice.status IN (${sqlLiterals([InvoiceStatus.SENT, InvoiceStatus.PENDING])})`)
       .select('invoice.currency', 'currency')
       .addSelect('count(*)::int', 'count')
       .addSelect('sum(invoice.total - invoice.amount_paid)::text', 'amount_due')
-      .groupBy('invoice.currency')
-      .orderBy('invoice.currency')
-      .getRawMany<{ currency: string; count: number; amount_due: string }>();
-    return rows.map((row) => ({ ...row, amount_due: shownAs(row.amount_due, row.currency) }));
+      .groupBy('invoice.currency') as SelectQueryBuilder<ObjectLiteral>;
   }
 
   override item(principal: OrgPrincipal, id: string): Promise<InvoiceItemDto> {

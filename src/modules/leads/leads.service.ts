@@ -8,7 +8,7 @@ import { sqlLiterals } from '../../common/database/sql-literal.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
+import { type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { KeyGrant } from '../api-settings/api-settings.service.js';
@@ -192,8 +192,8 @@ export class LeadsService extends RecordUseCases<Lead, LeadItemDto, typeof LEAD_
   }
 
   /** Open leads only: neither converted nor closed. */
-  recent(principal: OrgPrincipal, limit: number): Promise<Recent<LeadItemDto>> {
-    return this.newest(principal, limit, (builder) => this.items(builder), {
+  recent(principal: OrgPrincipal, limit: number): EmbeddedRows<LeadItemDto> {
+    return this.newest(principal, limit, {
       statuses: OPEN_HALF,
       narrow: (builder) => builder.andWhere(`lead.status NOT IN (${sqlLiterals([NEVER_LISTED, ...CLOSED_HALF])})`),
     });

@@ -12,11 +12,12 @@ import { TagsModule } from '../tags/tags.module.js';
 import { OpportunitiesController } from './opportunities.controller.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { Opportunity } from './opportunity.entity.js';
+import { PipelineTotal } from './pipeline-total.entity.js';
 import { OPPORTUNITY_KIND } from './opportunity.kind.js';
 
 /** The sales pipeline: opportunities with comments, and the pipeline summary. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Opportunity]), OrganizationsModule, TagsModule, CommentsModule, HistoryModule],
+  imports: [TypeOrmModule.forFeature([Opportunity, PipelineTotal]), OrganizationsModule, TagsModule, CommentsModule, HistoryModule],
   controllers: [ExportRoutes(OPPORTUNITY_KIND, { service: OpportunitiesService, query: ListOpportunitiesQueryDto, item: OpportunityItemDto }), OpportunitiesController, CommentRoutes(OPPORTUNITY_KIND), HistoryRoutes(OPPORTUNITY_KIND)],
   providers: [OpportunitiesService],
   exports: [OpportunitiesService],

@@ -1,7 +1,11 @@
+import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
 import { Injectable } from '@nestjs/common';
 import { NAME_SORT } from '../../common/records/keyset-pages.js';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { sqlLiterals } from '../../common/database/sql-literal.js';
+import { withStatementText } from '../../common/database/statement-texts.js';
+import { PipelineTotal } from './pipeline-total.entity.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { Role } from '../../common/auth/role.js';
 import { filtersNothing } from '../../common/pagination/pagination-query.dto.js';
@@ -10,7 +14,7 @@ import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError } from '../../common/errors/app-error.js';
 import type { CursorPage } from '../../common/pagination/page.js';
 import { RecordKind, type RecordKindService } from '../../common/records/record-kind.decorator.js';
-import { type Recent, type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
+import { type RecordStore, RecordStores, type TagNames } from '../../common/records/record-store.js';
 import { RecordUseCases } from '../../common/records/record-use-cases.js';
 import { ACCOUNT_RELATED, type AccountRelatedQuery, type AccountRelatedRows } from '../accounts/account-related.js';
 // Its list on the account detail, documented where the list is made.
@@ -119,29 +123,41 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
 
   /**
    * Per stage and currency: how many, their total and their weighted total (amount x probability),
-   * over what the caller may see, with the list's filters, in one query. Totals are numeric in SQL,
-   * rounded half-up to cents.
-   */
-  /**
-   * Sums by stage and currency. An ADMIN's unfiltered pipeline (the dashboard's) reads the kept
-   * sums (PipelineTotal): a few rows however many opportunities there are. Anything narrower, a
-   * USER's own opportunities or a filter, sums the rows it covers.
+   * over what the caller may see with the list's filters, in stage order: one statement. Totals are
+   * numeric in SQL, rounded half-up to cents. An ADMIN's unfiltered pipeline (the dashboard's)
+   * reads the kept sums (PipelineTotal): a few rows however many opportunities there are. Anything
+   * narrower, a USER's own opportunities or a filter, sums the rows it covers.
    */
   async pipeline(principal: OrgPrincipal, filters: OpportunityFiltersDto): Promise<PipelineResponseDto> {
-    const rows = principal.role === Role.ADMIN && filtersNothing(filters) ? await this.keptPipeline(principal.orgId) : await this.summedPipeline(principal, filters);
-    rows.sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || a.currency.localeCompare(b.currency));
-    return { stages: rows };
+    return { stages: await withStatementText(this.stages(principal, filters)).getRawMany<PipelineRow>() };
   }
 
-  private keptPipeline(orgId: string): Promise<PipelineRow[]> {
-    return this.db.tx.query(
-      `SELECT stage, currency, sum(count)::int AS count, round(sum(amount), 2)::text AS amount_total, round(sum(weighted), 2)::text AS weighted_total
-       FROM pipeline_totals WHERE org_id = $1 GROUP BY stage, currency HAVING sum(count) <> 0`,
-      [orgId],
-    );
+  /** The caller's whole pipeline, for the dashboard to embed. */
+  pipelineStages(principal: OrgPrincipal): EmbeddedRows<PipelineRow> {
+    return { query: this.stages(principal, {}), read: (row) => row as unknown as PipelineRow };
   }
 
-  private summedPipeline(principal: OrgPrincipal, filters: OpportunityFiltersDto): Promise<PipelineRow[]> {
+  private stages(principal: OrgPrincipal, filters: OpportunityFiltersDto): SelectQueryBuilder<ObjectLiteral> {
+    const builder = principal.role === Role.ADMIN && filtersNothing(filters) ? this.keptPipeline(principal.orgId) : this.summedPipeline(principal, filters);
+    return builder.orderBy(`array_position(ARRAY[${sqlLiterals(STAGE_ORDER)}]::text[], stage::text)`).addOrderBy('currency');
+  }
+
+  private keptPipeline(orgId: string): SelectQueryBuilder<ObjectLiteral> {
+    return this.db.tx
+      .getRepository(PipelineTotal)
+      .createQueryBuilder('kept')
+      .select('kept.stage', 'stage')
+      .addSelect('kept.currency', 'currency')
+      .addSelect('sum(kept.count)::int', 'count')
+      .addSelect('round(sum(kept.amount), 2)::text', 'amount_total')
+      .addSelect('round(sum(kept.weighted), 2)::text', 'weighted_total')
+      .where('kept.orgId = :orgId', { orgId })
+      .groupBy('kept.stage')
+      .addGroupBy('kept.currency')
+      .having('sum(kept.count) <> 0');
+  }
+
+  private summedPipeline(principal: OrgPrincipal, filters: OpportunityFiltersDto): SelectQueryBuilder<ObjectLiteral> {
     return this.filtered(principal, filters)
       .select('opportunity.stage', 'stage')
       .addSelect('opportunity.currency', 'currency')
@@ -149,8 +165,7 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
       .addSelect('round(coalesce(sum(opportunity.amount), 0), 2)::text', 'amount_total')
       .addSelect('round(coalesce(sum(opportunity.amount * opportunity.probability / 100.0), 0), 2)::text', 'weighted_total')
       .groupBy('opportunity.stage')
-      .addGroupBy('opportunity.currency')
-      .getRawMany<PipelineRow>();
+      .addGroupBy('opportunity.currency') as SelectQueryBuilder<ObjectLiteral>;
   }
 
   /** The account's opportunities the caller may see, newest first, for the account detail. */
@@ -161,8 +176,8 @@ export class OpportunitiesService extends RecordUseCases<Opportunity, Opportunit
     return { opportunities: this.store.newestEmbedded(builder, columns, toAccountOpportunity) };
   }
 
-  recent(principal: OrgPrincipal, limit: number): Promise<Recent<OpportunityItemDto>> {
-    return this.newest(principal, limit, (builder) => this.items(builder));
+  recent(principal: OrgPrincipal, limit: number): EmbeddedRows<OpportunityItemDto> {
+    return this.newest(principal, limit);
   }
 
   protected override filtered(principal: OrgPrincipal, query: OpportunityFiltersDto): SelectQueryBuilder<Opportunity> {

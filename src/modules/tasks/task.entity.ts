@@ -25,6 +25,8 @@ export enum TaskPriority {
 @Index('ix_tasks_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_tasks_org_due', ['orgId', 'dueDate'])
 @Index('ix_tasks_account', ['accountId'])
+// Open tasks by due date, newest first within a day (the dashboard's order); migration KeptDashboardTotals.
+@Index('ix_tasks_org_open_due', { synchronize: false })
 @Index('uq_tasks_org_title', { synchronize: false })
 @Check('ck_tasks_one_related', 'num_nonnulls("lead_id", "opportunity_id", "case_id") <= 1')
 export class Task extends RecordWithRelated {
