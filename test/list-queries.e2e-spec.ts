@@ -131,6 +131,38 @@ describe('list routes: statements per page do not grow with the page', () => {
     expect(await sequentialScans(t, statements)).toEqual([]);
   });
 
+  /** The dashboard is one statement, for an ADMIN (kept totals) and for a USER (what they may see), through indexes. */
+  it.each(['admin', 'assignee'] as const)('the dashboard takes one statement for the %s', async (who) => {
+    const statements = await captureQueries(t, async () => {
+      const res = await t.api.get('/api/dashboard/', as(cast, who));
+      expect(res.status).toBe(200);
+      expect(res.body.accounts.length).toBeGreaterThan(0);
+    });
+    expect(statements).toHaveLength(1);
+    expect(await sequentialScans(t, statements)).toEqual([]);
+  });
+
+  /** An invoice detail is three statements however much it shows: the invoice with its parts and mails, its comments, the mails' recipients. */
+  it('an invoice detail with lines, payments, comments and mails takes three statements', async () => {
+    const admin = as(cast, 'admin');
+    const lines = [1, 2, 3].map((i) => ({ description: `Line ${i}`, quantity: `${i}`, unit_price: '10.00' }));
+    const invoice = await makeInvoice(t, admin, { account: accountId, lines });
+    for (const recipients of [['ap@client.example'], ['ap@client.example', 'cfo@client.example']]) {
+      expect((await t.api.post(`/api/invoices/${invoice.id}/send/`, { recipients }, admin)).status).toBe(200);
+    }
+    expect((await t.api.post(`/api/invoices/${invoice.id}/payments/`, { amount: '5.00', paid_on: '2027-01-01' }, admin)).status).toBe(201);
+    expect((await t.api.post(`/api/invoices/${invoice.id}/`, { comment: 'Seen' }, admin)).status).toBe(201);
+    const statements = await captureQueries(t, async () => {
+      const res = await t.api.get(`/api/invoices/${invoice.id}/`, admin);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ lines: expect.any(Array), payments: [{ amount: '5.00' }], comments: [{ comment: 'Seen' }] });
+      expect(res.body.lines.map((line: { description: string }) => line.description)).toEqual(['Line 1', 'Line 2', 'Line 3']);
+      expect(res.body.emails.map((mail: { recipients: unknown[] }) => mail.recipients.length)).toEqual([2, 1]);
+    });
+    expect(statements).toHaveLength(3);
+    expect(await sequentialScans(t, statements)).toEqual([]);
+  });
+
   /** Routes without pages answer for one related row of each kind in as many statements as for 25. */
   it.each([
     ['/api/opportunities/pipeline/', () => '/api/opportunities/pipeline/'],

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { EmbeddedRows } from '../database/embedded-rows.js';
+import { type EmbeddedLists, type EmbeddedRows, type EmbeddedRowsMap, embedRows } from '../database/embedded-rows.js';
 import type { OrgPrincipal } from '../auth/principal.js';
 import { NotFoundError } from '../errors/app-error.js';
 import { type CursorPage, toCursorPage } from '../pagination/page.js';
@@ -199,5 +199,14 @@ export abstract class RecordUseCases<
     const [item] = await this.items(this.store.byId(this.store.visible(principal), id));
     if (!item) throw new NotFoundError(this.store.kind.name);
     return item;
+  }
+
+  /** A visible record's item and the rows `embeds` hang from it (its parts), in one statement; 404 otherwise. */
+  protected async itemWith<E extends EmbeddedRowsMap>(principal: OrgPrincipal, id: string, embeds: E): Promise<[I, EmbeddedLists<E>]> {
+    const builder = this.selectExtras(this.store.byId(this.store.visible(principal), id));
+    const read = embedRows(builder, embeds);
+    const [found] = await this.store.withLinks<X>(builder);
+    if (!found) throw new NotFoundError(this.store.kind.name);
+    return [this.toItem(...found), read(found[1] as Record<string, unknown>)];
   }
 }

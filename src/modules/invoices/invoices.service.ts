@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../../common/auth/role.js';
-import type { EmbeddedRows } from '../../common/database/embedded-rows.js';
+import { type EmbeddedRows, embeddedEntities } from '../../common/database/embedded-rows.js';
+import type { SideList } from '../../common/pagination/side-list.js';
 import { sqlLiterals } from '../../common/database/sql-literal.js';
 import { OutstandingTotal } from './outstanding-total.entity.js';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -67,21 +68,44 @@ export class InvoicesService
     return this.listPage(principal, query, this.filtered(principal, query));
   }
 
+  /**
+   * The invoice with its parts and the newest mails that carried it in one statement, then its
+   * comments and those mails' recipients: three statements at most (two for an invoice never sent).
+   */
   async get(principal: OrgPrincipal, id: string): Promise<InvoiceDetailResponseDto> {
-    const invoice = await this.response(principal, id);
-    const [{ comments, attachments }, emails] = await Promise.all([
+    const sent = this.db.tx
+      .getRepository(InvoiceEmail)
+      .createQueryBuilder('sent')
+      .where('sent.invoiceId = invoice.id AND sent.orgId = invoice.org_id')
+      .orderBy('sent.createdOn', 'DESC')
+      .addOrderBy('sent.id', 'DESC')
+      .limit(INVOICE_EMAILS_SHOWN);
+    const [item, { emails, ...parts }] = await this.itemWith(principal, id, { ...this.parts(), emails: embeddedEntities(sent, ['emailId'], (row) => row.emailId) });
+    const [{ comments, attachments }, summaries] = await Promise.all([
       this.comments.listFor(principal.orgId, { kind: INVOICE_KIND.kind, id }),
-      this.emailsOf(principal.orgId, id),
+      this.mail.summaries(principal.orgId, emails.results),
     ]);
-    return { ...invoice, comments, attachments, emails };
+    return { ...withParts(item, parts), comments, attachments, emails: summaries };
   }
 
-  /** The most recent mails that carried the invoice, newest first, with each recipient's status. */
-  private async emailsOf(orgId: string, invoiceId: string) {
-    const links = await this.db.tx
-      .getRepository(InvoiceEmail)
-      .find({ where: { orgId, invoiceId }, order: { createdOn: 'DESC', id: 'DESC' }, take: INVOICE_EMAILS_SHOWN, select: { emailId: true } });
-    return this.mail.summaries(orgId, links.map((link) => link.emailId));
+  /** The invoice with its lines and payments: one statement. */
+  async response(principal: OrgPrincipal, id: string): Promise<InvoiceResponseDto> {
+    const [item, parts] = await this.itemWith(principal, id, this.parts());
+    return withParts(item, parts);
+  }
+
+  /** The lines and payments of the invoice under the alias `invoice`, to embed in its statement. */
+  private parts() {
+    const of = <P extends InvoiceLine | InvoicePayment>(entity: new () => P, alias: string) =>
+      this.db.tx.getRepository(entity).createQueryBuilder(alias).where(`${alias}.invoiceId = invoice.id AND ${alias}.orgId = invoice.org_id`);
+    return {
+      lines: embeddedEntities(of(InvoiceLine, 'line').orderBy('line.position', 'ASC'), ['description', 'quantity', 'unitPrice', 'taxRate', 'discount', 'amount'], (line) => line),
+      payments: embeddedEntities(
+        of(InvoicePayment, 'payment').orderBy('payment.createdOn', 'ASC').addOrderBy('payment.id', 'ASC'),
+        ['id', 'amount', 'paidOn', 'method', 'reference', 'createdBy', 'createdOn'],
+        (payment) => payment,
+      ),
+    };
   }
 
   /**
@@ -205,20 +229,6 @@ export class InvoicesService
     return rows.map((row) => ({ description: row.description, quantity: row.quantity, unit_price: row.unitPrice, tax_rate: row.taxRate, discount: row.discount }));
   }
 
-  /** The invoice with its lines and payments: three statements. */
-  async response(principal: OrgPrincipal, id: string): Promise<InvoiceResponseDto> {
-    const item = await this.item(principal, id);
-    const [lines, payments] = await Promise.all([
-      this.db.tx.getRepository(InvoiceLine).find({ where: { invoiceId: id, orgId: principal.orgId }, order: { position: 'ASC' } }),
-      this.db.tx.getRepository(InvoicePayment).find({ where: { invoiceId: id, orgId: principal.orgId }, order: { createdOn: 'ASC', id: 'ASC' } }),
-    ]);
-    return {
-      ...item,
-      lines: lines.map((line) => toLineResponse(line, item.currency)),
-      payments: payments.map((payment) => toPaymentResponse(payment, item.currency)),
-    };
-  }
-
   /**
    * An account that issued invoices bill to cannot be deleted (409): a sent invoice is a document
    * someone holds, and Paid and Cancelled ones are final in every field, bill-to included. Drafts
@@ -302,4 +312,12 @@ export class InvoicesService
 
 function assertDates(issue: string | null, due: string | null): void {
   if (issue && due && due < issue) throw ValidationFailedError.field('due_date', 'must not be before issue_date');
+}
+
+function withParts(item: InvoiceItemDto, { lines, payments }: { lines: SideList<InvoiceLine>; payments: SideList<InvoicePayment> }): InvoiceResponseDto {
+  return {
+    ...item,
+    lines: lines.results.map((line) => toLineResponse(line, item.currency)),
+    payments: payments.results.map((payment) => toPaymentResponse(payment, item.currency)),
+  };
 }

@@ -1,5 +1,8 @@
 import { isUUID } from 'class-validator';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
+import { embeddedEntities, embedRows } from '../../common/database/embedded-rows.js';
+import { rowHydrator } from '../../common/database/row-hydrator.js';
+import { withStatementText } from '../../common/database/statement-texts.js';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
@@ -66,6 +69,8 @@ export interface QueuedMail {
 
 @Injectable()
 export class MailService {
+  private hydrateEmail?: (row: Record<string, unknown>) => AccountEmail;
+
   constructor(
     @InjectDb() private readonly db: Db,
     private readonly outbox: Outbox,
@@ -138,15 +143,13 @@ export class MailService {
   /** The mails, with each recipient's status, in the order of `emailIds` (for the records that sent them). */
   async summaries(orgId: string, emailIds: readonly string[]): Promise<AccountEmailResponseDto[]> {
     if (emailIds.length === 0) return [];
-    const [emails, deliveries] = await Promise.all([
-      this.db.tx.getRepository(AccountEmail).findBy({ orgId, id: In([...emailIds]) }),
-      this.db.tx.getRepository(EmailDelivery).find({ where: { emailId: In([...emailIds]) }, order: { address: 'ASC' } }),
-    ]);
-    const byId = new Map(emails.map((email) => [email.id, email]));
-    return emailIds.flatMap((id) => {
-      const email = byId.get(id);
-      return email ? [toResponse(email, deliveries.filter((delivery) => delivery.emailId === id))] : [];
-    });
+    const builder = this.db.tx.getRepository(AccountEmail).createQueryBuilder('email').where('email.orgId = :orgId AND email.id IN (:...emailIds)', { orgId, emailIds: [...emailIds] });
+    const deliveries = this.db.tx.getRepository(EmailDelivery).createQueryBuilder('delivery').where('delivery.emailId = email.id').orderBy('delivery.address', 'ASC');
+    const read = embedRows(builder, { deliveries: embeddedEntities(deliveries, ['address', 'contactId', 'status', 'attempts', 'lastError', 'sentAt'], (row) => row) });
+    const rows = await withStatementText(builder).getRawMany<Record<string, unknown>>();
+    this.hydrateEmail ??= rowHydrator(this.db.tx.connection, AccountEmail, 'email');
+    const byId = new Map(rows.map((row) => [row.email_id, toResponse(this.hydrateEmail!(row), read(row).deliveries.results)]));
+    return emailIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   async list(principal: OrgPrincipal, accountId: string, query: PaginationQueryDto): Promise<Page<AccountEmailResponseDto>> {
