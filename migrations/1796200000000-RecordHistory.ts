@@ -25,6 +25,47 @@ const LINKS: [table: string, kind: string, field: string, owner: string, target:
 /** Columns that are bookkeeping, not a record's fields: never in an entry's changes. */
 const UNRECORDED = ['id', 'org_id', 'created_on', 'created_by', 'updated_on', 'updated_by', 'revision', 'storage_key', 'sha256', 'sequence'];
 
+/** record_history_link() as this migration creates it (a later one replaces it and puts it back). */
+export const RECORD_HISTORY_LINK = `
+            CREATE FUNCTION record_history_link() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                owner_id uuid;
+                delta uuid[];
+                org uuid;
+                current_ids uuid[];
+                previous jsonb;
+                added uuid[];
+                removed uuid[];
+            BEGIN
+                FOR owner_id, delta IN EXECUTE format(
+                    'SELECT %I, array_agg(%I) FROM %s GROUP BY 1', TG_ARGV[2], TG_ARGV[3], CASE WHEN TG_OP = 'INSERT' THEN 'added_rows' ELSE 'removed_rows' END)
+                LOOP
+                    EXECUTE format('SELECT org_id FROM %I WHERE id = $1', TG_ARGV[4]) INTO org USING owner_id;
+                    CONTINUE WHEN org IS NULL; -- the record itself is being deleted: its entry says so
+                    EXECUTE format('SELECT coalesce(array_agg(%I ORDER BY %I), ''{}'') FROM %I WHERE %I = $1', TG_ARGV[3], TG_ARGV[3], TG_TABLE_NAME, TG_ARGV[2])
+                        INTO current_ids USING owner_id;
+                    SELECT element INTO previous FROM record_history entry, jsonb_array_elements(entry.changes) element
+                    WHERE entry.org_id = org AND entry.record_id = owner_id AND entry.kind = TG_ARGV[0] AND entry.tx = txid_current() AND element->>'field' = TG_ARGV[1];
+                    added := coalesce(ARRAY(SELECT jsonb_array_elements_text(previous->'added')::uuid), '{}');
+                    removed := coalesce(ARRAY(SELECT jsonb_array_elements_text(previous->'removed')::uuid), '{}');
+                    -- A link added and removed again (or the reverse) in one transaction is no change.
+                    IF TG_OP = 'INSERT' THEN
+                        added := ARRAY(SELECT unnest(added) UNION SELECT unnest(delta) EXCEPT SELECT unnest(removed));
+                        removed := ARRAY(SELECT unnest(removed) EXCEPT SELECT unnest(delta));
+                    ELSE
+                        removed := ARRAY(SELECT unnest(removed) UNION SELECT unnest(delta) EXCEPT SELECT unnest(added));
+                        added := ARRAY(SELECT unnest(added) EXCEPT SELECT unnest(delta));
+                    END IF;
+                    PERFORM record_history_write(TG_ARGV[0], org, owner_id, 'updated', jsonb_build_array(jsonb_build_object(
+                        'field', TG_ARGV[1],
+                        'from', to_jsonb(ARRAY(SELECT unnest(current_ids) EXCEPT SELECT unnest(added) UNION SELECT unnest(removed) ORDER BY 1)),
+                        'to', to_jsonb(current_ids),
+                        'added', to_jsonb(added),
+                        'removed', to_jsonb(removed))), NULL, NULL);
+                END LOOP;
+                RETURN NULL;
+            END $$`;
+
 /**
  * Field history of every record kind, written by triggers in the transaction of the change, so no
  * write path (a service, a raw UPDATE, a cascade) can forget it. One entry per record per
@@ -158,45 +199,7 @@ export class RecordHistory1796200000000 implements MigrationInterface {
         // TG_ARGV = kind, field, owner column, target column, record table. Each link element keeps
         // what the transaction added and removed, so "from" (what was linked before it) comes out right
         // whichever of one statement's insert and delete is folded in first.
-        await queryRunner.query(`
-            CREATE FUNCTION record_history_link() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE
-                owner_id uuid;
-                delta uuid[];
-                org uuid;
-                current_ids uuid[];
-                previous jsonb;
-                added uuid[];
-                removed uuid[];
-            BEGIN
-                FOR owner_id, delta IN EXECUTE format(
-                    'SELECT %I, array_agg(%I) FROM %s GROUP BY 1', TG_ARGV[2], TG_ARGV[3], CASE WHEN TG_OP = 'INSERT' THEN 'added_rows' ELSE 'removed_rows' END)
-                LOOP
-                    EXECUTE format('SELECT org_id FROM %I WHERE id = $1', TG_ARGV[4]) INTO org USING owner_id;
-                    CONTINUE WHEN org IS NULL; -- the record itself is being deleted: its entry says so
-                    EXECUTE format('SELECT coalesce(array_agg(%I ORDER BY %I), ''{}'') FROM %I WHERE %I = $1', TG_ARGV[3], TG_ARGV[3], TG_TABLE_NAME, TG_ARGV[2])
-                        INTO current_ids USING owner_id;
-                    SELECT element INTO previous FROM record_history entry, jsonb_array_elements(entry.changes) element
-                    WHERE entry.org_id = org AND entry.record_id = owner_id AND entry.kind = TG_ARGV[0] AND entry.tx = txid_current() AND element->>'field' = TG_ARGV[1];
-                    added := coalesce(ARRAY(SELECT jsonb_array_elements_text(previous->'added')::uuid), '{}');
-                    removed := coalesce(ARRAY(SELECT jsonb_array_elements_text(previous->'removed')::uuid), '{}');
-                    -- A link added and removed again (or the reverse) in one transaction is no change.
-                    IF TG_OP = 'INSERT' THEN
-                        added := ARRAY(SELECT unnest(added) UNION SELECT unnest(delta) EXCEPT SELECT unnest(removed));
-                        removed := ARRAY(SELECT unnest(removed) EXCEPT SELECT unnest(delta));
-                    ELSE
-                        removed := ARRAY(SELECT unnest(removed) UNION SELECT unnest(delta) EXCEPT SELECT unnest(added));
-                        added := ARRAY(SELECT unnest(added) EXCEPT SELECT unnest(delta));
-                    END IF;
-                    PERFORM record_history_write(TG_ARGV[0], org, owner_id, 'updated', jsonb_build_array(jsonb_build_object(
-                        'field', TG_ARGV[1],
-                        'from', to_jsonb(ARRAY(SELECT unnest(current_ids) EXCEPT SELECT unnest(added) UNION SELECT unnest(removed) ORDER BY 1)),
-                        'to', to_jsonb(current_ids),
-                        'added', to_jsonb(added),
-                        'removed', to_jsonb(removed))), NULL, NULL);
-                END LOOP;
-                RETURN NULL;
-            END $$`);
+        await queryRunner.query(RECORD_HISTORY_LINK);
 
         // Row trigger of comments and attachments: TG_ARGV = the field (comments, attachments).
         await queryRunner.query(`

@@ -13,11 +13,8 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  *   walked every earlier version of the transaction: 20,000 events took seconds to commit.
  *   The counter row is still locked until commit, so seqs stay gap-free in commit order.
  */
-export class BulkWriteHistory1796350000000 implements MigrationInterface {
-    name = 'BulkWriteHistory1796350000000'
-
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+/** record_history_write() as this migration leaves it (a later one starts from it). */
+export const RECORD_HISTORY_WRITE = `
             CREATE OR REPLACE FUNCTION record_history_write(p_kind text, p_org uuid, p_record uuid, p_action text, p_changes jsonb, p_state text, p_note text) RETURNS void LANGUAGE plpgsql AS $$
             DECLARE
                 entry record_history%ROWTYPE;
@@ -50,7 +47,13 @@ export class BulkWriteHistory1796350000000 implements MigrationInterface {
                 IF FOUND AND entry.changes = '[]' AND entry.action = 'updated' AND entry.note = '' THEN
                     DELETE FROM record_history WHERE org_id = p_org AND seq = entry.seq;
                 END IF;
-            END $$`);
+            END $$`;
+
+export class BulkWriteHistory1796350000000 implements MigrationInterface {
+    name = 'BulkWriteHistory1796350000000'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(RECORD_HISTORY_WRITE);
         await queryRunner.query(`
             CREATE OR REPLACE FUNCTION change_feed_number() RETURNS trigger LANGUAGE plpgsql
             -- Planned for each transaction's tables as they are: a plan cached while record_history was small scanned all of it.

@@ -35,6 +35,7 @@ import { DjangoCrmFields1796330000000 } from './1796330000000-DjangoCrmFields.js
 import { PipelineTotals1796340000000 } from './1796340000000-PipelineTotals.js';
 import { BulkWriteHistory1796350000000 } from './1796350000000-BulkWriteHistory.js';
 import { KeptDashboardTotals1796360000000 } from './1796360000000-KeptDashboardTotals.js';
+import { FasterHistoryWrites1796370000000 } from './1796370000000-FasterHistoryWrites.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -82,4 +83,5 @@ export const migrations = [
   PipelineTotals1796340000000,
   BulkWriteHistory1796350000000,
   KeptDashboardTotals1796360000000,
+  FasterHistoryWrites1796370000000,
 ];
