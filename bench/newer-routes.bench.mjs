@@ -39,7 +39,7 @@ async function measureVolume(factor) {
     const [{ id: accountId }] = (await client.query(`SELECT account_id AS id FROM invoices WHERE id = $1`, [invoiceId])).rows;
     await client.end();
 
-    const bareServer = await startServer('node', ['bench/bare-newer-server.mjs'], { DATABASE_URL: db.url, PORT: String(BARE_PORT), BENCH_ORG_ID: orgId }, BARE_PORT);
+    const bareServer = await startServer('node', ['bench/bare-newer-server.mjs'], { DATABASE_URL: db.url, PORT: String(BARE_PORT), BENCH_ORG_ID: orgId, BENCH_USER_ID: userId }, BARE_PORT);
     servers.push(bareServer);
     const loaded = await startServer('node', ['dist/src/main.js'], { ...env, DATABASE_URL: db.url, PORT: String(LOAD_PORT) }, LOAD_PORT);
     servers.push(loaded);
@@ -47,7 +47,7 @@ async function measureVolume(factor) {
     const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const window = `from=${day(-15)}T00:00:00Z&to=${day(15)}T00:00:00Z`;
     const routes = [
-      ['GET /api/dashboard/', '/api/dashboard/', false],
+      ['GET /api/dashboard/', '/api/dashboard/', true],
       ['GET /api/opportunities/pipeline/', '/api/opportunities/pipeline/', true],
       ['GET /api/invoices/?limit=10', '/api/invoices/?limit=10', true],
       ['GET /api/invoices/{id}/', `/api/invoices/${invoiceId}/`, true],

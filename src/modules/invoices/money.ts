@@ -29,9 +29,21 @@ export interface Totals {
   total: bigint;
 }
 
-/** Digits after the decimal point in amounts of this currency. */
-export const minorUnits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+/**
+ * Digits after the decimal point in amounts of this currency. Asked for every amount shown, and a
+ * NumberFormat costs ~25 us to build (seven per invoice of a list), so each code's answer is kept:
+ * stored currencies were checked against Intl's few hundred (isCurrency), and a malformed code
+ * throws before it is kept.
+ */
+export const minorUnits = (currency: string): number => {
+  let places = minorUnitsByCurrency.get(currency);
+  if (places === undefined) {
+    places = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorUnitsByCurrency.set(currency, places);
+  }
+  return places;
+};
+const minorUnitsByCurrency = new Map<string, number>();
 
 /** "12.5" at scale 3 → 12500n. The caller has checked the format. */
 export function toScaled(value: string, scale: number): bigint {
