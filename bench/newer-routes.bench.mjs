@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { seedNewer } from './seed-newer.mjs';
 import { startSqlCounter } from './sql-counter.mjs';
-import { benchOrganization, measureRoute, quietApiEnv, startServer, throwawayDatabase, writeResult } from './support.mjs';
+import { benchOrganization, load, measureRoute, quietApiEnv, startServer, throwawayDatabase, withCpuPerRequest, writeResult } from './support.mjs';
 
 const FACTORS = (process.env.BENCH_VOLUMES ?? '0.1,1,10').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -73,12 +73,33 @@ async function measureVolume(factor) {
       results.push({ route: name, ...measured });
       process.stderr.write(`${factor} ${name}: ${measured.api.requests_per_second} req/s (bare ${measured.bare?.requests_per_second ?? '-'}), ${measured.statements} SQL\n`);
     }
-    return { factor, rows, seed_seconds: seedSeconds, results };
+    const pdfs = factor === 1 ? await pdfsUnderLoad(loaded, headers, orgId, db.url) : undefined;
+    return { factor, rows, seed_seconds: seedSeconds, results, pdfs };
   } finally {
     for (const server of servers.reverse()) await server.stop().catch(() => undefined);
     await counter.close();
     await db.drop();
   }
+}
+
+/**
+ * Fresh PDFs: each request a different invoice, more of them than the PDF cache holds, so
+ * every answer is drawn; then another tenant-facing route's latency alone and while 10 more
+ * connections download fresh PDFs (drawing runs in worker threads, off the event loop).
+ */
+async function pdfsUnderLoad(server, headers, orgId, url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT id FROM invoices WHERE org_id = $1 ORDER BY id`, [orgId]);
+  await client.end();
+  const base = `http://127.0.0.1:${LOAD_PORT}`;
+  const pdfPaths = rows.map(({ id }) => `/api/invoices/${id}/pdf/`);
+  const fresh = await withCpuPerRequest(server.child.pid, () => load(base, headers, { duration: DURATION, paths: pdfPaths }));
+  const other = `${base}/api/tasks/?overdue=true&limit=10`;
+  const alone = await load(other, headers, { duration: DURATION });
+  const [beside] = await Promise.all([load(other, headers, { duration: DURATION }), load(base, headers, { duration: DURATION, paths: pdfPaths.reverse() })]);
+  process.stderr.write(`fresh PDFs: ${fresh.requests_per_second}/s; tasks p99 ${alone.latency_p99_ms} ms alone, ${beside.latency_p99_ms} ms beside PDFs\n`);
+  return { invoices: pdfPaths.length, fresh, other: { route: 'GET /api/tasks/?overdue=true', alone, beside_pdfs: beside } };
 }
 
 const volumes = [];
@@ -102,6 +123,19 @@ autocannon, 10 connections, ${DURATION} s per route and server after ${WARMUP} s
 in front of PostgreSQL over ${COUNTED} sequential requests; CPU ms/request is the server's and PostgreSQL's CPU time during
 the measured run divided by the requests answered.
 
-${volumes.map(table).join('\n')}`;
+${volumes.map(table).join('\n')}
+${volumes
+  .filter((volume) => volume.pdfs)
+  .map(({ pdfs: { invoices, fresh, other } }) => `### Fresh PDFs, and another route beside them (issue 29 volume)
+
+Each request a different one of ${invoices} invoices (5 lines each), more than the PDF cache holds: every PDF is drawn.
+
+| run | req/s | p50 ms | p99 ms | CPU ms/request, API + PostgreSQL |
+| --- | --- | --- | --- | --- |
+| GET /api/invoices/{id}/pdf/, fresh | ${fresh.requests_per_second} | ${fresh.latency_p50_ms} | ${fresh.latency_p99_ms} | ${cpu(fresh)} |
+| ${other.route}, alone | ${other.alone.requests_per_second} | ${other.alone.latency_p50_ms} | ${other.alone.latency_p99_ms} | — |
+| ${other.route}, beside 10 connections of fresh PDFs | ${other.beside_pdfs.requests_per_second} | ${other.beside_pdfs.latency_p50_ms} | ${other.beside_pdfs.latency_p99_ms} | — |
+`)
+  .join('\n')}`;
 await writeResult('newer-routes', result, markdown);
 process.stdout.write(markdown);

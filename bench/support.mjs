@@ -60,9 +60,11 @@ export async function startServer(command, args, env, port, readyPath = '/health
   throw new Error('server did not start');
 }
 
-/** Runs autocannon against one URL; bounded in time, loopback only. */
-export async function load(url, headers, { connections = 10, duration = 10 } = {}) {
-  const result = await autocannon({ url, headers, connections, duration });
+/** Runs autocannon against one URL (or, with `paths`, each request to the next path of the list); bounded in time, loopback only. */
+export async function load(url, headers, { connections = 10, duration = 10, paths } = {}) {
+  let next = 0;
+  const requests = paths && [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }];
+  const result = await autocannon({ url, headers, connections, duration, ...(requests && { requests }) });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
