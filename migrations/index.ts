@@ -36,6 +36,7 @@ import { PipelineTotals1796340000000 } from './1796340000000-PipelineTotals.js';
 import { BulkWriteHistory1796350000000 } from './1796350000000-BulkWriteHistory.js';
 import { KeptDashboardTotals1796360000000 } from './1796360000000-KeptDashboardTotals.js';
 import { FasterHistoryWrites1796370000000 } from './1796370000000-FasterHistoryWrites.js';
+import { IndexedReferences1796380000000 } from './1796380000000-IndexedReferences.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -84,4 +85,5 @@ export const migrations = [
   BulkWriteHistory1796350000000,
   KeptDashboardTotals1796360000000,
   FasterHistoryWrites1796370000000,
+  IndexedReferences1796380000000,
 ];

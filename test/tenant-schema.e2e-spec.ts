@@ -102,4 +102,21 @@ describe('tenant schema (docs/scaling.md)', () => {
       .sort();
     expect(unwidened).toEqual(planned);
   });
+
+  /**
+   * Deleting a row runs its referencing tables' SET NULL and CASCADE by the referencing column
+   * alone: without an index leading with it, each deleted lead read every task and opportunity.
+   * References to users are the exception docs/scaling.md names ("Indexed references").
+   */
+  it('indexes every reference to another record by its own column', async () => {
+    const { rows } = await client.query<{ reference: string }>(
+      `SELECT c.conrelid::regclass::text || '.' || a.attname || ' → ' || c.confrelid::regclass::text AS reference
+       FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND array_length(c.conkey, 1) = 1
+         AND c.confrelid NOT IN ('users'::regclass, 'organizations'::regclass)
+         AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1])
+       ORDER BY 1`,
+    );
+    expect(rows.map((row) => row.reference)).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export enum AccountStatus {
 @Index('ix_accounts_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_accounts_org_updated', ['orgId', 'updatedOn', 'id'])
 @Index('ix_accounts_org_name', ['orgId', 'name', 'id'])
+// The column a deleted row's references are looked up by (docs/scaling.md, "Indexed references").
+@Index('ix_accounts_lead', ['leadId'], { where: 'lead_id IS NOT NULL' })
 @Entity('accounts')
 @Index('ix_accounts_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 @Index('ix_accounts_name_trgm', { synchronize: false })

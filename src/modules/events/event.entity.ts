@@ -27,6 +27,11 @@ export enum EventStatus {
  */
 @Index('ix_events_org_updated', ['orgId', 'updatedOn', 'id'])
 @Index('ix_events_org_name', ['orgId', 'name', 'id'])
+// The column a deleted row's references are looked up by (docs/scaling.md, "Indexed references").
+@Index('ix_events_account', ['accountId'], { where: 'account_id IS NOT NULL' })
+@Index('ix_events_lead', ['leadId'], { where: 'lead_id IS NOT NULL' })
+@Index('ix_events_opportunity', ['opportunityId'], { where: 'opportunity_id IS NOT NULL' })
+@Index('ix_events_case', ['caseId'], { where: 'case_id IS NOT NULL' })
 @Entity('events')
 @Index('ix_events_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_events_org_series', ['orgId', 'seriesStart', 'seriesEnd'])

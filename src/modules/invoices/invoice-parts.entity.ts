@@ -12,8 +12,10 @@ abstract class InvoicePart extends TenantEntity {
   invoice?: Invoice;
 }
 
+// Each part is also indexed by its invoice alone: a deleted invoice's cascade looks its parts up by that column (docs/scaling.md, "Indexed references").
 @Entity('invoice_lines')
 @Index('ix_invoice_lines_invoice', ['orgId', 'invoiceId', 'position'])
+@Index('ix_invoice_lines_invoice_id', ['invoiceId'])
 export class InvoiceLine extends InvoicePart {
   @Column({ type: 'int' })
   position: number;
@@ -39,6 +41,7 @@ export class InvoiceLine extends InvoicePart {
 
 @Entity('invoice_payments')
 @Index('ix_invoice_payments_invoice', ['orgId', 'invoiceId', 'createdOn'])
+@Index('ix_invoice_payments_invoice_id', ['invoiceId'])
 export class InvoicePayment extends InvoicePart {
   @Column(MONEY_COLUMN)
   amount: string;
@@ -73,6 +76,8 @@ export class InvoiceSequence {
 /** A mail that carried the invoice (MailModule's account_emails row), so the invoice shows who got it. */
 @Entity('invoice_emails')
 @Index('ix_invoice_emails_invoice', ['orgId', 'invoiceId', 'createdOn'])
+@Index('ix_invoice_emails_invoice_id', ['invoiceId'])
+@Index('ix_invoice_emails_email', ['emailId'])
 export class InvoiceEmail extends InvoicePart {
   @Column({ type: 'uuid' })
   emailId: string;

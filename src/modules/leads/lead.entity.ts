@@ -20,6 +20,10 @@ export enum LeadStatus {
 /** A prospective customer; converting it creates an account (and a contact and an opportunity when it can) and links them. */
 @Index('ix_leads_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_leads_org_updated', ['orgId', 'updatedOn', 'id'])
+// The column a deleted row's references are looked up by (docs/scaling.md, "Indexed references").
+@Index('ix_leads_converted_account', ['convertedAccountId'], { where: 'converted_account_id IS NOT NULL' })
+@Index('ix_leads_converted_contact', ['convertedContactId'], { where: 'converted_contact_id IS NOT NULL' })
+@Index('ix_leads_converted_opportunity', ['convertedOpportunityId'], { where: 'converted_opportunity_id IS NOT NULL' })
 @Entity('leads')
 @Index('ix_leads_org_status_created', ['orgId', 'status', 'createdOn', 'id'])
 // The list's open half spans several statuses, which the index above cannot serve in date order.

@@ -11,6 +11,8 @@ export interface MailAttachment {
 }
 
 /** A mail sent from an account; its recipients and their outcome are its deliveries (email_deliveries). */
+// The column a deleted row's references are looked up by (docs/scaling.md, "Indexed references").
+@Index('ix_account_emails_account', ['accountId'])
 @Entity('account_emails')
 @Index('ix_account_emails_account_created', ['orgId', 'accountId', 'createdOn', 'id'])
 export class AccountEmail extends TenantRecord {

@@ -15,6 +15,8 @@ export enum DeliveryStatus {
  * One recipient of one mail. Written before and after each send, so a retried job knows who
  * already has the mail and never sends it to them twice.
  */
+// The column a deleted row's references are looked up by (docs/scaling.md, "Indexed references").
+@Index('ix_email_deliveries_contact', ['contactId'], { where: 'contact_id IS NOT NULL' })
 @Entity('email_deliveries')
 @Unique('uq_email_deliveries_email_address', ['emailId', 'address'])
 @Index('ix_email_deliveries_status', ['status'])

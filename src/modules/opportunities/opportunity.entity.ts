@@ -11,6 +11,8 @@ import { OpportunityStage } from './opportunity-stage.js';
 /** A deal in the sales pipeline, usually of an account. */
 @Index('ix_opportunities_org_updated', ['orgId', 'updatedOn', 'id'])
 @Index('ix_opportunities_org_name', ['orgId', 'name', 'id'])
+// The column a deleted row's references are looked up by (docs/scaling.md, "Indexed references").
+@Index('ix_opportunities_lead', ['leadId'], { where: 'lead_id IS NOT NULL' })
 @Entity('opportunities')
 @Index('ix_opportunities_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_opportunities_account', ['accountId'])

@@ -21,6 +21,10 @@ export enum TaskPriority {
  * or a case). Related records are named by entity name: those modules do not depend on tasks.
  */
 @Index('ix_tasks_org_updated', ['orgId', 'updatedOn', 'id'])
+// The column a deleted row's references are looked up by (docs/scaling.md, "Indexed references").
+@Index('ix_tasks_lead', ['leadId'], { where: 'lead_id IS NOT NULL' })
+@Index('ix_tasks_opportunity', ['opportunityId'], { where: 'opportunity_id IS NOT NULL' })
+@Index('ix_tasks_case', ['caseId'], { where: 'case_id IS NOT NULL' })
 @Entity('tasks')
 @Index('ix_tasks_org_created', ['orgId', 'createdOn', 'id'])
 @Index('ix_tasks_org_due', ['orgId', 'dueDate'])
