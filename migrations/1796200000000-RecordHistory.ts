@@ -23,7 +23,7 @@ const LINKS: [table: string, kind: string, field: string, owner: string, target:
 ] as [string, string, string, string, string, string][]);
 
 /** Columns that are bookkeeping, not a record's fields: never in an entry's changes. */
-const UNRECORDED = ['id', 'org_id', 'created_on', 'created_by', 'updated_on', 'updated_by', 'revision', 'storage_key', 'sha256', 'sequence'];
+export const UNRECORDED = ['id', 'org_id', 'created_on', 'created_by', 'updated_on', 'updated_by', 'revision', 'storage_key', 'sha256', 'sequence'];
 
 /** record_history_link() as this migration creates it (a later one replaces it and puts it back). */
 export const RECORD_HISTORY_LINK = `

@@ -37,6 +37,7 @@ import { BulkWriteHistory1796350000000 } from './1796350000000-BulkWriteHistory.
 import { KeptDashboardTotals1796360000000 } from './1796360000000-KeptDashboardTotals.js';
 import { FasterHistoryWrites1796370000000 } from './1796370000000-FasterHistoryWrites.js';
 import { IndexedReferences1796380000000 } from './1796380000000-IndexedReferences.js';
+import { HistoryPerStatement1796390000000 } from './1796390000000-HistoryPerStatement.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -86,4 +87,5 @@ export const migrations = [
   KeptDashboardTotals1796360000000,
   FasterHistoryWrites1796370000000,
   IndexedReferences1796380000000,
+  HistoryPerStatement1796390000000,
 ];

@@ -172,6 +172,30 @@ describe('the history and visibility of every record kind', () => {
     expect(importHistory.body.results).toMatchObject([{ action: 'created', actor: { type: 'import', id: app.cast.creator.userId }, request_id: 'import-request-1' }]);
   });
 
+  it('gives each record a statement creates its own entry of its fields, as one created alone gets', async () => {
+    const db = app.t.app.get(DataSource);
+    const orgId = app.cast.outsiderOrgId;
+    const made = (await db.query(
+      `INSERT INTO leads (org_id, first_name, last_name, email, status) VALUES ($1, 'Ann', 'One', $2, 'assigned'), ($1, 'Bob', 'Two', '', 'in process') RETURNING id`,
+      [orgId, `bulk-${randomUUID()}@prospect.example`],
+    )) as { id: string }[];
+    const entries = (await db.query(`SELECT record_id, action, changes, state FROM record_history WHERE org_id = $1 AND record_id = ANY($2::uuid[])`, [orgId, made.map((row) => row.id)])) as {
+      record_id: string;
+      action: string;
+      changes: { field: string; from: unknown; to: unknown }[];
+      state: string;
+    }[];
+    expect(entries).toHaveLength(2);
+    const [ann, bob] = made.map(({ id }) => entries.find((entry) => entry.record_id === id)!);
+    expect(ann).toMatchObject({ action: 'created', state: null });
+    expect(ann.changes.map((change) => change.field)).toEqual(expect.arrayContaining(['email', 'first_name', 'last_name', 'status']));
+    expect(ann.changes.every((change) => change.from === null)).toBe(true);
+    // Empty fields are not changes; fields come in name order.
+    expect(bob.changes.map((change) => change.field)).not.toContain('email');
+    expect(bob.changes.map((change) => change.field)).toEqual([...bob.changes.map((change) => change.field)].sort());
+    expect(bob.changes).toContainEqual({ field: 'status', from: null, to: 'in process' });
+  });
+
   // Last: every write above was a member's, a key's or an import's; one recorded as `system` was made outside a transaction.
   it('attributes every write a request made to its actor, none to the system', async () => {
     const rows = (await app.t.app.get(DataSource).query(`SELECT kind, action, changes FROM record_history WHERE org_id = $1 AND actor_type = 'system'`, [app.cast.orgId])) as unknown[];
