@@ -103,6 +103,8 @@ export interface RecordDeleting {
 export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = LinkDeclaration> {
   private linkTables?: { links: Record<string, LinkTable>; tags?: LinkTable };
   private hydrate?: (row: Record<string, unknown>) => T;
+  /** The row's numeric and bigint columns under their raw aliases, which JSON would turn into numbers (embeddedWithLinks). */
+  private textColumns?: string[];
   /** How its lists sort and continue from a cursor. */
   readonly keyset: KeysetPages;
 
@@ -245,11 +247,11 @@ export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = Lin
   embeddedWithLinks<X extends object, R>(builder: SelectQueryBuilder<T>, toItem: (row: T, links: LinkRow<L> & X) => R, total?: SelectQueryBuilder<ObjectLiteral>): EmbeddedRows<R> {
     const query = this.selectWithLinks(builder) as SelectQueryBuilder<ObjectLiteral>;
     const { alias, entity } = this.options;
-    const textColumns = this.db.tx.connection
+    this.textColumns ??= this.db.tx.connection
       .getMetadata(entity)
       .columns.filter((column) => column.type === 'numeric' || column.type === 'bigint')
       .map((column) => `${alias}_${column.databaseName}`);
-    return { query, total, textColumns, read: (row) => toItem(...this.hydrated<X>(row)) };
+    return { query, total, textColumns: this.textColumns, read: (row) => toItem(...this.hydrated<X>(row)) };
   }
 
   private selectWithLinks(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
