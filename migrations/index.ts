@@ -38,6 +38,7 @@ import { KeptDashboardTotals1796360000000 } from './1796360000000-KeptDashboardT
 import { FasterHistoryWrites1796370000000 } from './1796370000000-FasterHistoryWrites.js';
 import { IndexedReferences1796380000000 } from './1796380000000-IndexedReferences.js';
 import { HistoryPerStatement1796390000000 } from './1796390000000-HistoryPerStatement.js';
+import { LinkHistoryPerStatement1796400000000 } from './1796400000000-LinkHistoryPerStatement.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -88,4 +89,5 @@ export const migrations = [
   FasterHistoryWrites1796370000000,
   IndexedReferences1796380000000,
   HistoryPerStatement1796390000000,
+  LinkHistoryPerStatement1796400000000,
 ];

@@ -36,6 +36,10 @@ export function dataSourceOptions(url: string, poolSize = 10, limits?: PoolLimit
           // instead of letting them fill the pool that every other tenant's requests need.
           lock_timeout: limits.lockTimeoutMs,
           idle_in_transaction_session_timeout: Math.max(limits.statementTimeoutMs * 4, 60_000),
+          // Requests and their triggers are short statements whose estimated costs can still pass
+          // jit_above_cost (a trigger's transition table is guessed at): compiling them took up
+          // to a second each, far more than running them.
+          options: '-c jit=off',
         }
       : { max: poolSize },
   };
