@@ -150,6 +150,20 @@ describe('POST /api/leads/upload/', () => {
     expect(res.body.errors).toEqual([{ row: 1102, field: 'email', message: expect.stringContaining('earlier row in this file') }]);
   });
 
+  it('reports errors in row order while the next thousand rows are read during the last thousand’s write', async () => {
+    const city = `Ordered-${randomUUID().slice(0, 6)}`;
+    const prefix = randomUUID().slice(0, 8);
+    // The thousandth row's e-mail is found taken only when its batch is written.
+    await t.api.post('/api/leads/', { first_name: 'A', last_name: 'B', email: `${prefix}-999@x.co` }, as(cast, 'admin'));
+    const csv = `${csvOf(city, 1000, prefix)}\nBad,Mail,not-an-e-mail,${city}\n${csvOf(city, 20).split('\n').slice(1).join('\n')}\n`;
+    const res = await upload(csv);
+    expect(res.body).toMatchObject({ status: 'partial', imported_count: 1019, failed_count: 2 });
+    expect(res.body.errors).toEqual([
+      { row: 1001, field: 'email', message: 'a lead with this e-mail already exists in the organization' },
+      { row: 1002, field: 'email', message: expect.any(String) },
+    ]);
+  });
+
   it('lets parallel uploads of one file import each e-mail once', async () => {
     const city = `Parallel-${randomUUID().slice(0, 6)}`;
     const csv = csvOf(city, 50);

@@ -21,6 +21,7 @@ import { toLeadColumns } from '../lead.mapper.js';
 import { undefuseCell } from '../../../common/records/record-export.js';
 import { type ImportColumn, mapHeader } from './import-columns.js';
 import { insertLeads } from './lead-batch-insert.js';
+import { WriteBehind } from './write-behind.js';
 import { LeadImport, LeadImportStatus } from './lead-import.entity.js';
 import { capped, csvRows, type FileKind, type RawRow, sniffKind } from './lead-rows.js';
 import { xlsxRows } from './xlsx-rows.js';
@@ -33,10 +34,8 @@ interface ValidRow {
   dto: ImportLeadRowDto;
 }
 
-/** Counts and the first errors of one import; memory stays flat whatever the file's size. */
-class ImportReport {
-  rowsRead = 0;
-  imported = 0;
+/** Rows that failed, and the first errors; memory stays flat whatever the file's size. */
+class FailureLog {
   failed = 0;
   readonly errors: ImportErrorDto[] = [];
 
@@ -51,6 +50,18 @@ class ImportReport {
     for (const [other, reasons] of Object.entries(fields).slice(1)) {
       if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ row, field: other, message: reasons[0] });
     }
+  }
+}
+
+/** Counts and the first errors of one import. */
+class ImportReport extends FailureLog {
+  rowsRead = 0;
+  imported = 0;
+
+  /** Takes in the failures of a batch's rows as if they had been reported here in turn. */
+  absorb(log: FailureLog): void {
+    this.failed += log.failed;
+    for (const error of log.errors) if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error);
   }
 
   result(): LeadImportResponseDto {
@@ -287,36 +298,52 @@ export class LeadImportService implements OnApplicationBootstrap, OnApplicationS
       let batchEmails = new Set<string>();
       let columns: (ImportColumn | null)[] | undefined;
       let batch: ValidRow[] = [];
+      // The next batch is read and validated while the last one is written (the server's CPU
+      // beside PostgreSQL's); its rows' failures are held until it is written, so the report
+      // lists them in the order it would have had batches been read and written in turn.
+      let failures = new FailureLog();
+      const writes = new WriteBehind();
       const flush = async () => {
-        await this.insertBatch(principal, batch, report);
+        const [rows, held] = [batch, failures];
+        await writes.push(async () => {
+          report.absorb(held);
+          await this.insertBatch(principal, rows, report);
+          progress?.(report, report.rowsRead);
+        });
         batch = [];
         batchEmails = new Set();
-        progress?.(report, report.rowsRead);
+        failures = new FailureLog();
       };
-      for await (const raw of capped(kind === 'csv' ? csvRows(path) : xlsxRows(path))) {
-        if (!columns) {
-          columns = mapHeader(raw.cells);
-          continue;
+      try {
+        for await (const raw of capped(kind === 'csv' ? csvRows(path) : xlsxRows(path))) {
+          if (!columns) {
+            columns = mapHeader(raw.cells);
+            continue;
+          }
+          report.rowsRead += 1;
+          const valid = await this.validateRow(raw, columns, failures);
+          if (!valid) continue;
+          const email = valid.dto.email?.toLowerCase();
+          if (email && batchEmails.has(email)) {
+            failures.fail(raw.row, 'email', `duplicates the e-mail of an earlier row in this file`);
+            continue;
+          }
+          if (email) batchEmails.add(email);
+          batch.push(valid);
+          if (batch.length >= BATCH_SIZE) await flush();
         }
-        report.rowsRead += 1;
-        const valid = await this.validateRow(raw, columns, report);
-        if (!valid) continue;
-        const email = valid.dto.email?.toLowerCase();
-        if (email && batchEmails.has(email)) {
-          report.fail(raw.row, 'email', `duplicates the e-mail of an earlier row in this file`);
-          continue;
-        }
-        if (email) batchEmails.add(email);
-        batch.push(valid);
-        if (batch.length >= BATCH_SIZE) await flush();
+      } catch (error) {
+        await writes.settle();
+        throw error;
       }
       if (!columns) throw ValidationFailedError.field('leads_file', 'has no header row');
-      if (batch.length) await flush();
+      await flush();
+      await writes.drain();
       return report;
     }));
   }
 
-  private async validateRow(raw: RawRow, columns: (ImportColumn | null)[], report: ImportReport): Promise<ValidRow | null> {
+  private async validateRow(raw: RawRow, columns: (ImportColumn | null)[], report: FailureLog): Promise<ValidRow | null> {
     if (raw.cells.length > columns.length && raw.cells.slice(columns.length).some((cell) => cell !== '')) {
       report.fail(raw.row, 'row', `has ${raw.cells.length} columns; the header has ${columns.length}`);
       return null;
