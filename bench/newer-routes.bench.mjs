@@ -12,6 +12,8 @@ import { benchOrganization, load, measureRoute, quietApiEnv, startServer, throwa
 
 const FACTORS = (process.env.BENCH_VOLUMES ?? '0.1,1,10').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+/** Only the routes whose name contains this (BENCH_ROUTES=pdf: none of the table, the PDF runs alone). */
+const ROUTES = process.env.BENCH_ROUTES ?? '';
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const COUNTED = 20;
 const [API_PORT, BARE_PORT, LOAD_PORT] = [3914, 3915, 3916];
@@ -58,7 +60,7 @@ async function measureVolume(factor) {
       ['GET /api/accounts/{id}/ (opportunities, invoices)', `/api/accounts/${accountId}/`, false],
     ];
     const results = [];
-    for (const [name, path, hasBare] of routes) {
+    for (const [name, path, hasBare] of routes.filter(([name]) => name.includes(ROUTES))) {
       const measured = await measureRoute({
         path,
         headers,

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { pdfText } from '../support/pdf-text.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -73,6 +74,19 @@ describe('invoice PDFs (real server process)', () => {
     // Each description is printed to 300 characters; the API keeps all of it.
     expect(text).not.toContain('END');
     expect((await call('GET', `/api/invoices/${invoice.body.id}/`, orgId)).body.lines[0].description).toMatch(/END$/);
+  });
+
+  it('draws at a lower priority than the event loop, which keeps its own', async () => {
+    const orgId = await newOrg('Niceness');
+    const account = (await call('POST', '/api/accounts/', orgId, { name: 'Billed' })).body.id;
+    const invoice = await call('POST', '/api/invoices/', orgId, { invoice_title: 'Small', account, lines: [{ description: 'One', quantity: '1', unit_price: '1.00' }] });
+    expect((await call('GET', `/api/invoices/${invoice.body.id}/pdf/`, orgId)).status).toBe(200);
+    const pid = server.child.pid!;
+    // Field 19 of a thread's stat line is its niceness; the fields after the name start at 3.
+    const niceness = async (tid: string) => Number((await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8')).split(') ')[1].split(' ')[16]);
+    const threads = await Promise.all((await readdir(`/proc/${pid}/task`)).map(async (tid) => ({ tid, nice: await niceness(tid) })));
+    expect(threads.find(({ tid }) => tid === String(pid))?.nice).toBe(0);
+    expect(threads.filter(({ nice }) => nice === 10).length).toBeGreaterThanOrEqual(1);
   });
 
   it(`draws at most ${PER_MINUTE} PDFs per organization per minute (429 with Retry-After), each organization on its own budget`, async () => {
