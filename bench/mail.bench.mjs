@@ -2,7 +2,7 @@
 // how fast they reach a local SMTP sink (queue + worker + SMTP), with Redis when REDIS_URL is set.
 import { cpus } from 'node:os';
 import { SMTPServer } from 'smtp-server';
-import { startServer, throwawayDatabase, writeResult } from './support.mjs';
+import { cpuPerUnit, startServer, throwawayDatabase, writeResult } from './support.mjs';
 
 const MAILS = Number(process.env.BENCH_MAILS ?? 5000);
 const CONCURRENCY = 20;
@@ -57,6 +57,7 @@ try {
 
   const started = Date.now();
   let next = 0;
+  let queuedSeconds = 0;
   const worker = async () => {
     while (next < MAILS) {
       const n = next++;
@@ -68,12 +69,17 @@ try {
       if (res.status !== 201) throw new Error(`create_mail ${n}: ${res.status} ${JSON.stringify(res.body)}`);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const queuedSeconds = (Date.now() - started) / 1000;
-  const deadline = Date.now() + 600_000;
-  while (received < MAILS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  // What one mail costs the machine from its request to its delivery (the bench's own clients and
+  // SMTP sink aside): the most this machine's cores could deliver is their time over that.
+  const { cpu_ms: cpuPerMail } = await cpuPerUnit(server.child.pid, MAILS, async () => {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    queuedSeconds = (Date.now() - started) / 1000;
+    const deadline = Date.now() + 600_000;
+    while (received < MAILS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  });
   const totalSeconds = (Date.now() - started) / 1000;
   if (received < MAILS) throw new Error(`only ${received} of ${MAILS} mails arrived`);
+  const cpuMs = cpuPerMail ? +(cpuPerMail.server + cpuPerMail.postgres + cpuPerMail.redis).toFixed(2) : null;
 
   const result = {
     date: new Date().toISOString(),
@@ -84,6 +90,8 @@ try {
     queued_per_second: Math.round(MAILS / queuedSeconds),
     delivered_seconds: totalSeconds,
     delivered_per_second: Math.round(MAILS / totalSeconds),
+    cpu_ms_per_mail: cpuPerMail,
+    ceiling_per_second: cpuMs ? Math.round((cpus().length * 1000) / cpuMs) : null,
   };
   const markdown = `# Mail benchmark
 
@@ -91,9 +99,9 @@ ${result.date}, ${result.machine.cpus} cores, Node ${result.machine.node}, Postg
 ${MAILS} mails, one recipient each, posted by ${CONCURRENCY} concurrent clients to create_mail; a local SMTP
 server (smtp-server) receives them.
 
-| mails | queued in (s) | queued/s | all delivered after (s) | delivered/s |
-| --- | --- | --- | --- | --- |
-| ${MAILS} | ${queuedSeconds} | ${result.queued_per_second} | ${totalSeconds} | ${result.delivered_per_second} |
+| mails | queued in (s) | queued/s | all delivered after (s) | delivered/s | CPU ms per mail: server + PostgreSQL + Redis | ceiling: cores / CPU per mail |
+| --- | --- | --- | --- | --- | --- | --- |
+| ${MAILS} | ${queuedSeconds} | ${result.queued_per_second} | ${totalSeconds} | ${result.delivered_per_second} | ${cpuPerMail ? `${cpuPerMail.server} + ${cpuPerMail.postgres} + ${cpuPerMail.redis}` : '—'} | ${result.ceiling_per_second ?? '—'}/s |
 `;
   await writeResult('mail', result, markdown);
   process.stdout.write(markdown);

@@ -92,19 +92,34 @@ function cpuMs(pid, reaped = false) {
 }
 
 /**
- * CPU time of PostgreSQL: every live postgres process, plus the ended ones (backends whose pool
- * connection closed, parallel workers), which the postmaster has reaped into its children's time.
+ * CPU time of every live process whose name starts with `name` (postgres, redis-server), plus the
+ * ended ones they have reaped (PostgreSQL's backends whose pool connection closed, parallel
+ * workers), which the postmaster counts in its children's time.
  */
-function postgresCpuMs() {
+function processesCpuMs(name) {
   let total = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) total += cpuMs(pid, true) ?? 0;
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith(name)) total += cpuMs(pid, true) ?? 0;
     } catch {
       // the process ended meanwhile
     }
   }
   return total;
+}
+
+const postgresCpuMs = () => processesCpuMs('postgres');
+
+/**
+ * Runs `work` and answers what each of its `units` cost in CPU: the server process's (all its
+ * threads), PostgreSQL's and Redis's, which share the machine's cores. Null off Linux.
+ */
+export async function cpuPerUnit(pid, units, work) {
+  const before = { server: cpuMs(pid), postgres: postgresCpuMs(), redis: processesCpuMs('redis-server') };
+  if (before.server === null) return { result: await work(), cpu_ms: null };
+  const result = await work();
+  const per = (ms) => +(ms / units).toFixed(2);
+  return { result, cpu_ms: { server: per(cpuMs(pid) - before.server), postgres: per(postgresCpuMs() - before.postgres), redis: per(processesCpuMs('redis-server') - before.redis) } };
 }
 
 /**
