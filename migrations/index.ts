@@ -39,6 +39,7 @@ import { FasterHistoryWrites1796370000000 } from './1796370000000-FasterHistoryW
 import { IndexedReferences1796380000000 } from './1796380000000-IndexedReferences.js';
 import { HistoryPerStatement1796390000000 } from './1796390000000-HistoryPerStatement.js';
 import { LinkHistoryPerStatement1796400000000 } from './1796400000000-LinkHistoryPerStatement.js';
+import { SentInvoicePdfs1796410000000 } from './1796410000000-SentInvoicePdfs.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -90,4 +91,5 @@ export const migrations = [
   IndexedReferences1796380000000,
   HistoryPerStatement1796390000000,
   LinkHistoryPerStatement1796400000000,
+  SentInvoicePdfs1796410000000,
 ];

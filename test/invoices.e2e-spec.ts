@@ -454,3 +454,42 @@ describe('invoice PDFs drawn once', () => {
     expect((await download()).status).toBe(429);
   });
 });
+
+describe('sent invoice PDFs', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let sink: SmtpSink;
+
+  // Nothing kept in memory, one render a minute: a download served without drawing is the stored file.
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    t = await createTestApp({ SMTP_URL: sink.url, PDF_CACHE_BYTES: '0', PDF_RENDERS_PER_ORG_PER_MINUTE: '1' });
+    cast = await createCast(t.api);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('downloads a sent invoice as the very PDF its recipient got, until what it prints changes', async () => {
+    const account = await makeAccount(t, as(cast, 'admin'));
+    const invoice = await makeInvoice(t, as(cast, 'admin'), { account: account.id, lines: [{ description: 'Audit', quantity: '1', unit_price: '80.00' }] });
+    const address = `ap-${randomUUID().slice(0, 8)}@client.example`;
+    expect((await t.api.post(`/api/invoices/${invoice.id}/send/`, { recipients: [address] }, as(cast, 'admin'))).status).toBe(200);
+    const [mail] = await eventually(async () => {
+      const got = sink.to(address);
+      if (got.length === 0) throw new Error('not yet delivered');
+      return got;
+    });
+    const mailed = mailAttachment(mail.raw, 'application/pdf');
+    const download = () => t.api.get(`/api/invoices/${invoice.id}/pdf/`, as(cast, 'admin'));
+    for (let i = 0; i < 2; i++) {
+      const res = await download();
+      expect(res.status).toBe(200);
+      expect(Buffer.compare(res.body as Buffer, mailed)).toBe(0);
+    }
+    // A payment changes the amount due it prints: that PDF must be drawn, past the one-a-minute budget.
+    expect((await t.api.post(`/api/invoices/${invoice.id}/payments/`, { amount: '30', paid_on: utcDate(0) }, as(cast, 'admin'))).status).toBe(201);
+    expect((await download()).status).toBe(429);
+  });
+});

@@ -82,6 +82,13 @@ export class InvoiceEmail extends InvoicePart {
   @Column({ type: 'uuid' })
   emailId: string;
 
+  /** What the mailed PDF prints (pdfKeyOf), and where its file is: a download that prints the same is served from it. */
+  @Column({ type: 'varchar', length: 27, nullable: true })
+  pdfKey: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  pdfStorageKey: string | null;
+
   @ManyToOne('AccountEmail', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'email_id' })
   email?: unknown;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { isDeepStrictEqual } from 'node:util';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { OrgPrincipal } from '../../common/auth/principal.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
 import { ConflictError, ValidationFailedError } from '../../common/errors/app-error.js';
@@ -39,6 +40,8 @@ class ChangedWhileDrawing extends Error {}
 /** What leaves the system: the invoice as a PDF, and the mail that carries it. */
 @Injectable()
 export class InvoiceSending {
+  private readonly logger = new Logger(InvoiceSending.name);
+
   constructor(
     @InjectDb() private readonly db: Db,
     private readonly invoices: InvoicesService,
@@ -65,12 +68,34 @@ export class InvoiceSending {
     const key = pdfKeyOf(input);
     const found = { fileName: `${invoice.invoice_number}.pdf`, etag: `"${key}"` };
     if (ifNoneMatch && !noneMatchHolds(ifNoneMatch, found.etag)) return found;
-    const cached = this.cache.get(key);
-    if (cached) return { ...found, pdf: cached };
+    const kept = this.cache.get(key) ?? (await this.mailed(principal.orgId, id, key));
+    if (kept) {
+      this.cache.put(key, kept);
+      return { ...found, pdf: kept };
+    }
     await this.limits.consume(this.limits.rules.pdfPerOrgMinute, principal.orgId);
     const pdf = await this.renderer.render(input);
     this.cache.put(key, pdf);
     return { ...found, pdf };
+  }
+
+  /**
+   * The PDF a sending of the invoice stored, when it prints what the invoice prints now: a sent
+   * invoice is downloaded as the very file its recipients got, in every process and after a
+   * restart. A file that can no longer be read (its mail deleted with the account) is drawn anew.
+   */
+  private async mailed(orgId: string, invoiceId: string, key: string): Promise<Buffer | undefined> {
+    const [sent] = (await this.db.tx.query(
+      `SELECT pdf_storage_key FROM invoice_emails WHERE org_id = $1 AND invoice_id = $2 AND pdf_key = $3 ORDER BY created_on DESC LIMIT 1`,
+      [orgId, invoiceId, key],
+    )) as { pdf_storage_key: string }[];
+    if (!sent) return undefined;
+    try {
+      return await buffer(await this.storage.open(sent.pdf_storage_key));
+    } catch (error) {
+      this.logger.warn({ invoiceId, error: String(error) }, 'The PDF stored when the invoice was sent could not be read; drawing it');
+      return undefined;
+    }
   }
 
   /**
@@ -117,7 +142,7 @@ export class InvoiceSending {
           recipients,
           attachments: [{ storageKey, fileName: `${invoice.invoice_number}.pdf`, contentType: 'application/pdf', size: file.size }],
         });
-        await this.db.tx.getRepository(InvoiceEmail).insert({ orgId: principal.orgId, invoiceId: id, emailId });
+        await this.db.tx.getRepository(InvoiceEmail).insert({ orgId: principal.orgId, invoiceId: id, emailId, pdfKey: pdfKeyOf(drawn), pdfStorageKey: storageKey });
       });
     } catch (error) {
       if (stored) await this.storage.delete(storageKey);

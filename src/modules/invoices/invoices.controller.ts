@@ -127,7 +127,8 @@ export class InvoicesController {
     summary: 'Download an invoice as PDF',
     description:
       'The invoice as it stands now. Drawn off the request thread; at most PDF_RENDERS_PER_ORG_PER_MINUTE per organization (30), ' +
-      'then 429. A PDF drawn lately with the same content is served without drawing (and without counting). The ETag names what ' +
+      'then 429. A PDF drawn lately with the same content, or the one mailed when the invoice was sent if it still prints the same, ' +
+      'is served without drawing (and without counting). The ETag names what ' +
       `it prints: with If-None-Match, 304 until the invoice (or its bill-to or organization name) changes. ${WHO}`,
   })
   @ApiProduces('application/pdf')
