@@ -1,5 +1,4 @@
 import { buffer } from 'node:stream/consumers';
-import { In } from 'typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import { FileStorage } from '../files/file-storage.js';
 import { type Db, InjectDb } from '../../common/database/transactions.js';
@@ -16,6 +15,9 @@ export const INTERRUPTED = 'interrupted while sending: it may or may not have ar
 /** After the SMTP server accepted a mail, how long its `sent` mark is retried within the job (then in the background). */
 const SENT_MARK_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 const SENT_MARK_BACKGROUND_MS = 5000;
+
+type OwedMail = Pick<AccountEmail, 'subject' | 'html' | 'fromAccount' | 'attachments'>;
+type OwedDelivery = Pick<EmailDelivery, 'id' | 'address' | 'attempts'>;
 
 /** Thrown when some recipients failed but may succeed later: the queue retries the job. */
 export class RetryLaterError extends Error {}
@@ -38,23 +40,11 @@ export class DeliveryService {
   ) {}
 
   async deliverEmail(emailId: string): Promise<void> {
-    const email = await this.db.tx.getRepository(AccountEmail).findOneBy({ id: emailId });
-    if (!email) return;
-    const deliveries = this.db.tx.getRepository(EmailDelivery);
-    // A delivery still "sending" belongs to a run that died mid-send (or one whose sent mark never
-    // stuck): whether it arrived cannot be known, so it is not sent again by itself.
-    await deliveries.update({ emailId, status: DeliveryStatus.SENDING }, { status: DeliveryStatus.UNKNOWN, lastError: INTERRUPTED });
+    const owed = await this.owedDeliveries(emailId);
+    if (!owed) return;
+    const { email, pending } = owed;
     const { maxAttempts } = this.config.mail;
-    const pending = await deliveries
-      .createQueryBuilder('delivery')
-      .where('delivery.emailId = :emailId', { emailId })
-      .andWhere('(delivery.status = :queued OR (delivery.status = :failed AND delivery.attempts < :maxAttempts))', {
-        queued: DeliveryStatus.QUEUED,
-        failed: DeliveryStatus.FAILED,
-        maxAttempts,
-      })
-      .orderBy('delivery.address')
-      .getMany();
+    const deliveries = this.db.tx.getRepository(EmailDelivery);
     const attachments = pending.length ? await this.attachmentsOf(email) : [];
     let retry = false;
     for (const delivery of pending) {
@@ -83,13 +73,37 @@ export class DeliveryService {
   }
 
   /**
+   * The mail and the deliveries it still owes (queued, or failed with attempts left), in address
+   * order, in one statement that also marks unknown any delivery still "sending": it belongs to a
+   * run that died mid-send (or one whose sent mark never stuck), and whether it arrived cannot be
+   * known, so it is not sent again by itself. Null when the mail is gone.
+   */
+  private async owedDeliveries(emailId: string): Promise<{ email: OwedMail; pending: OwedDelivery[] } | null> {
+    const rows: (OwedMail & { id: string | null; address: string; attempts: number })[] = await this.db.tx.query(
+      `WITH interrupted AS (
+         UPDATE email_deliveries SET status = 'unknown', last_error = $3 WHERE email_id = $1 AND status = 'sending'
+       )
+       SELECT e.subject, e.html, e.from_account AS "fromAccount", e.attachments, d.id, d.address, d.attempts
+       FROM account_emails e
+       LEFT JOIN email_deliveries d ON d.email_id = e.id AND (d.status = 'queued' OR (d.status = 'failed' AND d.attempts < $2))
+       WHERE e.id = $1
+       ORDER BY d.address`,
+      [emailId, this.config.mail.maxAttempts, INTERRUPTED],
+    );
+    if (rows.length === 0) return null;
+    const [{ subject, html, fromAccount, attachments }] = rows;
+    const pending = rows.flatMap(({ id, address, attempts }) => (id ? [{ id, address, attempts }] : []));
+    return { email: { subject, html, fromAccount, attachments }, pending };
+  }
+
+  /**
    * Records that the SMTP server accepted a delivery, retrying until it sticks: within the job for
    * about a minute, then in the background every few seconds while the process lives. A failed mark
    * never turns into a second send; if the process dies first, the delivery shows `unknown`.
    */
   private async markSent(id: string): Promise<void> {
     const mark = () =>
-      this.db.tx.getRepository(EmailDelivery).update({ id, status: In([DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN]) }, { status: DeliveryStatus.SENT, sentAt: new Date(), lastError: null });
+      this.db.tx.query(`UPDATE email_deliveries SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1 AND status IN ('sending', 'unknown')`, [id, new Date()]);
     for (const wait of [0, ...SENT_MARK_RETRY_MS]) {
       if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
       try {
@@ -146,7 +160,7 @@ export class DeliveryService {
   }
 
   /** The mail's files, read once for all its recipients (they are small: an invoice's PDF). */
-  private async attachmentsOf(email: AccountEmail): Promise<OutgoingMail['attachments']> {
+  private async attachmentsOf(email: OwedMail): Promise<OutgoingMail['attachments']> {
     return Promise.all(
       email.attachments.map(async (file) => ({
         filename: file.fileName,
@@ -158,13 +172,10 @@ export class DeliveryService {
 
   /** Marks one delivery as being sent, only if no other run has it; false if it was taken. */
   private async claim(id: string): Promise<boolean> {
-    const result = await this.db.tx
-      .getRepository(EmailDelivery)
-      .createQueryBuilder()
-      .update()
-      .set({ status: DeliveryStatus.SENDING, attempts: () => 'attempts + 1' })
-      .where('id = :id AND status IN (:...open)', { id, open: [DeliveryStatus.QUEUED, DeliveryStatus.FAILED] })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    const [, claimed] = (await this.db.tx.query(
+      `UPDATE email_deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = $1 AND status IN ('queued', 'failed')`,
+      [id],
+    )) as [unknown, number];
+    return claimed > 0;
   }
 }
