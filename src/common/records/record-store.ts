@@ -22,6 +22,7 @@ import { RecordKinds } from './record-kinds.js';
 import { updatedSince } from './record-list-query.dto.js';
 import { PreconditionFailedError, RecordRevisions } from './record-revisions.js';
 import { RecordTotal } from './record-total.entity.js';
+import { emitInTurn } from '../events/in-turn.js';
 
 /** A link a body can set: the entity's many-to-many relation, and what its ids must be (`user`, `team`, `contact`). */
 export interface LinkSpec {
@@ -448,7 +449,7 @@ export class RecordStore<T extends StoredRecord, L extends LinkDeclaration = Lin
       const record = await this.load(principal, id);
       assertCanDelete(principal, record, this.options.kind.name.toLowerCase());
       const event: RecordDeleting = { kind: this.options.kind.kind, orgId: principal.orgId, id, afterCommit: (work) => followUps.push(work) };
-      await this.events.emitAsync(RECORD_DELETING, event);
+      await emitInTurn(this.events, RECORD_DELETING, event);
       const expected = RecordRevisions.expected(this.options.kind.kind, id);
       const removal = this.db.tx.getRepository(this.options.entity).createQueryBuilder().delete().where('id = :id AND org_id = :orgId', { id, orgId: principal.orgId });
       if (expected !== undefined) removal.andWhere('revision = :expected', { expected });

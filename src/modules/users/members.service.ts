@@ -19,6 +19,7 @@ import { toUserRef, toUserResponse } from './user.mapper.js';
 import type { User } from './user.entity.js';
 import { MembershipCache } from './membership-cache.js';
 import { UsersService } from './users.service.js';
+import { emitInTurn } from '../../common/events/in-turn.js';
 
 export interface Membership {
   profileId: string;
@@ -178,7 +179,7 @@ export class MembersService implements ReferenceTargetService {
 
   /** What the membership granted elsewhere ends in this transaction (a calendar feed URL, which would work again on return). */
   private async ended(orgId: string, userId: string): Promise<void> {
-    await this.events.emitAsync(MEMBERSHIP_ENDED, { orgId, userId } satisfies MembershipEnded);
+    await emitInTurn(this.events, MEMBERSHIP_ENDED, { orgId, userId } satisfies MembershipEnded);
   }
 
   /** The caller's names (the person's, in every organization) and phones and address (this organization's profile). */
