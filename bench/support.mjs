@@ -108,18 +108,27 @@ function processesCpuMs(name) {
   return total;
 }
 
-const postgresCpuMs = () => processesCpuMs('postgres');
+/** CPU used so far by the server process (all its threads), PostgreSQL and Redis; null off Linux. */
+function cpuNow(pid) {
+  const server = cpuMs(pid);
+  return server === null ? null : { server, postgres: processesCpuMs('postgres'), redis: processesCpuMs('redis-server') };
+}
+
+/** What each of `units` cost since `before`, in ms of each part's CPU. */
+function cpuSince(pid, before, units) {
+  const now = cpuNow(pid);
+  const per = (part) => +((now[part] - before[part]) / units).toFixed(2);
+  return { server: per('server'), postgres: per('postgres'), redis: per('redis') };
+}
 
 /**
- * Runs `work` and answers what each of its `units` cost in CPU: the server process's (all its
- * threads), PostgreSQL's and Redis's, which share the machine's cores. Null off Linux.
+ * Runs `work` and answers what each of its `units` cost in CPU: the server process's, PostgreSQL's
+ * and Redis's, which share the machine's cores. Null off Linux.
  */
 export async function cpuPerUnit(pid, units, work) {
-  const before = { server: cpuMs(pid), postgres: postgresCpuMs(), redis: processesCpuMs('redis-server') };
-  if (before.server === null) return { result: await work(), cpu_ms: null };
+  const before = cpuNow(pid);
   const result = await work();
-  const per = (ms) => +(ms / units).toFixed(2);
-  return { result, cpu_ms: { server: per(cpuMs(pid) - before.server), postgres: per(postgresCpuMs() - before.postgres), redis: per(processesCpuMs('redis-server') - before.redis) } };
+  return { result, cpu_ms: before ? cpuSince(pid, before, units) : null };
 }
 
 /**
@@ -128,12 +137,11 @@ export async function cpuPerUnit(pid, units, work) {
  * whose speed drifts, and it says where the time goes. Null off Linux.
  */
 export async function withCpuPerRequest(pid, work) {
-  const server = cpuMs(pid);
-  if (server === null) return { ...(await work()), cpu_ms_per_request: null };
-  const postgres = postgresCpuMs();
+  const before = cpuNow(pid);
   const result = await work();
-  const per = (ms) => +(ms / result.requests).toFixed(2);
-  return { ...result, cpu_ms_per_request: { server: per(cpuMs(pid) - server), postgres: per(postgresCpuMs() - postgres) } };
+  if (!before) return { ...result, cpu_ms_per_request: null };
+  const { server, postgres } = cpuSince(pid, before, result.requests);
+  return { ...result, cpu_ms_per_request: { server, postgres } };
 }
 
 export async function writeResult(name, result, markdown) {
