@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { FileStorage } from '../src/modules/files/file-storage.js';
 import { InvoiceActions } from '../src/modules/invoices/invoice-actions.service.js';
 import { as, type Cast, createCast } from './support/cast.js';
 import { describeCommentCapability } from './support/comment-capability.js';
@@ -460,10 +462,11 @@ describe('sent invoice PDFs', () => {
   let cast: Cast;
   let sink: SmtpSink;
 
-  // Nothing kept in memory, one render a minute: a download served without drawing is the stored file.
+  // Nothing kept in memory, two renders a minute (the two sendings'): a download served at all
+  // afterwards is the stored file, and one that must be drawn is refused with 429.
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ SMTP_URL: sink.url, PDF_CACHE_BYTES: '0', PDF_RENDERS_PER_ORG_PER_MINUTE: '1' });
+    t = await createTestApp({ SMTP_URL: sink.url, PDF_CACHE_BYTES: '0', PDF_RENDERS_PER_ORG_PER_MINUTE: '2' });
     cast = await createCast(t.api);
   });
   afterAll(async () => {
@@ -471,25 +474,34 @@ describe('sent invoice PDFs', () => {
     await sink.stop();
   });
 
-  it('downloads a sent invoice as the very PDF its recipient got, until what it prints changes', async () => {
+  const sent = async () => {
     const account = await makeAccount(t, as(cast, 'admin'));
     const invoice = await makeInvoice(t, as(cast, 'admin'), { account: account.id, lines: [{ description: 'Audit', quantity: '1', unit_price: '80.00' }] });
     const address = `ap-${randomUUID().slice(0, 8)}@client.example`;
     expect((await t.api.post(`/api/invoices/${invoice.id}/send/`, { recipients: [address] }, as(cast, 'admin'))).status).toBe(200);
+    return { invoice, address, download: () => t.api.get(`/api/invoices/${invoice.id}/pdf/`, as(cast, 'admin')) };
+  };
+
+  it('downloads a sent invoice as the very PDF its recipient got, until what it prints changes, and draws it when the file is gone', async () => {
+    const first = await sent();
+    const second = await sent();
     const [mail] = await eventually(async () => {
-      const got = sink.to(address);
+      const got = sink.to(first.address);
       if (got.length === 0) throw new Error('not yet delivered');
       return got;
     });
     const mailed = mailAttachment(mail.raw, 'application/pdf');
-    const download = () => t.api.get(`/api/invoices/${invoice.id}/pdf/`, as(cast, 'admin'));
     for (let i = 0; i < 2; i++) {
-      const res = await download();
+      const res = await first.download();
       expect(res.status).toBe(200);
       expect(Buffer.compare(res.body as Buffer, mailed)).toBe(0);
     }
-    // A payment changes the amount due it prints: that PDF must be drawn, past the one-a-minute budget.
-    expect((await t.api.post(`/api/invoices/${invoice.id}/payments/`, { amount: '30', paid_on: utcDate(0) }, as(cast, 'admin'))).status).toBe(201);
-    expect((await download()).status).toBe(429);
+    // The second invoice's stored file lost (a disk restored without it): drawn again, so past the budget, not a 500.
+    const [{ key }] = await t.app.get(DataSource).query(`SELECT pdf_storage_key AS key FROM invoice_emails WHERE invoice_id = $1`, [second.invoice.id]);
+    await t.app.get(FileStorage).delete(key);
+    expect((await second.download()).status).toBe(429);
+    // A payment changes the amount due it prints: that PDF must be drawn too.
+    expect((await t.api.post(`/api/invoices/${first.invoice.id}/payments/`, { amount: '30', paid_on: utcDate(0) }, as(cast, 'admin'))).status).toBe(201);
+    expect((await first.download()).status).toBe(429);
   });
 });
