@@ -49,12 +49,8 @@ export const RECORD_HISTORY_WRITE = `
                 END IF;
             END $$`;
 
-export class BulkWriteHistory1796350000000 implements MigrationInterface {
-    name = 'BulkWriteHistory1796350000000'
-
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(RECORD_HISTORY_WRITE);
-        await queryRunner.query(`
+/** change_feed_number() as this migration leaves it (a later one starts from it). */
+export const CHANGE_FEED_NUMBER_PER_TRANSACTION = `
             CREATE OR REPLACE FUNCTION change_feed_number() RETURNS trigger LANGUAGE plpgsql
             -- Planned for each transaction's tables as they are: a plan cached while record_history was small scanned all of it.
             SET plan_cache_mode = force_custom_plan AS $$
@@ -82,7 +78,14 @@ export class BulkWriteHistory1796350000000 implements MigrationInterface {
                     WHERE h.org_id = org.org_id AND h.seq = pending.seq;
                 END LOOP;
                 RETURN NULL;
-            END $$`);
+            END $$`;
+
+export class BulkWriteHistory1796350000000 implements MigrationInterface {
+    name = 'BulkWriteHistory1796350000000'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(RECORD_HISTORY_WRITE);
+        await queryRunner.query(CHANGE_FEED_NUMBER_PER_TRANSACTION);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {

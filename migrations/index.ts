@@ -40,6 +40,7 @@ import { IndexedReferences1796380000000 } from './1796380000000-IndexedReference
 import { HistoryPerStatement1796390000000 } from './1796390000000-HistoryPerStatement.js';
 import { LinkHistoryPerStatement1796400000000 } from './1796400000000-LinkHistoryPerStatement.js';
 import { SentInvoicePdfs1796410000000 } from './1796410000000-SentInvoicePdfs.js';
+import { NarrowChangeFeed1796420000000 } from './1796420000000-NarrowChangeFeed.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -92,4 +93,5 @@ export const migrations = [
   HistoryPerStatement1796390000000,
   LinkHistoryPerStatement1796400000000,
   SentInvoicePdfs1796410000000,
+  NarrowChangeFeed1796420000000,
 ];

@@ -132,7 +132,7 @@ describe('GET /api/changes/', () => {
   it('answers 410 with the earliest kept seq for an after older than the retention', async () => {
     const cast = await createCast(t.api);
     for (const name of ['a', 'b', 'c']) await t.api.post('/api/leads/', { first_name: name, last_name: 'Lead' }, as(cast, 'admin'));
-    await t.app.get(DataSource).query(`UPDATE record_history SET at = now() - interval '31 days' WHERE org_id = $1 AND feed_seq <= 2`, [cast.orgId]);
+    await t.app.get(DataSource).query(`UPDATE record_history SET at = now() - interval '31 days' WHERE org_id = $1 AND seq IN (SELECT history_seq FROM change_feed WHERE org_id = $1 AND seq <= 2)`, [cast.orgId]);
     const expired = await t.api.get('/api/changes/?after=1', as(cast, 'admin'));
     expect(expired.status).toBe(410);
     expect(expired.body).toMatchObject({ code: 'CURSOR_EXPIRED', errors: { after: [expect.stringContaining('earliest kept seq: 3')] } });

@@ -176,7 +176,7 @@ describe('RecordStore, at the database', () => {
       expect((await entries(id)).map((entry) => entry.action)).toEqual(['created']);
     });
 
-    it('ends with a deleted entry when the record goes, and goes with its organization', async () => {
+    it('ends with a deleted entry when the record goes, and goes with its organization, feed numbers too', async () => {
       const id = await insert(creator, 'Removed', { assigned_to: [cast.assignee.userId], teams: [] });
       await store.remove(admin, id);
       expect((await entries(id)).map(({ action, changes }) => [action, changes])).toEqual([
@@ -186,9 +186,13 @@ describe('RecordStore, at the database', () => {
       const outsider = { userId: cast.outsider.userId, orgId: cast.outsiderOrgId };
       const theirs = await t.app.get(Db).withTransaction(() => store.insert(outsider, columns('Elsewhere'), { assigned_to: [], teams: [] }));
       expect(await entries(theirs)).toHaveLength(1);
-      await t.app.get(DataSource).query('DELETE FROM organizations WHERE id = $1', [cast.outsiderOrgId]);
-      const [{ left }] = await t.app.get(DataSource).query('SELECT count(*)::int AS left FROM record_history WHERE org_id = $1', [cast.outsiderOrgId]);
+      const db = t.app.get(DataSource);
+      const numbered = `SELECT count(*)::int AS count FROM change_feed WHERE org_id = $1`;
+      expect((await db.query(numbered, [cast.outsiderOrgId]))[0].count).toBeGreaterThan(0);
+      await db.query('DELETE FROM organizations WHERE id = $1', [cast.outsiderOrgId]);
+      const [{ left }] = await db.query('SELECT count(*)::int AS left FROM record_history WHERE org_id = $1', [cast.outsiderOrgId]);
       expect(left).toBe(0);
+      expect((await db.query(numbered, [cast.outsiderOrgId]))[0].count).toBe(0);
     });
   });
 });

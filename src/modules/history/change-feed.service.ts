@@ -23,7 +23,10 @@ export interface FeedRow {
   changes: HistoryChangeDto[];
 }
 
-export const FEED_COLUMNS = 'feed_seq AS seq, event_id, event_type, at, org_id, actor_type, actor_id, request_id, kind, record_id, data, changes';
+/** The columns of a FeedRow, from change_feed `feed` joined to its entry in record_history `entry` (FEED_ENTRIES). */
+export const FEED_COLUMNS =
+  'feed.seq, entry.event_id, feed.event_type, entry.at, entry.org_id, entry.actor_type, entry.actor_id, entry.request_id, entry.kind, entry.record_id, entry.data, entry.changes';
+export const FEED_ENTRIES = 'change_feed feed JOIN record_history entry ON entry.org_id = feed.org_id AND entry.seq = feed.history_seq';
 
 export class FeedExpiredError extends AppError {
   constructor(earliest: number) {
@@ -48,8 +51,9 @@ export const toEvent = (row: FeedRow): ChangeEventDto => ({
 
 /**
  * The organization's change feed: its history entries in the order their transactions committed,
- * numbered by the database (migration ChangeFeed), kept for CHANGE_FEED_RETENTION_DAYS. Two
- * statements a page: the events, and whether the one after `after` has expired.
+ * numbered by the database in change_feed (migrations ChangeFeed, NarrowChangeFeed), kept for
+ * CHANGE_FEED_RETENTION_DAYS. Two statements a page: the events, and whether the one after
+ * `after` has expired.
  */
 @Injectable()
 export class ChangeFeed {
@@ -70,11 +74,11 @@ export class ChangeFeed {
 
   /** Up to `limit` kept events after `seq`, oldest first, of the types `filter` takes. */
   after(orgId: string, seq: number, limit: number, kept = this.keptSince(), filter?: TypeFilter): Promise<FeedRow[]> {
-    const typed = filter ? `AND (event_type = ANY($5) OR event_type LIKE ANY($6))` : '';
+    const typed = filter ? `AND (feed.event_type = ANY($5) OR feed.event_type LIKE ANY($6))` : '';
     const parameters: unknown[] = [orgId, seq, kept, limit];
     if (filter) parameters.push(filter.exact, filter.prefixes.map((prefix) => `${prefix}%`));
     return this.db.tx.query(
-      `SELECT ${FEED_COLUMNS} FROM record_history WHERE org_id = $1 AND feed_seq > $2 AND at >= $3 ${typed} ORDER BY feed_seq LIMIT $4`,
+      `SELECT ${FEED_COLUMNS} FROM ${FEED_ENTRIES} WHERE feed.org_id = $1 AND feed.seq > $2 AND entry.at >= $3 ${typed} ORDER BY feed.seq LIMIT $4`,
       parameters,
     );
   }
@@ -82,11 +86,13 @@ export class ChangeFeed {
   /** The earliest kept seq, when the event right after `seq` exists but has expired. */
   private async expiredAfter(orgId: string, seq: number, kept: Date): Promise<number | undefined> {
     if (seq === 0) return undefined;
-    const [next] = (await this.db.tx.query(`SELECT at FROM record_history WHERE org_id = $1 AND feed_seq = $2 AND at < $3`, [orgId, seq + 1, kept])) as { at: Date }[];
+    const [next] = (await this.db.tx.query(`SELECT entry.at FROM ${FEED_ENTRIES} WHERE feed.org_id = $1 AND feed.seq = $2 AND entry.at < $3`, [orgId, seq + 1, kept])) as {
+      at: Date;
+    }[];
     if (!next) return undefined;
     const [{ earliest }] = (await this.db.tx.query(
-      `SELECT coalesce(min(feed_seq), (SELECT last_seq + 1 FROM change_feed_counters WHERE org_id = $1))::text AS earliest
-       FROM record_history WHERE org_id = $1 AND feed_seq > $2 AND at >= $3`,
+      `SELECT coalesce(min(feed.seq), (SELECT last_seq + 1 FROM change_feed_counters WHERE org_id = $1))::text AS earliest
+       FROM ${FEED_ENTRIES} WHERE feed.org_id = $1 AND feed.seq > $2 AND entry.at >= $3`,
       [orgId, seq, kept],
     )) as { earliest: string }[];
     return Number(earliest);

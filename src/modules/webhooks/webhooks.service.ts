@@ -6,7 +6,7 @@ import { NotFoundError } from '../../common/errors/app-error.js';
 import { type Page, toPage } from '../../common/pagination/page.js';
 import type { PaginationQueryDto } from '../../common/pagination/pagination-query.dto.js';
 import { AppConfig } from '../../config/app-config.js';
-import { FEED_COLUMNS, type FeedRow, toEvent } from '../history/change-feed.service.js';
+import { FEED_COLUMNS, FEED_ENTRIES, type FeedRow, toEvent } from '../history/change-feed.service.js';
 import { ChangeTypes } from '../history/change-types.js';
 import type { CreatedWebhookDto, CreateWebhookDto, UpdateWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto.js';
 import { checkWebhookUrl } from './webhook-addresses.js';
@@ -122,7 +122,7 @@ export class WebhooksService {
       delivery.event_id,
     ])) as { attempts: number }[];
     if (delivery.event_type === 'ping') return this.deliverNow(endpoint, delivery.event_id, null, 'ping', this.ping(endpoint), attempts + 1);
-    const [event] = (await this.db.tx.query(`SELECT ${FEED_COLUMNS} FROM record_history WHERE org_id = $1 AND event_id = $2`, [orgId, delivery.event_id])) as FeedRow[];
+    const [event] = (await this.db.tx.query(`SELECT ${FEED_COLUMNS} FROM ${FEED_ENTRIES} WHERE entry.org_id = $1 AND entry.event_id = $2`, [orgId, delivery.event_id])) as FeedRow[];
     if (!event) throw new NotFoundError('Event');
     return this.deliverNow(endpoint, event.event_id, Number(event.seq), event.event_type, JSON.stringify(toEvent(event)), attempts + 1);
   }
