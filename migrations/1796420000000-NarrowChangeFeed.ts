@@ -39,23 +39,27 @@ export class NarrowChangeFeed1796420000000 implements MigrationInterface {
             SET plan_cache_mode = force_custom_plan SET jit = off AS $$
             DECLARE
                 me bigint := txid_current();
-                org record;
-                last bigint;
             BEGIN
                 -- The first call at commit numbers every entry of the transaction; the calls for the other entries have nothing left to do.
                 IF current_setting('crm.feed_numbered', true) = me::text THEN RETURN NULL; END IF;
                 PERFORM set_config('crm.feed_numbered', me::text, true);
                 -- Entries folded away (links put back as they were) or gone with their organization are not there to number.
-                FOR org IN
-                    SELECT org_id, count(*) AS events FROM record_history WHERE tx = me GROUP BY org_id ORDER BY org_id
-                LOOP
-                    INSERT INTO change_feed_counters AS counter (org_id, last_seq) VALUES (org.org_id, org.events)
-                        ON CONFLICT (org_id) DO UPDATE SET last_seq = counter.last_seq + org.events
-                        RETURNING last_seq INTO last;
-                    INSERT INTO change_feed (org_id, seq, history_seq, event_type)
-                    SELECT org.org_id, last - org.events + row_number() OVER (ORDER BY h.seq), h.seq, change_feed_type(h.kind, h.action, h.state, h.changes)
-                    FROM record_history h WHERE h.tx = me AND h.org_id = org.org_id;
-                END LOOP;
+                -- They are found by tx alone: asked per organization as well, a plan on stale statistics
+                -- intersected the tx index with the organization's whole event index (70 ms at 600,000 entries).
+                -- Counters are taken in organization order, so two transactions never wait on each other in a circle.
+                WITH pending AS MATERIALIZED (
+                    SELECT org_id, seq, change_feed_type(kind, action, state, changes) AS event_type FROM record_history WHERE tx = me
+                ), counted AS (
+                    SELECT org_id, count(*) AS events FROM pending GROUP BY org_id
+                ), taken AS (
+                    INSERT INTO change_feed_counters AS counter (org_id, last_seq)
+                    SELECT org_id, events FROM counted ORDER BY org_id
+                    ON CONFLICT (org_id) DO UPDATE SET last_seq = counter.last_seq + excluded.last_seq
+                    RETURNING counter.org_id, counter.last_seq
+                )
+                INSERT INTO change_feed (org_id, seq, history_seq, event_type)
+                SELECT pending.org_id, taken.last_seq - counted.events + row_number() OVER (PARTITION BY pending.org_id ORDER BY pending.seq), pending.seq, pending.event_type
+                FROM pending JOIN counted ON counted.org_id = pending.org_id JOIN taken ON taken.org_id = pending.org_id;
                 RETURN NULL;
             END $$`);
     }
