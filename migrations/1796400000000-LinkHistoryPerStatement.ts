@@ -1,27 +1,8 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import { RECORD_HISTORY_LINK_PER_RECORD } from "./1796370000000-FasterHistoryWrites.js";
 
-/**
- * A statement that links or unlinks records (an import's 2,000 tags on 1,000 leads) writes their
- * history in one INSERT ... ON CONFLICT from its transition table, instead of a loop calling
- * record_history_write() once per record with five array queries around each call: the same
- * entries, in one executor run.
- *
- * The function is planned without JIT. Its plan estimates a cost near a million (the transition
- * table and a dozen subplans per row are guessed at), so PostgreSQL compiled it on every
- * statement: a second of LLVM work for 1,000 leads, eight times what the loop cost, which is why
- * an earlier set-based rewrite was dropped.
- *
- * A record with no entry in the transaction yet always gets its link element: its links moved by
- * this statement's rows, so the element's "from" and "to" differ. An existing entry has the
- * element merged as record_history_merge() would (the field's earlier element replaced, dropped
- * when the links are back where they started), and an entry left with nothing is deleted.
- */
-export class LinkHistoryPerStatement1796400000000 implements MigrationInterface {
-    name = 'LinkHistoryPerStatement1796400000000'
-
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+/** record_history_link() as this migration leaves it (a later one starts from it). */
+export const RECORD_HISTORY_LINK_PER_STATEMENT = `
             CREATE OR REPLACE FUNCTION record_history_link() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $fn$
             DECLARE
                 emptied_orgs uuid[];
@@ -92,7 +73,29 @@ export class LinkHistoryPerStatement1796400000000 implements MigrationInterface 
                     WHERE h.org_id = gone.org_id AND h.seq = gone.seq;
                 END IF;
                 RETURN NULL;
-            END $fn$`);
+            END $fn$`;
+
+/**
+ * A statement that links or unlinks records (an import's 2,000 tags on 1,000 leads) writes their
+ * history in one INSERT ... ON CONFLICT from its transition table, instead of a loop calling
+ * record_history_write() once per record with five array queries around each call: the same
+ * entries, in one executor run.
+ *
+ * The function is planned without JIT. Its plan estimates a cost near a million (the transition
+ * table and a dozen subplans per row are guessed at), so PostgreSQL compiled it on every
+ * statement: a second of LLVM work for 1,000 leads, eight times what the loop cost, which is why
+ * an earlier set-based rewrite was dropped.
+ *
+ * A record with no entry in the transaction yet always gets its link element: its links moved by
+ * this statement's rows, so the element's "from" and "to" differ. An existing entry has the
+ * element merged as record_history_merge() would (the field's earlier element replaced, dropped
+ * when the links are back where they started), and an entry left with nothing is deleted.
+ */
+export class LinkHistoryPerStatement1796400000000 implements MigrationInterface {
+    name = 'LinkHistoryPerStatement1796400000000'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(RECORD_HISTORY_LINK_PER_STATEMENT);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
