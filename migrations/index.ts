@@ -41,7 +41,7 @@ import { HistoryPerStatement1796390000000 } from './1796390000000-HistoryPerStat
 import { LinkHistoryPerStatement1796400000000 } from './1796400000000-LinkHistoryPerStatement.js';
 import { SentInvoicePdfs1796410000000 } from './1796410000000-SentInvoicePdfs.js';
 import { NarrowChangeFeed1796420000000 } from './1796420000000-NarrowChangeFeed.js';
-import { LinkHistoryLookupsOnce1796430000000 } from './1796430000000-LinkHistoryLookupsOnce.js';
+import { HistoryEntriesByTransaction1796430000000 } from './1796430000000-HistoryEntriesByTransaction.js';
 import { Webhooks1796310000000 } from './1796310000000-Webhooks.js';
 import { CommentRevisions1796235395780 } from './1796235395780-CommentRevisions.js';
 
@@ -95,5 +95,5 @@ export const migrations = [
   LinkHistoryPerStatement1796400000000,
   SentInvoicePdfs1796410000000,
   NarrowChangeFeed1796420000000,
-  LinkHistoryLookupsOnce1796430000000,
+  HistoryEntriesByTransaction1796430000000,
 ];
