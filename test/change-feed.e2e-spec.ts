@@ -93,6 +93,32 @@ describe('GET /api/changes/', () => {
     expect((await feed(cast)).results.map(({ seq, data }) => `${seq} ${data?.first_name}`)).toEqual(['1 One', '2 Two']);
   });
 
+  it('numbers a transaction that wrote to two organizations in each one’s own feed, after what each had', async () => {
+    const cast = await createCast(t.api);
+    const outsider = { token: cast.outsider.token, orgId: cast.outsiderOrgId };
+    const before = (await t.api.post('/api/leads/', { first_name: 'Before', last_name: 'Lead' }, as(cast, 'admin'))).body;
+    const runner = t.app.get(DataSource).createQueryRunner();
+    let made: { id: string; org_id: string }[];
+    try {
+      await runner.startTransaction();
+      made = await runner.query(
+        `INSERT INTO leads (org_id, first_name, last_name) VALUES ($1, 'Ours', 'Lead'), ($2, 'Theirs', 'Lead'), ($2, 'Theirs too', 'Lead') RETURNING id, org_id`,
+        [cast.orgId, cast.outsiderOrgId],
+      );
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const [ours, ...theirs] = made;
+    expect((await feed(cast)).results.map(({ seq, type, record }) => [seq, type, record.id])).toEqual([
+      [1, 'lead.created', before.id],
+      [2, 'lead.created', ours.id],
+    ]);
+    const outsiderFeed = (await t.api.get('/api/changes/', outsider)).body.results as Event[];
+    expect(outsiderFeed.map(({ seq }) => seq)).toEqual([1, 2]);
+    expect(outsiderFeed.map(({ record }) => record.id).sort()).toEqual(theirs.map(({ id }) => id).sort());
+  });
+
   it('filters by type and group, and keeps each organization to its own feed', async () => {
     const cast = await createCast(t.api);
     const admin = as(cast, 'admin');
