@@ -90,9 +90,12 @@ export class ChangeFeed {
       at: Date;
     }[];
     if (!next) return undefined;
+    // The first kept event in seq order, read along the feed's index: min() over the join would
+    // aggregate every event after `seq`.
     const [{ earliest }] = (await this.db.tx.query(
-      `SELECT coalesce(min(feed.seq), (SELECT last_seq + 1 FROM change_feed_counters WHERE org_id = $1))::text AS earliest
-       FROM ${FEED_ENTRIES} WHERE feed.org_id = $1 AND feed.seq > $2 AND entry.at >= $3`,
+      `SELECT coalesce(
+         (SELECT feed.seq FROM ${FEED_ENTRIES} WHERE feed.org_id = $1 AND feed.seq > $2 AND entry.at >= $3 ORDER BY feed.seq LIMIT 1),
+         (SELECT last_seq + 1 FROM change_feed_counters WHERE org_id = $1))::text AS earliest`,
       [orgId, seq, kept],
     )) as { earliest: string }[];
     return Number(earliest);
