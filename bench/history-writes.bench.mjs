@@ -36,12 +36,15 @@ async function timed(work) {
 /** A migrated database with one organization and its tags; `history` false disables the history triggers of leads and their tags. */
 async function measure(label, history) {
   const db = await throwawayDatabase('crm_bench_history');
+  let server;
   let client;
   try {
     const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_ACCESS_SECRET: 'b'.repeat(40), JWT_REFRESH_SECRET: 'c'.repeat(40), PORT: String(PORT) };
-    const server = await startServer('node', ['dist/src/main.js'], env, PORT);
+    // The server migrates the database and signs the organization up, then leaves PostgreSQL to the bench.
+    server = await startServer('node', ['dist/src/main.js'], env, PORT);
     const { orgId } = await benchOrganization(`http://127.0.0.1:${PORT}`);
     await server.stop();
+    server = undefined;
     // As the app's pools connect (src/common/database/data-source-options.ts).
     client = new pg.Client({ connectionString: db.url, options: '-c jit=off' });
     await client.connect();
@@ -66,6 +69,7 @@ async function measure(label, history) {
     return { label, rows: BATCHES * BATCH, leads_ms_per_batch: quarters(leads), links_ms_per_batch: quarters(links), commit_ms: Math.round(commitMs), history_entries: entries };
   } finally {
     await client?.end().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
     await db.drop();
   }
 }
